@@ -1,0 +1,23 @@
+module github.com/spinwise/spinwise/bench
+
+go 1.24
+
+replace github.com/spinwise/spinwise => ../
+
+require (
+	dario.cat/mergo v1.0.1 // indirect
+	github.com/Masterminds/goutils v1.1.1 // indirect
+	github.com/Masterminds/semver/v3 v3.3.0 // indirect
+	github.com/Masterminds/sprig/v3 v3.3.0 // indirect
+	github.com/agnivade/levenshtein v1.2.2 // indirect
+	github.com/google/uuid v1.6.0 // indirect
+	github.com/hbollon/go-edlib v1.7.0 // indirect
+	github.com/huandu/xstrings v1.5.0 // indirect
+	github.com/mitchellh/copystructure v1.2.0 // indirect
+	github.com/mitchellh/reflectwalk v1.0.2 // indirect
+	github.com/shopspring/decimal v1.4.0 // indirect
+	github.com/spf13/cast v1.7.0 // indirect
+	github.com/spinwise/spinwise v0.0.0-00010101000000-000000000000 // indirect
+	golang.org/x/crypto v0.48.0 // indirect
+	mvdan.cc/xurls/v2 v2.6.0 // indirect
+)

@@ -1,0 +1,27 @@
+package data_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/spinwise/spinwise/examples/data"
+)
+
+func TestSamples(t *testing.T) {
+	names := data.TemplateNames()
+	if len(names) != 6 {
+		t.Fatalf("TemplateNames() = %v, want the 6 corpus templates", names)
+	}
+	for _, n := range names {
+		if src := data.Template(n); strings.TrimSpace(src) == "" || strings.HasSuffix(src, "\n") {
+			t.Errorf("Template(%q) is empty or ends in a newline", n)
+		}
+	}
+	cs := data.Contacts()
+	if len(cs) != 500 {
+		t.Fatalf("len(Contacts()) = %d, want 500", len(cs))
+	}
+	if cs[0]["key"] != "c0001" || cs[0]["Имя"] != "Павел" {
+		t.Errorf("first contact = %v", cs[0])
+	}
+}

@@ -1,0 +1,3 @@
+// Package risk encodes the practices that raise or lower the risk of a
+// WhatsApp number being blocked, so a sending robot can check a batch first.
+package risk
