@@ -1,0 +1,261 @@
+package campaign
+
+import (
+	"errors"
+	"fmt"
+	"hash/fnv"
+	"math/big"
+	"math/bits"
+	"runtime"
+	"strings"
+
+	"github.com/spinwise/spinwise/chunk"
+	"github.com/spinwise/spinwise/linkcheck"
+	"github.com/spinwise/spinwise/randomizer"
+	"github.com/spinwise/spinwise/template"
+)
+
+// Options configures a Campaign. The zero value works: distinct variants by
+// position, seed 0, the shipped link lists, chunks of at most 300 runes, the
+// uniqueness report at threshold 0.9, GOMAXPROCS workers.
+type Options struct {
+	// Fields maps CRM display names or Bitrix24 codes to data keys, as
+	// template.Options.Fields does.
+	Fields map[string]string
+	// MaxOutput caps one rendered message, in bytes; 0 means the template
+	// package's default (64 KiB).
+	MaxOutput int
+
+	// Seed makes the run repeatable: the same seed, template and input
+	// give the same rows.
+	Seed uint64
+	// ByKey picks each recipient's variant from (Seed, Key) alone instead of
+	// from its position. Use it where recipients come one at a time (a CRM
+	// robot) and the same client must always get the same wording. It gives
+	// up the guarantee that recipients get pairwise different variants.
+	ByKey bool
+	// Start is the position of the first recipient of this run: a run
+	// resumed at recipient N (0-based, counting every input record) with
+	// Start N continues the variant sequence of the full run exactly.
+	Start int
+
+	// Suppress lists recipient keys that must not get a message (people
+	// who asked not to be written to, or complained). Their rows carry an
+	// error of KindSuppressed.
+	Suppress []string
+	// Links configures the link checker; nil means the shipped shortener
+	// list with wa.me allowed.
+	Links *linkcheck.Options
+	// Chunk configures the split into short messages; the zero value means
+	// at most 300 runes a chunk.
+	Chunk chunk.Options
+
+	// Threshold is the similarity at or above which two messages count as
+	// near-duplicates in the report; 0 means 0.9.
+	Threshold float64
+	// NoAnalysis skips the uniqueness analysis. The analysis keeps every
+	// message's text until the end of the run (memory grows with the
+	// batch, about the size of the texts); without it a run's memory is
+	// bounded whatever the number of recipients.
+	NoAnalysis bool
+	// Workers is the number of goroutines that render; 0 means GOMAXPROCS.
+	Workers int
+
+	// Risk, when not nil, makes the report carry a risk assessment of the
+	// batch for the sending account (see RiskInput).
+	Risk *RiskInput
+
+	// Progress, when not nil, is called from Run's goroutine after each
+	// group of rows reaches the sink, with the number of rows so far.
+	Progress func(rows int)
+}
+
+// Campaign is a parsed template with its settings, ready to run over any
+// number of recipient lists. It is safe for concurrent use.
+type Campaign struct {
+	opts     Options
+	tmpl     *template.Template
+	spin     *randomizer.Spintax
+	count    *big.Int
+	count64  uint64 // count when it fits in 64 bits, else 0
+	links    *linkcheck.Checker
+	suppress map[string]struct{}
+	fields   []string
+}
+
+// New parses src and prepares a campaign. A template syntax error is a
+// *template.Error (with line and column); other errors are about the options.
+func New(src string, opts *Options) (*Campaign, error) {
+	c := &Campaign{}
+	if opts != nil {
+		c.opts = *opts
+	}
+	if c.opts.Start < 0 {
+		return nil, fmt.Errorf("campaign: Start is %d; it must be 0 or more", c.opts.Start)
+	}
+	if c.opts.Threshold < 0 || c.opts.Threshold > 1 {
+		return nil, fmt.Errorf("campaign: Threshold is %v; it must be between 0 and 1", c.opts.Threshold)
+	}
+	if c.opts.Threshold == 0 {
+		c.opts.Threshold = 0.9
+	}
+	if c.opts.Workers <= 0 {
+		c.opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	tmpl, err := template.Parse(src, &template.Options{Fields: c.opts.Fields, Seed: c.opts.Seed, MaxOutput: c.opts.MaxOutput})
+	if err != nil {
+		return nil, err
+	}
+	c.tmpl = tmpl
+	c.count = tmpl.Count()
+	if c.count.Sign() <= 0 {
+		return nil, errors.New("campaign: the template has no variants")
+	}
+	if c.count.IsUint64() {
+		c.count64 = c.count.Uint64()
+	}
+	if !c.opts.ByKey {
+		// The template's variants are the spintax variants of its source
+		// (placeholders are kept verbatim by the randomizer), so the
+		// randomizer's keyed permutation indexes them.
+		sp, err := randomizer.Parse(src)
+		if err != nil {
+			return nil, err
+		}
+		if sp.Count().Cmp(c.count) != 0 {
+			return nil, fmt.Errorf("campaign: the template has %v variants but its spintax %v", c.count, sp.Count())
+		}
+		c.spin = sp
+	}
+	c.fields = tmpl.Fields()
+	c.links = linkcheck.New(c.opts.Links)
+	if len(c.opts.Suppress) > 0 {
+		c.suppress = make(map[string]struct{}, len(c.opts.Suppress))
+		for _, k := range c.opts.Suppress {
+			c.suppress[strings.TrimSpace(k)] = struct{}{}
+		}
+	}
+	return c, nil
+}
+
+// Template returns the parsed template.
+func (c *Campaign) Template() *template.Template { return c.tmpl }
+
+// Count returns the number of spintax variants of the template: how many
+// recipients can get pairwise different variants.
+func (c *Campaign) Count() *big.Int { return new(big.Int).Set(c.count) }
+
+// Variant returns the index of the variant the recipient with this key at
+// this position gets: with ByKey, a function of (Seed, key); otherwise the
+// position's item of the randomizer's seeded sample, wrapping around after
+// Count() positions.
+func (c *Campaign) Variant(key string, pos int) (*big.Int, error) {
+	if c.opts.ByKey {
+		return c.keyVariant(key), nil
+	}
+	var k *big.Int
+	if c.count64 != 0 {
+		k = new(big.Int).SetUint64(uint64(pos) % c.count64)
+	} else {
+		k = big.NewInt(int64(pos)) // pos < 2^63 <= count: no wrap
+	}
+	return c.spin.SampleAt(c.opts.Seed, k)
+}
+
+// keyVariant maps (Seed, key) to a variant index, uniformly enough.
+func (c *Campaign) keyVariant(key string) *big.Int {
+	h := fnv.New64a()
+	h.Write([]byte(key))
+	x := h.Sum64() ^ c.opts.Seed*0x9E3779B97F4A7C15
+	if c.count64 != 0 {
+		hi, _ := bits.Mul64(splitmix(&x), c.count64)
+		return new(big.Int).SetUint64(hi)
+	}
+	// Huge counts: 256 bits of hash reduced modulo the count.
+	words := make([]big.Word, 256/bits.UintSize)
+	for i := range words {
+		words[i] = big.Word(splitmix(&x))
+	}
+	n := new(big.Int).SetBits(words)
+	return n.Mod(n, c.count)
+}
+
+func splitmix(x *uint64) uint64 {
+	*x += 0x9E3779B97F4A7C15
+	z := *x
+	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
+	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
+	return z ^ (z >> 31)
+}
+
+// Message renders, checks and splits the message for one recipient at
+// position pos (see Options.Start; with ByKey the position does not matter).
+// It is what each worker of Run does; a CRM robot that sends one message at
+// a time calls it directly. It never returns a nil-valued row: failures are
+// in Row.Err.
+func (c *Campaign) Message(r Recipient, pos int) Row {
+	row := Row{Index: pos, Key: r.Key}
+	if r.Err != nil {
+		row.Err = &RowError{Kind: KindInput, Message: inputMessage(r.Err), Line: r.Line, Err: r.Err}
+		return row
+	}
+	if _, ok := c.suppress[r.Key]; ok {
+		row.Err = &RowError{Kind: KindSuppressed, Message: "the key is on the suppression list", Line: r.Line}
+		return row
+	}
+	idx, err := c.Variant(r.Key, pos)
+	if err != nil {
+		row.Err = &RowError{Kind: KindRender, Message: err.Error(), Line: r.Line, Err: err}
+		return row
+	}
+	row.Variant = idx.String()
+	text, err := c.tmpl.RenderVariant(r.Data, idx)
+	if err != nil {
+		row.Err = renderError(err, r.Line)
+		return row
+	}
+	row.Links = c.links.Check(text)
+	for _, l := range row.Links {
+		if l.Verdict != linkcheck.OK {
+			msg := l.Text
+			if l.Reason != "" {
+				msg += ": " + l.Reason
+			}
+			row.Err = &RowError{Kind: KindLink, Message: msg, Link: l.Text, Line: r.Line}
+			row.Links = nil
+			return row
+		}
+	}
+	chunks, err := chunk.Split(text, &c.opts.Chunk)
+	if err != nil {
+		row.Links = nil
+		var se *chunk.SpanError
+		if errors.As(err, &se) {
+			row.Err = &RowError{Kind: KindTooLong, Message: err.Error(), Line: r.Line, Err: err}
+		} else {
+			row.Err = &RowError{Kind: KindRender, Message: err.Error(), Line: r.Line, Err: err}
+		}
+		return row
+	}
+	row.Text = text
+	row.Chunks = chunks
+	return row
+}
+
+func inputMessage(err error) string {
+	var ie *InputError
+	if errors.As(err, &ie) {
+		return ie.Msg // the line is in RowError.Line
+	}
+	return err.Error()
+}
+
+func renderError(err error, line int) *RowError {
+	var me *template.MissingError
+	if errors.As(err, &me) {
+		return &RowError{Kind: KindMissingField, Message: err.Error(), Field: me.Field, Line: line, Err: err}
+	}
+	return &RowError{Kind: KindRender, Message: err.Error(), Line: line, Err: err}
+}
+
+var one = big.NewInt(1)

@@ -1,0 +1,361 @@
+package campaign
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
+// Recipient is one record of the input: a key and the fields the template
+// reads.
+type Recipient struct {
+	// Key identifies the recipient in the output rows and in the
+	// suppression list.
+	Key string
+	// Data holds the recipient's fields by name, as the template reads them.
+	Data map[string]any
+	// Line is the 1-based line of the input where the record starts; 0 when
+	// the record does not come from a file.
+	Line int
+	// Err, when not nil, says the reader could not read this record; Run
+	// turns it into an error row of KindInput and goes on with the next one.
+	Err error
+}
+
+// InputError is an error in the recipients' input, at a line.
+type InputError struct {
+	Line int // 1-based; 0 when not known
+	Msg  string
+}
+
+func (e *InputError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
+	}
+	return e.Msg
+}
+
+// Records returns a source over recipients held in memory: maps such as a
+// CRM export gives, with the key in the field named key (an empty key field
+// name means "key"). Values are used as they are. A record whose key field
+// is missing or empty becomes an error row.
+func Records(records []map[string]any, key string) iter.Seq2[Recipient, error] {
+	if key == "" {
+		key = "key"
+	}
+	return func(yield func(Recipient, error) bool) {
+		for _, m := range records {
+			r := Recipient{Data: m}
+			k, ok := m[key]
+			if ok && k != nil {
+				r.Key = fmt.Sprint(k)
+			}
+			if r.Key == "" {
+				r.Err = &InputError{Msg: fmt.Sprintf("the record has no %q field to use as its key", key)}
+			}
+			if !yield(r, nil) {
+				return
+			}
+		}
+	}
+}
+
+// CSVOptions configures ReadCSV. A nil *CSVOptions means the defaults.
+type CSVOptions struct {
+	// Comma is the field separator; 0 detects ',', ';' or a tab from the
+	// header line (the one that occurs most outside quotes; ',' on a tie).
+	Comma rune
+	// Key is the name of the key column; "" means a column named "key"
+	// (in any letter case) if there is one, else the first column.
+	Key string
+}
+
+const bom = "\uFEFF"
+
+// ReadCSV returns a source over a CSV file with a header row, as CRM exports
+// write them: UTF-8 with or without a byte-order mark, fields separated by
+// ',' or ';' (detected), quoted as RFC 4180 says. Header names are trimmed of
+// white space; every column becomes a field of Data under its header name,
+// the key column included.
+//
+// Errors are of two weights. A record the reader can still delimit is that
+// recipient's error row (Recipient.Err, an *InputError with its line): a row
+// with more or fewer fields than the header, a field that is not valid
+// UTF-8, an empty key. A fault that makes the rest of the file unreadable
+// stops the source with an *InputError: an empty file, a header that is not
+// valid UTF-8 (the file is probably in Windows-1251), a UTF-16 file, an empty
+// or repeated header name, a quote that does not close.
+func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
+	var o CSVOptions
+	if opts != nil {
+		o = *opts
+	}
+	return func(yield func(Recipient, error) bool) {
+		br := bufio.NewReaderSize(r, 64<<10)
+		head, _ := br.Peek(4)
+		switch {
+		case bytes.HasPrefix(head, []byte(bom)):
+			br.Discard(len(bom))
+		case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+			yield(Recipient{}, &InputError{Line: 1, Msg: "the file is UTF-16; save it as UTF-8"})
+			return
+		}
+		comma := o.Comma
+		if comma == 0 {
+			comma = detectComma(br)
+		}
+		cr := csv.NewReader(br)
+		cr.Comma = comma
+		cr.FieldsPerRecord = -1
+		cr.ReuseRecord = true
+		header, err := cr.Read()
+		if err != nil {
+			if err == io.EOF {
+				err = &InputError{Line: 1, Msg: "the file is empty: expected a header row"}
+			}
+			yield(Recipient{}, csvError(err))
+			return
+		}
+		header = append([]string(nil), header...)
+		keyCol, err := csvHeader(header, o.Key)
+		if err != nil {
+			yield(Recipient{}, err)
+			return
+		}
+		for {
+			rec, err := cr.Read()
+			if err == io.EOF {
+				return
+			}
+			if err != nil {
+				yield(Recipient{}, csvError(err))
+				return
+			}
+			line, _ := cr.FieldPos(0)
+			if !yield(csvRecipient(header, keyCol, rec, line), nil) {
+				return
+			}
+		}
+	}
+}
+
+// detectComma picks the separator that occurs most, outside quotes, in the
+// first line.
+func detectComma(br *bufio.Reader) rune {
+	buf, _ := br.Peek(64 << 10)
+	var n [3]int
+	seps := [3]byte{',', ';', '\t'}
+	quoted := false
+scan:
+	for _, c := range buf {
+		switch {
+		case c == '"':
+			quoted = !quoted
+		case quoted:
+		case c == '\n':
+			break scan
+		default:
+			for i, s := range seps {
+				if c == s {
+					n[i]++
+				}
+			}
+		}
+	}
+	best := 0
+	for i := range seps {
+		if n[i] > n[best] {
+			best = i
+		}
+	}
+	return rune(seps[best])
+}
+
+func csvError(err error) error {
+	var pe *csv.ParseError
+	if errors.As(err, &pe) {
+		return &InputError{Line: pe.Line, Msg: pe.Err.Error() + " (CSV quoting: a field with a quote must be quoted, and its quotes doubled)"}
+	}
+	return err
+}
+
+// csvHeader validates and trims the header in place and returns the key
+// column's index.
+func csvHeader(header []string, key string) (int, error) {
+	seen := make(map[string]int, len(header))
+	keyCol := -1
+	for i, h := range header {
+		if !utf8.ValidString(h) {
+			return 0, &InputError{Line: 1, Msg: "the header is not valid UTF-8 (a Windows-1251 export?); save the file as UTF-8"}
+		}
+		h = strings.TrimSpace(h)
+		header[i] = h
+		if h == "" {
+			return 0, &InputError{Line: 1, Msg: fmt.Sprintf("column %d has no name in the header", i+1)}
+		}
+		if j, dup := seen[h]; dup {
+			return 0, &InputError{Line: 1, Msg: fmt.Sprintf("columns %d and %d are both named %q", j+1, i+1, h)}
+		}
+		seen[h] = i
+		switch {
+		case key != "" && h == key:
+			keyCol = i
+		case key == "" && keyCol < 0 && strings.EqualFold(h, "key"):
+			keyCol = i
+		}
+	}
+	if keyCol < 0 {
+		if key != "" {
+			return 0, &InputError{Line: 1, Msg: fmt.Sprintf("no key column %q in the header", key)}
+		}
+		keyCol = 0
+	}
+	return keyCol, nil
+}
+
+func csvRecipient(header []string, keyCol int, rec []string, line int) Recipient {
+	r := Recipient{Line: line}
+	if keyCol < len(rec) {
+		r.Key = strings.ToValidUTF8(strings.TrimSpace(rec[keyCol]), "\uFFFD")
+	}
+	if len(rec) != len(header) {
+		r.Err = &InputError{Line: line, Msg: fmt.Sprintf("%d fields, but the header has %d", len(rec), len(header))}
+		return r
+	}
+	for i, v := range rec {
+		if !utf8.ValidString(v) {
+			r.Err = &InputError{Line: line, Msg: fmt.Sprintf("column %q is not valid UTF-8; save the file as UTF-8", header[i])}
+			return r
+		}
+	}
+	if r.Key == "" {
+		r.Err = &InputError{Line: line, Msg: fmt.Sprintf("empty key in column %q", header[keyCol])}
+		return r
+	}
+	r.Data = make(map[string]any, len(header))
+	for i, v := range rec {
+		r.Data[header[i]] = v
+	}
+	return r
+}
+
+// JSONOptions configures ReadJSONL. A nil *JSONOptions means the defaults.
+type JSONOptions struct {
+	// Key is the name of the key field; "" means "key".
+	Key string
+	// MaxLine is the longest line accepted, in bytes; 0 means 1 MiB. A
+	// longer line is that record's error row.
+	MaxLine int
+}
+
+// ReadJSONL returns a source over JSON Lines: one JSON object per line, its
+// members the recipient's fields. Strings stay strings; integral numbers
+// become int64 and others float64; the key field (a string or a number) is
+// the key. Blank lines are skipped. A line that is not a JSON object, has no
+// key or is longer than MaxLine is that recipient's error row; only a read
+// error of the underlying reader stops the source.
+func ReadJSONL(r io.Reader, opts *JSONOptions) iter.Seq2[Recipient, error] {
+	var o JSONOptions
+	if opts != nil {
+		o = *opts
+	}
+	if o.Key == "" {
+		o.Key = "key"
+	}
+	if o.MaxLine <= 0 {
+		o.MaxLine = 1 << 20
+	}
+	return func(yield func(Recipient, error) bool) {
+		br := bufio.NewReaderSize(r, 64<<10)
+		var buf []byte
+		for line := 1; ; line++ {
+			buf = buf[:0]
+			tooLong := false
+			var err error
+			for {
+				var part []byte
+				part, err = br.ReadSlice('\n')
+				if len(buf)+len(part) > o.MaxLine {
+					tooLong = true
+				} else {
+					buf = append(buf, part...)
+				}
+				if err != bufio.ErrBufferFull {
+					break
+				}
+			}
+			if err != nil && err != io.EOF {
+				yield(Recipient{}, err)
+				return
+			}
+			if line == 1 {
+				buf = bytes.TrimPrefix(buf, []byte(bom))
+			}
+			text := bytes.TrimSpace(buf)
+			if len(text) > 0 || tooLong {
+				rec := jsonRecipient(text, line, o)
+				if tooLong {
+					rec = Recipient{Line: line, Err: &InputError{Line: line, Msg: fmt.Sprintf("line longer than %d bytes", o.MaxLine)}}
+				}
+				if !yield(rec, nil) {
+					return
+				}
+			}
+			if err == io.EOF {
+				return
+			}
+		}
+	}
+}
+
+func jsonRecipient(text []byte, line int, o JSONOptions) Recipient {
+	r := Recipient{Line: line}
+	if !utf8.Valid(text) {
+		r.Err = &InputError{Line: line, Msg: "not valid UTF-8; save the file as UTF-8"}
+		return r
+	}
+	dec := json.NewDecoder(bytes.NewReader(text))
+	dec.UseNumber()
+	var m map[string]any
+	if err := dec.Decode(&m); err != nil || m == nil || dec.More() {
+		msg := "not a JSON object"
+		if err != nil {
+			msg += ": " + err.Error()
+		}
+		r.Err = &InputError{Line: line, Msg: msg}
+		return r
+	}
+	for k, v := range m {
+		if n, ok := v.(json.Number); ok {
+			if i, err := strconv.ParseInt(string(n), 10, 64); err == nil {
+				m[k] = i
+			} else if f, err := n.Float64(); err == nil {
+				m[k] = f
+			} else {
+				m[k] = string(n)
+			}
+		}
+	}
+	switch k := m[o.Key].(type) {
+	case string:
+		r.Key = k
+	case int64:
+		r.Key = strconv.FormatInt(k, 10)
+	case float64:
+		r.Key = strconv.FormatFloat(k, 'f', -1, 64)
+	}
+	if r.Key == "" {
+		r.Err = &InputError{Line: line, Msg: fmt.Sprintf("no %q member (a string or a number) to use as the key", o.Key)}
+		return r
+	}
+	r.Data = m
+	return r
+}

@@ -1,0 +1,292 @@
+package campaign_test
+
+import (
+	"errors"
+	"iter"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/spinwise/spinwise/campaign"
+)
+
+// got is a recipient as the tests compare it: the error as text.
+type got struct {
+	Key  string
+	Data map[string]any
+	Line int
+	Err  string
+}
+
+func collect(t *testing.T, src iter.Seq2[campaign.Recipient, error]) ([]got, error) {
+	t.Helper()
+	var out []got
+	for r, err := range src {
+		if err != nil {
+			var ie *campaign.InputError
+			if !errors.As(err, &ie) {
+				t.Errorf("source error %v (%T) is not an *InputError", err, err)
+			}
+			return out, err
+		}
+		g := got{Key: r.Key, Data: r.Data, Line: r.Line}
+		if r.Err != nil {
+			g.Err = r.Err.Error()
+		}
+		out = append(out, g)
+	}
+	return out, nil
+}
+
+func TestReadCSV(t *testing.T) {
+	tests := []struct {
+		name  string
+		in    string
+		opts  *campaign.CSVOptions
+		want  []got
+		fatal string // the source's error, if it stops
+	}{
+		{
+			name: "comma with key column",
+			in:   "Имя,key\nАнна,c1\nБорис,c2\n",
+			want: []got{
+				{Key: "c1", Line: 2, Data: map[string]any{"Имя": "Анна", "key": "c1"}},
+				{Key: "c2", Line: 3, Data: map[string]any{"Имя": "Борис", "key": "c2"}},
+			},
+		},
+		{
+			name: "semicolon detected, BOM stripped, CRLF, header trimmed",
+			in:   "\uFEFFid; Имя ;Сумма\r\n7;Анна;\"1 234,50\"\r\n",
+			want: []got{{Key: "7", Line: 2, Data: map[string]any{"id": "7", "Имя": "Анна", "Сумма": "1 234,50"}}},
+		},
+		{
+			name: "commas inside quotes do not outvote semicolons",
+			in:   "key;Адрес\n1;\"г. Москва, ул. Ленина, д. 5\"\n",
+			want: []got{{Key: "1", Line: 2, Data: map[string]any{"key": "1", "Адрес": "г. Москва, ул. Ленина, д. 5"}}},
+		},
+		{
+			name: "KEY in another case is the key column",
+			in:   "Имя,KEY\nАнна,x\n",
+			want: []got{{Key: "x", Line: 2, Data: map[string]any{"Имя": "Анна", "KEY": "x"}}},
+		},
+		{
+			name: "named key column",
+			in:   "a,b\n1,2\n",
+			opts: &campaign.CSVOptions{Key: "b"},
+			want: []got{{Key: "2", Line: 2, Data: map[string]any{"a": "1", "b": "2"}}},
+		},
+		{
+			name: "ragged rows are error rows with their line; the next row is fine",
+			in:   "key,Имя\nc1,Анна,лишнее\nc2\nc3,Вера\n",
+			want: []got{
+				{Key: "c1", Line: 2, Err: "line 2: 3 fields, but the header has 2"},
+				{Key: "c2", Line: 3, Err: "line 3: 1 fields, but the header has 2"},
+				{Key: "c3", Line: 4, Data: map[string]any{"key": "c3", "Имя": "Вера"}},
+			},
+		},
+		{
+			name: "invalid UTF-8 in a data row is that row's error",
+			in:   "key,Имя\nc1,\xc0\xe0\xed\xed\xe0\nc2,Анна\n",
+			want: []got{
+				{Key: "c1", Line: 2, Err: `line 2: column "Имя" is not valid UTF-8; save the file as UTF-8`},
+				{Key: "c2", Line: 3, Data: map[string]any{"key": "c2", "Имя": "Анна"}},
+			},
+		},
+		{
+			name: "a quoted field over two lines: the next record's line is right",
+			in:   "key,Текст\nc1,\"две\nстроки\"\nc2,одна\n",
+			want: []got{
+				{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Текст": "две\nстроки"}},
+				{Key: "c2", Line: 4, Data: map[string]any{"key": "c2", "Текст": "одна"}},
+			},
+		},
+		{
+			name: "empty key",
+			in:   "key,Имя\n,Анна\n",
+			want: []got{{Line: 2, Err: `line 2: empty key in column "key"`}},
+		},
+		{
+			name:  "Windows-1251 header stops the file",
+			in:    "key,\xc8\xec\xff\nc1,x\n",
+			fatal: "line 1: the header is not valid UTF-8 (a Windows-1251 export?); save the file as UTF-8",
+		},
+		{
+			name:  "UTF-16 stops the file",
+			in:    "\xff\xfek\x00e\x00y\x00",
+			fatal: "line 1: the file is UTF-16; save it as UTF-8",
+		},
+		{
+			name:  "empty file",
+			in:    "",
+			fatal: "line 1: the file is empty: expected a header row",
+		},
+		{
+			name:  "repeated header name",
+			in:    "key,Имя,Имя\n",
+			fatal: `line 1: columns 2 and 3 are both named "Имя"`,
+		},
+		{
+			name:  "missing named key column",
+			in:    "a,b\n",
+			opts:  &campaign.CSVOptions{Key: "id"},
+			fatal: `line 1: no key column "id" in the header`,
+		},
+		{
+			name: "a bare quote stops the file at its line, after the rows before it",
+			in:   "key,Имя\nc1,Анна\nc2,Ан\"на\n",
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна"}}},
+			fatal: `line 3: bare " in non-quoted-field (CSV quoting: a field with a quote must be quoted, ` +
+				`and its quotes doubled)`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := collect(t, campaign.ReadCSV(strings.NewReader(tt.in), tt.opts))
+			if diff := cmp.Diff(tt.want, out); diff != "" {
+				t.Errorf("rows (-want +got):\n%s", diff)
+			}
+			gotFatal := ""
+			if err != nil {
+				gotFatal = err.Error()
+			}
+			if gotFatal != tt.fatal {
+				t.Errorf("source error = %q, want %q", gotFatal, tt.fatal)
+			}
+		})
+	}
+}
+
+func TestReadJSONL(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		opts *campaign.JSONOptions
+		want []got
+	}{
+		{
+			name: "strings and numbers; blank lines skipped; BOM",
+			in:   "\uFEFF{\"key\":\"c1\",\"Имя\":\"Анна\",\"Дней\":3,\"Доля\":0.5}\n\n   \n{\"key\":42}\n",
+			want: []got{
+				{Key: "c1", Line: 1, Data: map[string]any{"key": "c1", "Имя": "Анна", "Дней": int64(3), "Доля": 0.5}},
+				{Key: "42", Line: 4, Data: map[string]any{"key": int64(42)}},
+			},
+		},
+		{
+			name: "bad lines are error rows; no final newline",
+			in:   "[1,2]\n{\"Имя\":\"Анна\"}\n{\"key\":\"c3\"} {}\n{\"key\":\"c4\"}",
+			want: []got{
+				{Line: 1, Err: "line 1: not a JSON object: json: cannot unmarshal array into Go value of type map[string]interface {}"},
+				{Line: 2, Err: `line 2: no "key" member (a string or a number) to use as the key`},
+				{Line: 3, Err: "line 3: not a JSON object"},
+				{Key: "c4", Line: 4, Data: map[string]any{"key": "c4"}},
+			},
+		},
+		{
+			name: "a line over MaxLine is its own error, and the next line is read",
+			in:   "{\"key\":\"" + strings.Repeat("я", 100) + "\"}\n{\"id\":\"c2\"}\n",
+			opts: &campaign.JSONOptions{Key: "id", MaxLine: 64},
+			want: []got{
+				{Line: 1, Err: "line 1: line longer than 64 bytes"},
+				{Key: "c2", Line: 2, Data: map[string]any{"id": "c2"}},
+			},
+		},
+		{
+			name: "invalid UTF-8",
+			in:   "{\"key\":\"\xff\"}\n",
+			want: []got{{Line: 1, Err: "line 1: not valid UTF-8; save the file as UTF-8"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, err := collect(t, campaign.ReadJSONL(strings.NewReader(tt.in), tt.opts))
+			if err != nil {
+				t.Fatalf("source error: %v", err)
+			}
+			if diff := cmp.Diff(tt.want, out); diff != "" {
+				t.Errorf("rows (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRecords(t *testing.T) {
+	recs := []map[string]any{{"id": "a", "x": 1}, {"x": 2}, {"id": 7}}
+	out, err := collect(t, campaign.Records(recs, "id"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []got{
+		{Key: "a", Data: recs[0]},
+		{Data: recs[1], Err: `the record has no "id" field to use as its key`},
+		{Key: "7", Data: recs[2]},
+	}
+	if diff := cmp.Diff(want, out); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// FuzzReadCSV checks the reader's invariants on any bytes: no panic, errors
+// typed with a line, lines that never go back, and every good record holding
+// one value per header name.
+func FuzzReadCSV(f *testing.F) {
+	f.Add("key,Имя\nc1,Анна\n")
+	f.Add("\uFEFFa;b\r\n1;\"2;3\"\r\n4\n")
+	f.Add("key,x\n\"c1\",\"a\"\"b\"\nc2,\"open\n")
+	f.Add("k\n\xff\n")
+	f.Fuzz(func(t *testing.T, in string) {
+		last := 0
+		for r, err := range campaign.ReadCSV(strings.NewReader(in), nil) {
+			if err != nil {
+				var ie *campaign.InputError
+				if !errors.As(err, &ie) || ie.Line < 1 {
+					t.Fatalf("source error %#v is not an *InputError with a line", err)
+				}
+				return
+			}
+			if r.Line <= last {
+				t.Fatalf("record line %d after line %d", r.Line, last)
+			}
+			last = r.Line
+			if r.Err != nil {
+				var ie *campaign.InputError
+				if !errors.As(r.Err, &ie) || ie.Line != r.Line {
+					t.Fatalf("record error %#v does not carry the record's line %d", r.Err, r.Line)
+				}
+				continue
+			}
+			if r.Key == "" || r.Data == nil {
+				t.Fatalf("good record without key or data: %+v", r)
+			}
+		}
+	})
+}
+
+// FuzzReadJSONL: no panic, one record per non-blank line, errors with lines.
+func FuzzReadJSONL(f *testing.F) {
+	f.Add("{\"key\":\"c1\"}\n\n{\"key\":2}")
+	f.Add("[]\n{")
+	f.Fuzz(func(t *testing.T, in string) {
+		want := 0
+		for i, l := range strings.Split(in, "\n") {
+			if i == 0 {
+				l = strings.TrimPrefix(l, "\uFEFF")
+			}
+			if strings.TrimSpace(l) != "" {
+				want++
+			}
+		}
+		n := 0
+		for r, err := range campaign.ReadJSONL(strings.NewReader(in), nil) {
+			if err != nil {
+				t.Fatalf("a strings.Reader cannot fail: %v", err)
+			}
+			n++
+			if r.Err == nil && (r.Key == "" || r.Data == nil) {
+				t.Fatalf("good record without key or data: %+v", r)
+			}
+		}
+		if n != want {
+			t.Fatalf("%d records from %d non-blank lines", n, want)
+		}
+	})
+}

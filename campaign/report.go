@@ -1,0 +1,300 @@
+package campaign
+
+import (
+	"fmt"
+	"hash/fnv"
+	"io"
+	"math/big"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spinwise/spinwise/linkcheck"
+	"github.com/spinwise/spinwise/risk"
+	"github.com/spinwise/spinwise/uniqueness"
+)
+
+// Report describes a run: what came in, what went out, why some recipients
+// got no message, how varied the batch is and, when asked, the risk. It
+// marshals to JSON (the CLI's -report file) and prints for people with
+// WriteText.
+type Report struct {
+	// Recipients is the number of records read: always the number of rows.
+	Recipients int `json:"recipients"`
+	// Messages is the number of rows with a message.
+	Messages int `json:"messages"`
+	// Chunks is the number of short messages over all messages.
+	Chunks int `json:"chunks"`
+	// Failed is the number of error rows other than suppressed ones.
+	Failed int `json:"failed"`
+	// Errors counts error rows by kind (suppressed ones included).
+	Errors map[Kind]int `json:"errors"`
+	// Variants says how many of the template's variants the batch used.
+	Variants Variants `json:"variants"`
+	// Length is the range of the messages' lengths, in runes (whole
+	// texts, before splitting).
+	Length Length `json:"length_runes"`
+	// Uniqueness is the near-duplicate analysis of the messages; nil with
+	// Options.NoAnalysis.
+	Uniqueness *Uniqueness `json:"uniqueness,omitempty"`
+	// Risk is the risk assessment for the sending account; nil unless
+	// Options.Risk is set.
+	Risk *risk.Assessment `json:"risk,omitempty"`
+	// Warnings are sentences a sender should read before sending.
+	Warnings []string `json:"warnings,omitempty"`
+
+	questions int              // messages whose text asks a question
+	links     []linkcheck.Link // distinct hosts of the messages' links
+}
+
+// Variants is the variant part of a Report.
+type Variants struct {
+	// Count is the template's number of variants, in decimal (it can
+	// exceed 64 bits).
+	Count string `json:"count"`
+	// Used is the number of different variants the messages got.
+	Used int `json:"used"`
+	// Seed, Start and ByKey repeat the options that chose them.
+	Seed  uint64 `json:"seed"`
+	Start int    `json:"start"`
+	ByKey bool   `json:"by_key,omitempty"`
+}
+
+// Length is a range of lengths in runes.
+type Length struct {
+	Min  int     `json:"min"`
+	Max  int     `json:"max"`
+	Mean float64 `json:"mean"`
+}
+
+// Uniqueness is the report's summary of uniqueness.Analyze over the texts of
+// the batch's messages.
+type Uniqueness struct {
+	Threshold float64 `json:"threshold"`
+	// Score is the share of messages with no near-duplicate at Threshold:
+	// 1 means every message is unique.
+	Score float64 `json:"score"`
+	// Distinct is the number of different texts.
+	Distinct int `json:"distinct"`
+	// SimilarPairs is the number of pairs at or above Threshold.
+	SimilarPairs int `json:"similar_pairs"`
+	// WorstPairs are the most similar pairs, most similar first (at most
+	// ten), by recipient key.
+	WorstPairs []SimilarPair `json:"worst_pairs,omitempty"`
+	// Analysis is the full analysis, with message indexes into the batch's
+	// messages (error rows skipped) in row order.
+	Analysis *uniqueness.Report `json:"-"`
+}
+
+// SimilarPair is a pair of near-duplicate messages, by recipient key.
+type SimilarPair struct {
+	A          string  `json:"a"`
+	B          string  `json:"b"`
+	Similarity float64 `json:"similarity"`
+}
+
+// accumulator builds the Report from the rows, in Run's goroutine.
+type accumulator struct {
+	c       *Campaign
+	rep     Report
+	texts   []string // for the analysis
+	keys    []string
+	runes   int
+	maxPos  int
+	bitmap  []uint64            // used variants when the count is small
+	hashes  map[uint64]struct{} // used variants otherwise, when they may repeat
+	hostSet map[string]bool
+}
+
+const bitmapMax = 1 << 20 // variants; a bitmap of at most 128 KiB
+
+func newAccumulator(c *Campaign) *accumulator {
+	a := &accumulator{c: c, maxPos: -1, hostSet: map[string]bool{}}
+	a.rep.Errors = map[Kind]int{}
+	a.rep.Variants = Variants{Count: c.count.String(), Seed: c.opts.Seed, Start: c.opts.Start, ByKey: c.opts.ByKey}
+	if c.count64 != 0 && c.count64 <= bitmapMax {
+		a.bitmap = make([]uint64, (c.count64+63)/64)
+	}
+	return a
+}
+
+func (a *accumulator) add(r *Row) {
+	a.rep.Recipients++
+	a.maxPos = max(a.maxPos, r.Index)
+	if r.Err != nil {
+		a.rep.Errors[r.Err.Kind]++
+		if r.Err.Kind.Failure() {
+			a.rep.Failed++
+		}
+		return
+	}
+	a.rep.Messages++
+	a.rep.Chunks += len(r.Chunks)
+	n := utf8.RuneCountInString(r.Text)
+	if a.rep.Messages == 1 || n < a.rep.Length.Min {
+		a.rep.Length.Min = n
+	}
+	a.rep.Length.Max = max(a.rep.Length.Max, n)
+	a.runes += n
+	if strings.ContainsRune(r.Text, '?') {
+		a.rep.questions++
+	}
+	for _, l := range r.Links {
+		if !a.hostSet[l.Host] && len(a.hostSet) < 100 {
+			a.hostSet[l.Host] = true
+			a.rep.links = append(a.rep.links, l)
+		}
+	}
+	a.useVariant(r)
+	if !a.c.opts.NoAnalysis {
+		a.texts = append(a.texts, r.Text)
+		a.keys = append(a.keys, r.Key)
+	}
+}
+
+func (a *accumulator) useVariant(r *Row) {
+	switch {
+	case a.bitmap != nil:
+		v, err := strconv.ParseUint(r.Variant, 10, 64)
+		if err == nil && v < a.c.count64 {
+			if a.bitmap[v/64]&(1<<(v%64)) == 0 {
+				a.bitmap[v/64] |= 1 << (v % 64)
+				a.rep.Variants.Used++
+			}
+		}
+	case !a.c.opts.ByKey && (a.c.count64 == 0 || uint64(r.Index) < a.c.count64):
+		// Positions below the count get pairwise different variants.
+		a.rep.Variants.Used++
+	default:
+		if a.hashes == nil {
+			a.hashes = map[uint64]struct{}{}
+		}
+		h := fnv.New64a()
+		h.Write([]byte(r.Variant))
+		if _, seen := a.hashes[h.Sum64()]; !seen {
+			a.hashes[h.Sum64()] = struct{}{}
+			a.rep.Variants.Used++
+		}
+	}
+}
+
+func (a *accumulator) finish() *Report {
+	rep := &a.rep
+	c := a.c
+	if rep.Messages > 0 {
+		rep.Length.Mean = float64(a.runes) / float64(rep.Messages)
+	}
+	if !c.opts.ByKey && a.maxPos >= 0 && new(big.Int).SetInt64(int64(a.maxPos)).Cmp(c.count) >= 0 {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf(
+			"the template has %s variants, fewer than the %d recipient positions: variants repeat every %s recipients; add spintax options to give everyone a different text",
+			c.count, a.maxPos+1, c.count))
+	}
+	if c.opts.ByKey && rep.Variants.Used < rep.Messages {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf(
+			"%d messages share a variant with another (variants chosen by key)", rep.Messages-rep.Variants.Used))
+	}
+	if !c.opts.NoAnalysis {
+		an := uniqueness.Analyze(a.texts, &uniqueness.Options{Threshold: c.opts.Threshold, Workers: c.opts.Workers})
+		u := &Uniqueness{
+			Threshold:    c.opts.Threshold,
+			Score:        an.Score,
+			Distinct:     an.Distinct,
+			SimilarPairs: len(an.Pairs),
+			Analysis:     an,
+		}
+		worst := slices.Clone(an.Pairs)
+		slices.SortStableFunc(worst, func(p, q uniqueness.Pair) int {
+			switch {
+			case p.Similarity > q.Similarity:
+				return -1
+			case p.Similarity < q.Similarity:
+				return 1
+			}
+			return 0
+		})
+		for _, p := range worst[:min(len(worst), 10)] {
+			u.WorstPairs = append(u.WorstPairs, SimilarPair{A: a.keys[p.I], B: a.keys[p.J], Similarity: p.Similarity})
+		}
+		rep.Uniqueness = u
+		if an.N > 0 && an.Score < 1 {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf(
+				"%.1f%% of messages have a near-duplicate (similarity %.2f or more); vary the template more",
+				100*(1-an.Score), c.opts.Threshold))
+		}
+		a.texts, a.keys = nil, nil
+	}
+	if c.opts.Risk != nil {
+		as := c.assess(rep)
+		rep.Risk = &as
+	}
+	return rep
+}
+
+// WriteText prints the report for people, in a few lines.
+func (r *Report) WriteText(w io.Writer) error {
+	var b strings.Builder
+	fmt.Fprintf(&b, "recipients: %d, messages: %d (%d chunks), failed: %d\n", r.Recipients, r.Messages, r.Chunks, r.Failed)
+	if len(r.Errors) > 0 {
+		kinds := make([]string, 0, len(r.Errors))
+		for k := range r.Errors {
+			kinds = append(kinds, string(k))
+		}
+		slices.Sort(kinds)
+		b.WriteString("errors:")
+		for i, k := range kinds {
+			if i > 0 {
+				b.WriteString(",")
+			}
+			fmt.Fprintf(&b, " %s %d", k, r.Errors[Kind(k)])
+		}
+		b.WriteString("\n")
+	}
+	mode := "distinct by position"
+	if r.Variants.ByKey {
+		mode = "by key"
+	}
+	fmt.Fprintf(&b, "variants: %d used of %s (%s, seed %d, start %d)\n", r.Variants.Used, r.Variants.Count, mode, r.Variants.Seed, r.Variants.Start)
+	if r.Messages > 0 {
+		fmt.Fprintf(&b, "length: %d to %d runes, mean %.0f\n", r.Length.Min, r.Length.Max, r.Length.Mean)
+	}
+	if u := r.Uniqueness; u != nil {
+		fmt.Fprintf(&b, "uniqueness: score %.3f at threshold %.2f, %d distinct texts, %d similar pairs\n",
+			u.Score, u.Threshold, u.Distinct, u.SimilarPairs)
+		for _, p := range u.WorstPairs[:min(len(u.WorstPairs), 3)] {
+			fmt.Fprintf(&b, "  %s ~ %s: %.3f\n", p.A, p.B, p.Similarity)
+		}
+	}
+	if rk := r.Risk; rk != nil {
+		fmt.Fprintf(&b, "risk: %s\n", levelName(rk.Level))
+		for _, f := range rk.Findings {
+			fmt.Fprintf(&b, "  [%s] %s: %s\n", levelName(f.Level), f.Code, f.Message)
+		}
+		fmt.Fprintf(&b, "  limits: new recipients a day %s, messages a day %s, groups %v\n",
+			limit(rk.Limits.NewRecipientsPerDay), limit(rk.Limits.MessagesPerDay), rk.Limits.Groups)
+	}
+	for _, wn := range r.Warnings {
+		fmt.Fprintf(&b, "warning: %s\n", wn)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func limit(n int) string {
+	if n < 0 {
+		return "no fixed cap"
+	}
+	return strconv.Itoa(n)
+}
+
+func levelName(l risk.Level) string {
+	switch l {
+	case risk.None:
+		return "none"
+	case risk.Minimal:
+		return "minimal"
+	case risk.Maximal:
+		return "maximal"
+	}
+	return fmt.Sprintf("level %d", int(l))
+}

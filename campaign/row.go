@@ -1,0 +1,96 @@
+package campaign
+
+import (
+	"fmt"
+
+	"github.com/spinwise/spinwise/linkcheck"
+)
+
+// Row is the outcome for one recipient: a message split into chunks, or an
+// error that says why there is none. Run emits exactly one Row per recipient,
+// in input order.
+//
+// Its JSON form is one line of the CLI's output:
+//
+//	{"key":"c0001","text":"…","chunks":["…"],"variant":"17"}
+//	{"key":"c0002","variant":"3","error":{"kind":"missing-field","message":"…","field":"Имя"}}
+type Row struct {
+	// Index is the recipient's position: Options.Start plus the number of
+	// recipients before it in this run. It picks the variant (see Options).
+	Index int `json:"-"`
+	// Key identifies the recipient (the CSV key column). It is what the
+	// suppression list matches.
+	Key string `json:"key"`
+	// Text is the whole rendered message; empty on an error row.
+	Text string `json:"text,omitempty"`
+	// Chunks are the short messages to send, in order; nil on an error row.
+	Chunks []string `json:"chunks,omitempty"`
+	// Variant is the spintax variant's index in [0, Count()), in decimal
+	// (counts can exceed 64 bits). Empty when no variant was chosen
+	// (suppressed recipients and unreadable records).
+	Variant string `json:"variant,omitempty"`
+	// Links are the links found in Text, each with its verdict.
+	Links []linkcheck.Link `json:"-"`
+	// Err is nil for a message, or says why the recipient has none.
+	Err *RowError `json:"error,omitempty"`
+}
+
+// OK reports whether the row carries a message.
+func (r *Row) OK() bool { return r.Err == nil }
+
+// Kind classifies a row's error. The values are stable strings that appear
+// in the CLI's JSON output and in Report.Errors.
+type Kind string
+
+// Error kinds.
+const (
+	// KindInput: the record could not be read (a CSV row with the wrong
+	// number of fields, invalid UTF-8, a JSON line that is not an object,
+	// an empty key).
+	KindInput Kind = "input"
+	// KindSuppressed: the key is on the suppression list. Not a failure:
+	// the list did its job; the CLI does not exit 1 for it.
+	KindSuppressed Kind = "suppressed"
+	// KindMissingField: the template reads a field this recipient has no
+	// value for (RowError.Field names it).
+	KindMissingField Kind = "missing-field"
+	// KindRender: any other rendering error (for example output over
+	// the template's MaxOutput).
+	KindRender Kind = "render"
+	// KindLink: the message holds a link whose verdict is not OK
+	// (RowError.Link names the first one).
+	KindLink Kind = "link"
+	// KindTooLong: the message holds an atomic span (a link, a phone
+	// number, markup) longer than the chunk limit, so it cannot be split.
+	KindTooLong Kind = "too-long"
+)
+
+// Failure reports whether an error of this kind counts as a failed
+// recipient. Every kind does except KindSuppressed.
+func (k Kind) Failure() bool { return k != KindSuppressed }
+
+// RowError says why a recipient got no message.
+type RowError struct {
+	Kind    Kind   `json:"kind"`
+	Message string `json:"message"`
+	// Field is the missing field for KindMissingField.
+	Field string `json:"field,omitempty"`
+	// Link is the offending link as written, for KindLink.
+	Link string `json:"link,omitempty"`
+	// Line is the 1-based line of the input where the record starts, when
+	// known.
+	Line int `json:"line,omitempty"`
+	// Err is the underlying error (a *template.MissingError, a
+	// *chunk.SpanError, an *InputError, ...), for errors.As.
+	Err error `json:"-"`
+}
+
+func (e *RowError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s: line %d: %s", e.Kind, e.Line, e.Message)
+	}
+	return fmt.Sprintf("%s: %s", e.Kind, e.Message)
+}
+
+// Unwrap returns the underlying error.
+func (e *RowError) Unwrap() error { return e.Err }
