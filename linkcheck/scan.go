@@ -1,0 +1,748 @@
+package linkcheck
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Limits that keep a failed candidate cheap, so that scanning stays linear
+// in the message length whatever the input.
+const (
+	maxLabels    = 16  // labels in a bare host
+	maxLabelLen  = 256 // bytes in one label as written (63 after punycode, plus disguises)
+	maxLocalLen  = 256 // bytes in the local part of an e-mail address
+	maxAuthority = 512 // bytes in the authority (userinfo@host:port) of a URL
+	maxScheme    = 12  // bytes in a scheme name
+)
+
+// found is a link's span and what the scanner learned about it.
+type found struct {
+	start, end         int // the link: msg[start:end]
+	hostStart, hostEnd int // the host as written; equal when there is none
+	kind               Kind
+	hxxp               bool // a defanged scheme such as hxxp://
+	disguised          bool // a disguised dot between host labels
+	zeroWidth          bool // zero-width characters inside the host
+}
+
+// scanner finds links from left to right. The pre-scan in next looks at one
+// byte at a time for a trigger (see trigger) and runs the matchers only
+// there; the matchers work on indices and never allocate.
+type scanner struct {
+	msg  string
+	pos  int // where to look for the next trigger
+	last int // end of the previous link: no link starts before it
+}
+
+// trigger marks bytes that may be part of a link's skeleton: a dot, the ':'
+// of a scheme, the '/' of "//host", the '@' of an e-mail address, the
+// brackets of "[.]" and "(dot)", the space of " . " and " точка ", and the
+// lead bytes of '。' (E3 80 82), '．' (EF BC 8E) and '｡' (EF BD A1).
+var trigger = [256]bool{
+	'.': true, ':': true, '/': true, '@': true, '[': true, '(': true, '{': true,
+	' ': true, 0xE3: true, 0xEF: true,
+}
+
+// next returns the next link, or false when there is none.
+func (s *scanner) next() (found, bool) {
+	msg := s.msg
+	for i := s.pos; i < len(msg); i++ {
+		c := msg[i]
+		if !trigger[c] {
+			continue
+		}
+		// Cheap filters before any matcher: most dots end a sentence or an
+		// abbreviation, most spaces separate words.
+		switch c {
+		case '.':
+			if i == 0 || i+1 >= len(msg) || !hostByte(msg[i-1]) || !hostByte(msg[i+1]) {
+				continue
+			}
+		case ':':
+			if i == 0 || !isASCIILetter(msg[i-1]) {
+				continue
+			}
+		case '/':
+			if i+1 >= len(msg) || msg[i+1] != '/' {
+				continue
+			}
+		case ' ', '[', '(', '{':
+			if i+1 >= len(msg) {
+				continue
+			}
+			switch msg[i+1] {
+			case '.', 'd', 'D', 0xD0, 0xD1, ' ':
+			default:
+				continue
+			}
+		case 0xE3, 0xEF:
+			if n, _ := sepAt(msg, i); n == 0 {
+				continue
+			}
+		}
+		if f, ok := s.matchAt(i); ok {
+			s.pos, s.last = f.end, f.end
+			return f, true
+		}
+	}
+	s.pos = len(msg)
+	return found{}, false
+}
+
+// hostByte reports whether c may be a byte of a host label next to a dot:
+// an ASCII letter or digit, or a byte of a non-ASCII character.
+func hostByte(c byte) bool {
+	return c >= utf8.RuneSelf || isASCIILetter(c) || '0' <= c && c <= '9'
+}
+
+func isASCIILetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+func (s *scanner) matchAt(i int) (found, bool) {
+	switch s.msg[i] {
+	case ':':
+		return s.scheme(i)
+	case '/':
+		return s.protocolRelative(i)
+	case '@':
+		return s.email(i)
+	}
+	return s.bare(i)
+}
+
+// isLabelRune reports whether r may be part of a host label: a letter, a
+// digit, a combining mark or '-'.
+func isLabelRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r|0x20 && r|0x20 <= 'z' || '0' <= r && r <= '9' || r == '-'
+	}
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.M, r))
+}
+
+// labelStart returns the start of the label that ends at i, or -1. Leading
+// '-' and zero-width characters are not part of it.
+func (s *scanner) labelStart(i int) int {
+	msg := s.msg
+	j := i
+	for j > s.last {
+		r, size := utf8.DecodeLastRuneInString(msg[:j])
+		if !isLabelRune(r) && !isZeroWidth(r) {
+			break
+		}
+		j -= size
+		if i-j > maxLabelLen {
+			return -1
+		}
+	}
+	for j < i {
+		r, size := utf8.DecodeRuneInString(msg[j:])
+		if r != '-' && !isZeroWidth(r) {
+			break
+		}
+		j += size
+	}
+	if j > 0 && j == s.last && j < len(msg) {
+		// The previous link ends right here: the label would glue onto it.
+		if r, _ := utf8.DecodeLastRuneInString(msg[:j]); isLabelRune(r) {
+			return -1
+		}
+	}
+	return j
+}
+
+// labelEnd returns the end of the label that starts at i and whether it
+// holds zero-width characters; trailing zero-width characters are not part
+// of it. It returns i for no label or one longer than maxLabelLen bytes.
+func labelEnd(msg string, i int) (end int, zw bool) {
+	j, end := i, i
+	for j < len(msg) {
+		r, size := utf8.DecodeRuneInString(msg[j:])
+		if isLabelRune(r) {
+			j += size
+			end = j
+		} else if isZeroWidth(r) {
+			j += size
+			zw = true
+		} else {
+			break
+		}
+		if j-i > maxLabelLen {
+			return i, false
+		}
+	}
+	if zw && !strings.ContainsFunc(msg[i:end], isZeroWidth) {
+		zw = false
+	}
+	return end, zw
+}
+
+// sepWords are the words that stand for a dot in disguised links.
+var sepWords = [...]string{".", "dot", "точка"}
+
+// sepAt returns the length in bytes of the separator between host labels
+// that starts at i, or 0, and whether it is a disguised one: '。', '．', '｡',
+// "[.]", "(dot)", "{точка}" and the like, or " . ", " dot ", " точка " with
+// one to three spaces on each side.
+func sepAt(msg string, i int) (n int, fancy bool) {
+	if i >= len(msg) {
+		return 0, false
+	}
+	switch c := msg[i]; c {
+	case '.':
+		return 1, false
+	case 0xE3:
+		if strings.HasPrefix(msg[i:], "。") {
+			return 3, true
+		}
+	case 0xEF:
+		if strings.HasPrefix(msg[i:], "．") || strings.HasPrefix(msg[i:], "｡") {
+			return 3, true
+		}
+	case '[', '(', '{':
+		closing := byte(']')
+		switch c {
+		case '(':
+			closing = ')'
+		case '{':
+			closing = '}'
+		}
+		for _, w := range sepWords {
+			e := i + 1 + len(w)
+			if e < len(msg) && strings.EqualFold(msg[i+1:e], w) && msg[e] == closing {
+				return e + 1 - i, true
+			}
+		}
+	case ' ':
+		j := i
+		for j < len(msg) && msg[j] == ' ' && j-i < 3 {
+			j++
+		}
+		for _, w := range sepWords {
+			e := j + len(w)
+			if e < len(msg) && msg[e] == ' ' && strings.EqualFold(msg[j:e], w) {
+				k := e
+				for k < len(msg) && msg[k] == ' ' && k-e < 3 {
+					k++
+				}
+				return k - i, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// labels is a run of host labels and the separators between them.
+type labels struct {
+	n           int
+	start, end  [maxLabels]int
+	fancy       [maxLabels]bool // the separator after label k is disguised
+	zw          bool            // a label holds zero-width characters
+	afterAll    int             // end of the last label
+	numericOnly bool            // every label is decimal digits
+}
+
+// parseLabels reads labels and separators from i on.
+func parseLabels(msg string, i int) labels {
+	var l labels
+	l.numericOnly = true
+	for l.n < maxLabels {
+		end, zw := labelEnd(msg, i)
+		if end == i {
+			break
+		}
+		l.start[l.n], l.end[l.n] = i, end
+		l.zw = l.zw || zw
+		if !isDigits(msg[i:end]) {
+			l.numericOnly = false
+		}
+		l.n++
+		n, fancy := sepAt(msg, end)
+		if n == 0 {
+			break
+		}
+		r, _ := utf8.DecodeRuneInString(msg[end+n:])
+		if !isLabelRune(r) || r == '-' {
+			break
+		}
+		l.fancy[l.n-1] = fancy
+		i = end + n
+	}
+	if l.n > 0 {
+		l.afterAll = l.end[l.n-1]
+	}
+	return l
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// hostLabels returns how many of the labels form a bare host: the longest
+// run of at least two labels that ends in a public TLD, or exactly four
+// decimal labels 0..255 joined by plain dots (an IPv4 address); 0 for none.
+func hostLabels(msg string, l *labels) int {
+	if l.n == 4 && l.numericOnly {
+		for k := 0; k < 4; k++ {
+			if l.fancy[k] || l.end[k]-l.start[k] > 3 || atoi(msg[l.start[k]:l.end[k]]) > 255 {
+				return 0
+			}
+		}
+		return 4
+	}
+	for k := l.n; k >= 2; k-- {
+		if isTLD(stripZeroWidth(msg[l.start[k-1]:l.end[k-1]])) {
+			return k
+		}
+	}
+	return 0
+}
+
+func atoi(s string) int {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		n = n*10 + int(s[i]-'0')
+	}
+	return n
+}
+
+// stripZeroWidth returns s without zero-width characters; it allocates only
+// when there are some.
+func stripZeroWidth(s string) string {
+	if !strings.ContainsFunc(s, isZeroWidth) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isZeroWidth(r) {
+			return -1
+		}
+		return r
+	}, s)
+}
+
+// bare matches a host written without a scheme ("salon.ru/zapis",
+// "сайт.рф", "example[.]com") whose first separator is at i, or an e-mail
+// address whose local part holds a dot.
+func (s *scanner) bare(i int) (found, bool) {
+	msg := s.msg
+	if n, _ := sepAt(msg, i); n == 0 {
+		return found{}, false
+	}
+	ls := s.labelStart(i)
+	if ls < 0 || ls == i {
+		return found{}, false
+	}
+	l := parseLabels(msg, ls)
+	if l.n < 2 {
+		return found{}, false
+	}
+	if l.afterAll < len(msg) && msg[l.afterAll] == '@' {
+		return s.email(l.afterAll)
+	}
+	if ls > 0 {
+		switch msg[ls-1] {
+		case '@', '/', '\\':
+			return found{}, false
+		}
+	}
+	k := hostLabels(msg, &l)
+	if k == 0 {
+		return found{}, false
+	}
+	disguised := false
+	for j := 0; j < k-1; j++ {
+		disguised = disguised || l.fancy[j]
+	}
+	if k == 2 && !disguised && isAbbreviation(stripZeroWidth(msg[l.start[0]:l.end[0]])) {
+		return found{}, false
+	}
+	he := l.end[k-1]
+	zw := false
+	if l.zw {
+		zw = strings.ContainsFunc(msg[ls:he], isZeroWidth)
+	}
+	return found{
+		start: ls, end: s.tail(ls, he), hostStart: ls, hostEnd: he,
+		kind: Web, disguised: disguised, zeroWidth: zw,
+	}, true
+}
+
+// protocolRelative matches "//host/path" at i.
+func (s *scanner) protocolRelative(i int) (found, bool) {
+	msg := s.msg
+	if i+2 >= len(msg) || i < s.last {
+		return found{}, false
+	}
+	if i > 0 {
+		if c := msg[i-1]; c == ':' || c == '/' || hostByte(c) {
+			return found{}, false
+		}
+	}
+	hs := i + 2
+	l := parseLabels(msg, hs)
+	if l.n == 0 {
+		return found{}, false
+	}
+	k := hostLabels(msg, &l)
+	if k == 0 {
+		if l.n == 1 && strings.EqualFold(msg[l.start[0]:l.end[0]], "localhost") {
+			k = 1
+		} else {
+			return found{}, false
+		}
+	}
+	he := l.end[k-1]
+	return found{start: i, end: s.tail(i, he), hostStart: hs, hostEnd: he, kind: Web,
+		zeroWidth: l.zw && strings.ContainsFunc(msg[hs:he], isZeroWidth)}, true
+}
+
+// isLocalRune reports whether r may be part of an e-mail local part.
+func isLocalRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIILetter(byte(r)) || '0' <= r && r <= '9' || strings.ContainsRune("._%+-", r)
+	}
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// email matches an e-mail address whose '@' is at at. When a path, query
+// or port follows the domain ("good.com@bit.ly/x"), the text is a web link
+// with userinfo and the host is the part after '@', as in a browser.
+func (s *scanner) email(at int) (found, bool) {
+	msg := s.msg
+	ls := at
+	for ls > s.last {
+		r, size := utf8.DecodeLastRuneInString(msg[:ls])
+		if !isLocalRune(r) {
+			break
+		}
+		ls -= size
+		if at-ls > maxLocalLen {
+			return found{}, false
+		}
+	}
+	for ls < at && msg[ls] == '.' {
+		ls++
+	}
+	if ls == at {
+		return found{}, false
+	}
+	if ls == s.last && ls > 0 {
+		if r, _ := utf8.DecodeLastRuneInString(msg[:ls]); isLocalRune(r) {
+			return found{}, false
+		}
+	}
+	hs := at + 1
+	l := parseLabels(msg, hs)
+	k := hostLabels(msg, &l)
+	if k < 2 {
+		return found{}, false
+	}
+	he := l.end[k-1]
+	f := found{start: ls, end: he, hostStart: hs, hostEnd: he, kind: Email,
+		zeroWidth: l.zw && strings.ContainsFunc(msg[hs:he], isZeroWidth)}
+	for j := 0; j < k-1; j++ {
+		f.disguised = f.disguised || l.fancy[j]
+	}
+	if he < len(msg) {
+		switch c := msg[he]; {
+		case c == '/' || c == '?' || c == '#' || c == ':' && he+1 < len(msg) && '0' <= msg[he+1] && msg[he+1] <= '9':
+			f.kind = Web
+			f.end = s.tail(ls, he)
+		}
+	}
+	return f, true
+}
+
+// tail extends a link whose host ends at he over a port and a path, query
+// or fragment, and trims what follows a link in text.
+func (s *scanner) tail(start, he int) int {
+	msg := s.msg
+	e := he
+	if e+1 < len(msg) && msg[e] == ':' {
+		j := e + 1
+		for j < len(msg) && j-e <= 6 && '0' <= msg[j] && msg[j] <= '9' {
+			j++
+		}
+		if d := j - e - 1; d >= 1 && d <= 5 && atoi(msg[e+1:j]) <= 65535 {
+			if r, _ := utf8.DecodeRuneInString(msg[j:]); !isLabelRune(r) {
+				e = j
+			}
+		}
+	}
+	if e < len(msg) {
+		switch msg[e] {
+		case '/', '?', '#':
+			return trimEnd(msg, start, pathEnd(msg, e), e)
+		}
+	}
+	return e
+}
+
+// isStop reports whether r ends a link: white space, control characters,
+// angle brackets, typographic quotes and the fullwidth vertical bar.
+func isStop(r rune) bool {
+	switch r {
+	case '<', '>', '«', '»', '“', '”', '„', '｜', utf8.RuneError:
+		return true
+	}
+	return r < ' ' || r == 0x7f || unicode.IsSpace(r) || (r >= 0x80 && r < 0xa0)
+}
+
+// pathEnd returns the end of the run of non-stop runes from i.
+func pathEnd(msg string, i int) int {
+	for i < len(msg) {
+		c := msg[i]
+		if c < utf8.RuneSelf {
+			if c <= ' ' || c == '<' || c == '>' || c == 0x7f {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(msg[i:])
+		if isStop(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// trimEnd drops from the end of msg[start:end], but not below min, what
+// ends a sentence or wraps a link rather than belongs to it: trailing
+// .,!?:; , WhatsApp markup * _ ~, unbalanced closing brackets and quotes.
+func trimEnd(msg string, start, end, min int) int {
+	var open, closed [3]int // (), [], {}
+	var quotes, apos int
+	for i := start; i < end; i++ {
+		switch msg[i] {
+		case '(':
+			open[0]++
+		case ')':
+			closed[0]++
+		case '[':
+			open[1]++
+		case ']':
+			closed[1]++
+		case '{':
+			open[2]++
+		case '}':
+			closed[2]++
+		case '"':
+			quotes++
+		case '\'':
+			apos++
+		}
+	}
+	for end > min {
+		c := msg[end-1]
+		switch c {
+		case '.', ',', '!', '?', ':', ';', '*', '_', '~':
+		case ')', ']', '}':
+			k := strings.IndexByte(")]}", c)
+			if closed[k] <= open[k] {
+				return end
+			}
+			closed[k]--
+		case '"':
+			if quotes%2 == 0 {
+				return end
+			}
+			quotes--
+		case '\'':
+			if apos%2 == 0 {
+				return end
+			}
+			apos--
+		default:
+			return end
+		}
+		end--
+	}
+	return end
+}
+
+// scheme matches a link with a scheme whose ':' is at i.
+func (s *scanner) scheme(i int) (found, bool) {
+	msg := s.msg
+	j := i
+	for j > s.last && i-j <= maxScheme && isASCIILetter(msg[j-1]) {
+		j--
+	}
+	if j == i || i-j > maxScheme {
+		return found{}, false
+	}
+	if j > 0 && j == s.last {
+		if r, _ := utf8.DecodeLastRuneInString(msg[:j]); isLabelRune(r) {
+			return found{}, false
+		}
+	}
+	name := msg[j:i]
+	switch {
+	case strings.EqualFold(name, "mailto"):
+		end := trimEnd(msg, j, pathEnd(msg, i+1), i+1)
+		at := strings.IndexByte(msg[i+1:end], '@')
+		if at <= 0 {
+			return found{}, false
+		}
+		hs := i + 1 + at + 1
+		he := hs
+		for he < end && msg[he] != '?' {
+			he++
+		}
+		if he == hs {
+			return found{}, false
+		}
+		return found{start: j, end: end, hostStart: hs, hostEnd: he, kind: Email}, true
+	case strings.EqualFold(name, "tel") || strings.EqualFold(name, "sms") || strings.EqualFold(name, "callto"):
+		e, digits := i+1, 0
+		for e < len(msg) && strings.IndexByte("0123456789+-().", msg[e]) >= 0 {
+			if msg[e] >= '0' && msg[e] <= '9' {
+				digits++
+			}
+			e++
+		}
+		if digits < 3 {
+			return found{}, false
+		}
+		return found{start: j, end: trimEnd(msg, j, e, i+1), kind: Phone}, true
+	case strings.EqualFold(name, "javascript") || strings.EqualFold(name, "vbscript") || strings.EqualFold(name, "data"):
+		end := trimEnd(msg, j, pathEnd(msg, i+1), i+1)
+		if end == i+1 {
+			return found{}, false
+		}
+		return found{start: j, end: end, kind: Script}, true
+	}
+	hxxp := false
+	if !webScheme(name) {
+		if !defangedWebScheme(name) {
+			return found{}, false
+		}
+		hxxp = true
+	}
+	if !strings.HasPrefix(msg[i+1:], "//") {
+		return found{}, false
+	}
+	return s.authority(j, i+3, hxxp)
+}
+
+// defangedWebScheme reports whether name is a web scheme with some 't'
+// written as 'x': hxxp, hxxps, hxtp, fxp.
+func defangedWebScheme(name string) bool {
+	for _, w := range [...]string{"http", "https", "ftp", "ftps"} {
+		if len(name) != len(w) {
+			continue
+		}
+		ok := true
+		for k := 0; k < len(w) && ok; k++ {
+			c := name[k] | 0x20
+			ok = c == w[k] || w[k] == 't' && c == 'x'
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+func webScheme(name string) bool {
+	for _, w := range [...]string{"http", "https", "ftp", "ftps"} {
+		if strings.EqualFold(name, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// authority matches the rest of a web link with a scheme: start is the
+// scheme's, a the authority's first byte.
+func (s *scanner) authority(start, a int, hxxp bool) (found, bool) {
+	msg := s.msg
+	ae := a
+	ipv6 := a < len(msg) && msg[a] == '['
+authority:
+	for ae < len(msg) {
+		if ae-a > maxAuthority {
+			return found{}, false
+		}
+		c := msg[ae]
+		switch {
+		case c == '[' && ipv6 && ae == a:
+		case c == ']' && ipv6:
+			ipv6 = false
+		case c == '[' || c == '(' || c == '{' || c == ' ':
+			n, fancy := sepAt(msg, ae)
+			if n == 0 || !fancy {
+				break authority
+			}
+			r, _ := utf8.DecodeRuneInString(msg[ae+n:])
+			if !isLabelRune(r) {
+				break authority
+			}
+			ae += n
+			continue
+		case c == '/' || c == '?' || c == '#' || c == '\\' || c == ')' || c == ']' || c == '}' ||
+			c == '"' || c == '\'' || c == ',' || c == ';' || c == '!' || c == '*' || c == '~' ||
+			c == '|' || c == '^' || c == '`' || c == '<' || c == '>':
+			break authority
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(msg[ae:])
+			if isStop(r) {
+				break authority
+			}
+			ae += size
+			continue
+		case c <= ' ' || c == 0x7f:
+			break authority
+		}
+		ae++
+	}
+	end := ae
+	if ae < len(msg) {
+		switch msg[ae] {
+		case '/', '?', '#', '\\':
+			end = pathEnd(msg, ae)
+		}
+	}
+	end = trimEnd(msg, start, end, a)
+	if end < ae {
+		ae = end
+	}
+	// userinfo@host:port
+	hs := a
+	if k := strings.LastIndexByte(msg[a:ae], '@'); k >= 0 {
+		hs = a + k + 1
+	}
+	he := ae
+	if hs < ae && msg[hs] == '[' {
+		k := strings.IndexByte(msg[hs:ae], ']')
+		if k < 0 {
+			return found{}, false
+		}
+		he = hs + k + 1
+		if he < ae && msg[he] != ':' {
+			return found{}, false
+		}
+	} else if k := strings.LastIndexByte(msg[hs:ae], ':'); k >= 0 {
+		he = hs + k
+	}
+	if he < ae {
+		port := msg[he+1 : ae]
+		if len(port) > 5 || (port != "" && (!isDigits(port) || atoi(port) > 65535)) {
+			return found{}, false
+		}
+	}
+	if he == hs {
+		return found{}, false
+	}
+	r, _ := utf8.DecodeRuneInString(msg[hs:])
+	if r == '-' || !isLabelRune(r) && r != '%' && r != '[' && !isZeroWidth(r) {
+		return found{}, false
+	}
+	f := found{start: start, end: end, hostStart: hs, hostEnd: he, kind: Web, hxxp: hxxp}
+	return f, true
+}
