@@ -1,53 +1,70 @@
 package randomizer
 
-// Scaffolding: the exported API of issue 3 with no implementation yet.
-// The package's author replaces this file.
-
 import (
-	"errors"
-	"iter"
 	"math/big"
-	"math/rand/v2"
+	"sort"
 )
 
-var errNotImplemented = errors.New("randomizer: not implemented yet")
+// MaxDepth is the deepest nesting of groups that Parse accepts: a template
+// may have up to MaxDepth groups ('{' and '[' together) open at once.
+const MaxDepth = 1000
 
-// SyntaxError is a spintax syntax error with its position in the source.
-type SyntaxError struct {
-	Offset int // bytes, 0-based
-	Line   int // 1-based
-	Col    int // 1-based, in runes
-	Msg    string
+// Spintax is a parsed spintax template. It is immutable: all its methods
+// may be called from many goroutines at once.
+type Spintax struct {
+	text       string // arena of literal text, escapes resolved
+	nodes      []node
+	top0, top1 int32 // the top-level sequence: nodes[top0:top1]
+	groups     []group
+	opts       []option
+	phs        []Placeholder
+	cnt        count
+	count      *big.Int // cnt as a *big.Int, never modified
+	minLen     int      // runes
+	maxLen     int      // runes
 }
 
-func (e *SyntaxError) Error() string { return "randomizer: " + e.Msg }
+type nodeKind uint8
 
-// Spintax is a parsed spintax template.
-type Spintax struct{}
+const (
+	nText        nodeKind = iota // text[a:b]
+	nPlaceholder                 // phs[a]
+	nGroup                       // groups[a]
+)
 
-// Parse parses src.
-func Parse(src string) (*Spintax, error) { return nil, errNotImplemented }
+// node is one item of a sequence: the top level and each option are
+// sequences, i.e. ranges of nodes.
+type node struct {
+	kind nodeKind
+	a, b int32
+	// suf is, when the whole template has at most 2^64-1 variants, the
+	// product of the counts of the groups after this node in its sequence:
+	// the weight of this group's digit in the sequence's variant index.
+	suf uint64
+}
 
-// Spin returns one random variant.
-func (s *Spintax) Spin(r *rand.Rand) string { panic(errNotImplemented) }
+// group is a {a|b} (choice) or [a|b] (permutation) group.
+type group struct {
+	perm       bool
+	opt0, nopt int32 // opts[opt0 : opt0+nopt]
+	sep0, sep1 int32 // permutation separator: text[sep0:sep1]
+	explicit   bool  // the separator was written as [+SEP+...]
+	off, end   int32 // source bytes of the whole group
+	cnt        count // variants of the group
+	prod       count // permutation: product of the options' counts
+	minLen     int   // runes
+	maxLen     int   // runes
+}
 
-// Count returns the exact number of variants.
-func (s *Spintax) Count() *big.Int { panic(errNotImplemented) }
-
-// Variant returns the i-th variant in All's order.
-func (s *Spintax) Variant(i *big.Int) (string, error) { return "", errNotImplemented }
-
-// All yields every variant.
-func (s *Spintax) All() iter.Seq[string] { panic(errNotImplemented) }
-
-// Sample yields every variant once in a seeded pseudo-random order.
-func (s *Spintax) Sample(seed uint64) iter.Seq2[*big.Int, string] { panic(errNotImplemented) }
-
-// String returns canonical source.
-func (s *Spintax) String() string { panic(errNotImplemented) }
-
-// The API below is what package template builds on (agreed between the two
-// packages; see the randomizer brief).
+// option is one option of a group: a sequence of nodes.
+type option struct {
+	n0, n1     int32 // nodes[n0:n1]
+	src0, src1 int32 // source bytes of the option's text
+	cnt        count
+	suf        uint64 // permutation, small templates: product of the counts of the options after this one
+	minLen     int    // runes
+	maxLen     int    // runes
+}
 
 // Placeholder is a {{ ... }} or {= ... } span, kept verbatim by the randomizer.
 type Placeholder struct {
@@ -63,27 +80,49 @@ type Group struct {
 }
 
 // Emitter receives a variant piece by piece: literal text (with escapes
-// resolved), and placeholders by their index into Placeholders().
+// resolved, and permutation separators), and placeholders by their index
+// into Placeholders(). Empty text is not emitted.
 type Emitter interface {
 	Text(s string)
 	Placeholder(i int)
 }
 
-// Placeholders returns every placeholder in source order.
-func (s *Spintax) Placeholders() []Placeholder { panic(errNotImplemented) }
+// Count returns the exact number of variants of s: the number of distinct
+// choice paths through its groups (two paths may render the same text, as
+// in {a|a}). A template without groups has one variant. The result is a
+// new *big.Int that the caller may modify; the count itself is computed
+// once, by Parse.
+func (s *Spintax) Count() *big.Int { return new(big.Int).Set(s.count) }
 
-// Groups returns every group in source order (pre-order).
-func (s *Spintax) Groups() []Group { panic(errNotImplemented) }
+// Placeholders returns every placeholder in source order. Emitter.Placeholder
+// receives indices into this slice. The caller may modify the result.
+func (s *Spintax) Placeholders() []Placeholder {
+	return append([]Placeholder(nil), s.phs...)
+}
 
-// SpinTo emits one random variant, as Spin chooses it, to e.
-func (s *Spintax) SpinTo(r *rand.Rand, e Emitter) { panic(errNotImplemented) }
+// Groups returns every group in source order (pre-order: an enclosing group
+// comes before the groups nested in it). A '[' that Parse read as plain text
+// (no top-level '|') is not a group. The caller may modify the result.
+func (s *Spintax) Groups() []Group {
+	out := make([]Group, len(s.groups))
+	for i := range s.groups {
+		g := &s.groups[i]
+		opts := make([][2]int, g.nopt)
+		for j := range opts {
+			o := &s.opts[int(g.opt0)+j]
+			opts[j] = [2]int{int(o.src0), int(o.src1)}
+		}
+		out[i] = Group{Offset: int(g.off), End: int(g.end), Permutation: g.perm, Options: opts}
+	}
+	// Parse records groups as they close (post-order); the groups' offsets
+	// give source pre-order.
+	sort.Slice(out, func(i, j int) bool { return out[i].Offset < out[j].Offset })
+	return out
+}
 
-// VariantTo emits the i-th variant, as Variant chooses it, to e.
-func (s *Spintax) VariantTo(i *big.Int, e Emitter) error { return errNotImplemented }
-
-// SampleAt returns the index that Sample(seed) yields at position k (0-based).
-func (s *Spintax) SampleAt(seed uint64, k *big.Int) (*big.Int, error) { return nil, errNotImplemented }
-
-// LengthRange returns the shortest and longest variant length in runes
-// (a placeholder counts as its verbatim text).
-func (s *Spintax) LengthRange() (min, max int) { panic(errNotImplemented) }
+// LengthRange returns the length in runes of the shortest and of the longest
+// variant. A placeholder counts as its verbatim text ({{Имя}} is 7 runes):
+// the randomizer does not know what it will be replaced with. A permutation
+// separator counts once between each two options. Lengths saturate at
+// math.MaxInt rather than overflow.
+func (s *Spintax) LengthRange() (min, max int) { return s.minLen, s.maxLen }

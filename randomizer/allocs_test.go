@@ -1,0 +1,32 @@
+// The race detector makes sync.Pool drop items on purpose, so allocation
+// counts mean something only without it.
+
+//go:build !race
+
+package randomizer_test
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/spinwise/spinwise/examples/data"
+)
+
+func TestSpinAllocs(t *testing.T) {
+	for _, name := range data.TemplateNames() {
+		s := mustParse(t, data.Template(name))
+		r := rand.New(rand.NewPCG(1, 2))
+		if a := testing.AllocsPerRun(200, func() { _ = s.Spin(r) }); a > 1 {
+			t.Errorf("%s: Spin allocates %.1f times, want 1 (the string)", name, a)
+		}
+		e := &countingEmitter{}
+		if a := testing.AllocsPerRun(200, func() { s.SpinTo(r, e) }); a > 0 {
+			t.Errorf("%s: SpinTo allocates %.1f times, want 0", name, a)
+		}
+		i := big.NewInt(1)
+		if a := testing.AllocsPerRun(200, func() { _ = s.VariantTo(i, e) }); a > 0 {
+			t.Errorf("%s: VariantTo allocates %.1f times, want 0", name, a)
+		}
+	}
+}

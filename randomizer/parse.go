@@ -1,0 +1,387 @@
+package randomizer
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"unicode/utf8"
+)
+
+// special marks the bytes that end a run of literal text.
+var special = [256]bool{'{': true, '}': true, '[': true, ']': true, '|': true, '\\': true}
+
+// escapable marks the bytes that a backslash turns into literal text.
+var escapable = [256]bool{'{': true, '}': true, '[': true, ']': true, '|': true, '\\': true}
+
+// frame is an open group during parsing.
+type frame struct {
+	perm      bool  // '[' rather than '{'
+	hasBar    bool  // a top-level '|' was seen
+	open      int   // source offset of the bracket
+	optSrc    int   // source offset where the current option starts
+	nodeStart int   // p.pending[nodeStart:] are the current option's nodes
+	optStart  int   // p.pendOpts[optStart:] are the group's closed options
+	sep0      int32 // separator: text[sep0:sep1]
+	sep1      int32
+	explicit  bool // [+SEP+...]
+}
+
+type parser struct {
+	src      string
+	s        *Spintax
+	text     []byte // the literal text arena
+	pending  []node // nodes of the open sequences, innermost last
+	pendOpts []option
+	frames   []frame
+	stored   int // bits of big counts cached so far
+}
+
+// Parse parses src, a spintax template (see the package documentation for
+// the syntax). Every error it returns is a *SyntaxError. Parse takes time
+// and memory linear in len(src), except for the exact counting of the
+// variants of templates that have astronomically many.
+func Parse(src string) (*Spintax, error) {
+	if off := firstInvalidUTF8(src); off >= 0 {
+		return nil, syntaxError(src, off, fmt.Sprintf("invalid UTF-8 byte 0x%02X; save the template as UTF-8", src[off]))
+	}
+	if len(src) > math.MaxInt32/2 {
+		return nil, syntaxError(src, 0, fmt.Sprintf("template of %d bytes is longer than the limit of %d bytes; split it", len(src), math.MaxInt32/2))
+	}
+	p := &parser{src: src, s: &Spintax{}}
+	p.text = make([]byte, 0, len(src))
+	if err := p.parse(); err != nil {
+		return nil, err
+	}
+	return p.s, nil
+}
+
+func (p *parser) errorf(off int, format string, args ...any) *SyntaxError {
+	return syntaxError(p.src, off, fmt.Sprintf(format, args...))
+}
+
+// lit appends literal text to the current sequence, extending the previous
+// text node when both are adjacent in the arena.
+func (p *parser) lit(t string) {
+	if t == "" {
+		return
+	}
+	start := 0
+	if len(p.frames) > 0 {
+		start = p.frames[len(p.frames)-1].nodeStart
+	}
+	if n := len(p.pending); n > start {
+		last := &p.pending[n-1]
+		if last.kind == nText && int(last.b) == len(p.text) {
+			p.text = append(p.text, t...)
+			last.b = int32(len(p.text))
+			return
+		}
+	}
+	a := len(p.text)
+	p.text = append(p.text, t...)
+	p.pending = append(p.pending, node{kind: nText, a: int32(a), b: int32(len(p.text))})
+}
+
+func (p *parser) parse() error {
+	src := p.src
+	for i := 0; i < len(src); {
+		switch c := src[i]; c {
+		case '\\':
+			if i+1 < len(src) && escapable[src[i+1]] {
+				p.lit(src[i+1 : i+2])
+				i += 2
+			} else {
+				p.lit(`\`)
+				i++
+			}
+		case '{':
+			switch {
+			case strings.HasPrefix(src[i:], "{{{"):
+				return p.errorf(i, `ambiguous '{{{'; write a group that starts with a placeholder with another option first ('{друг|{{Имя}}}'), or escape a literal brace as '\{'`)
+			case strings.HasPrefix(src[i:], "{{"):
+				j := strings.Index(src[i+2:], "}}")
+				if j < 0 {
+					return p.errorf(i, `unclosed placeholder '{{'; close it with '}}' or escape the brace as '\{'`)
+				}
+				p.placeholder(i, i+2+j+2)
+				i += 2 + j + 2
+			case strings.HasPrefix(src[i:], "{="):
+				j := strings.IndexByte(src[i+2:], '}')
+				if j < 0 {
+					return p.errorf(i, `unclosed placeholder '{='; close it with '}' or escape the brace as '\{'`)
+				}
+				p.placeholder(i, i+2+j+1)
+				i += 2 + j + 1
+			default:
+				if len(p.frames) >= MaxDepth {
+					return p.errorf(i, "groups nested deeper than %d; flatten the template or escape the brace as '\\{'", MaxDepth)
+				}
+				p.frames = append(p.frames, frame{open: i, optSrc: i + 1, nodeStart: len(p.pending), optStart: len(p.pendOpts)})
+				i++
+			}
+		case '[':
+			if len(p.frames) >= MaxDepth {
+				return p.errorf(i, "groups nested deeper than %d; flatten the template or escape the bracket as '\\['", MaxDepth)
+			}
+			body := i + 1
+			f := frame{perm: true, open: i}
+			if i+1 < len(src) && src[i+1] == '+' {
+				k := i + 2
+				for k < len(src) && src[k] != '+' && !special[src[k]] {
+					k++
+				}
+				if k < len(src) && src[k] == '+' {
+					body = k + 1
+					f.explicit = true
+				}
+			}
+			// The bracket and its separator are text until a top-level '|'
+			// makes the bracket a permutation; keep them as a node of the
+			// enclosing sequence that the first '|' removes.
+			a := len(p.text)
+			p.text = append(p.text, src[i:body]...)
+			p.pending = append(p.pending, node{kind: nText, a: int32(a), b: int32(len(p.text))})
+			if f.explicit {
+				f.sep0, f.sep1 = int32(a+2), int32(len(p.text)-1)
+			} else {
+				p.text = append(p.text, ' ')
+				f.sep0, f.sep1 = int32(len(p.text)-1), int32(len(p.text))
+			}
+			f.optSrc, f.nodeStart, f.optStart = body, len(p.pending), len(p.pendOpts)
+			p.frames = append(p.frames, f)
+			i = body
+		case '|':
+			if len(p.frames) == 0 {
+				p.lit("|")
+				i++
+				break
+			}
+			f := &p.frames[len(p.frames)-1]
+			if err := p.closeOption(i); err != nil {
+				return err
+			}
+			if f.perm && !f.hasBar {
+				// The bracket is a permutation: drop its text node.
+				p.pending = p.pending[:f.nodeStart-1]
+				f.nodeStart--
+			}
+			f.hasBar = true
+			f.optSrc = i + 1
+			i++
+		case '}':
+			if len(p.frames) == 0 {
+				return p.errorf(i, `stray '}' closes no group; remove it or escape it as '\}'`)
+			}
+			if f := &p.frames[len(p.frames)-1]; f.perm {
+				return p.errorf(i, `'}' cannot close the '[' opened at %s; close that with ']' first, or escape the brace as '\}'`, at(src, f.open))
+			}
+			if err := p.closeGroup(i); err != nil {
+				return err
+			}
+			i++
+		case ']':
+			if len(p.frames) == 0 || !p.frames[len(p.frames)-1].perm {
+				p.lit("]") // a ']' that closes nothing is text, like the '[' of [акция]
+				i++
+				break
+			}
+			if f := &p.frames[len(p.frames)-1]; !f.hasBar {
+				// [акция]: no top-level '|', so plain text. Its nodes stay
+				// where they are, in the enclosing sequence.
+				p.frames = p.frames[:len(p.frames)-1]
+				p.lit("]")
+				i++
+				break
+			}
+			if err := p.closeGroup(i); err != nil {
+				return err
+			}
+			i++
+		default:
+			j := i + 1
+			for j < len(src) && !special[src[j]] {
+				j++
+			}
+			p.lit(src[i:j])
+			i = j
+		}
+	}
+	if n := len(p.frames); n > 0 {
+		f := p.frames[n-1]
+		if f.perm {
+			return p.errorf(f.open, `unclosed '['; close it with ']' or escape it as '\['`)
+		}
+		return p.errorf(f.open, `unclosed '{'; close it with '}' or escape it as '\{'`)
+	}
+	return p.finish()
+}
+
+func (p *parser) placeholder(start, end int) {
+	idx := len(p.s.phs)
+	p.s.phs = append(p.s.phs, Placeholder{Text: p.src[start:end], Offset: start})
+	p.pending = append(p.pending, node{kind: nPlaceholder, a: int32(idx)})
+}
+
+// seqStats moves p.pending[from:] to the Spintax's nodes and returns their
+// range, count of variants and length range in runes.
+func (p *parser) flush(from int) (n0, n1 int32, c count, minLen, maxLen int, ok bool) {
+	s := p.s
+	n0 = int32(len(s.nodes))
+	acc := newMulAcc()
+	for _, nd := range p.pending[from:] {
+		switch nd.kind {
+		case nText:
+			l := utf8.RuneCount(p.text[nd.a:nd.b])
+			minLen, maxLen = satAdd(minLen, l), satAdd(maxLen, l)
+		case nPlaceholder:
+			l := utf8.RuneCountInString(s.phs[nd.a].Text)
+			minLen, maxLen = satAdd(minLen, l), satAdd(maxLen, l)
+		case nGroup:
+			g := &s.groups[nd.a]
+			acc.mul(g.cnt)
+			minLen, maxLen = satAdd(minLen, g.minLen), satAdd(maxLen, g.maxLen)
+		}
+	}
+	s.nodes = append(s.nodes, p.pending[from:]...)
+	p.pending = p.pending[:from]
+	n1 = int32(len(s.nodes))
+	c, ok = acc.result()
+	return n0, n1, c, minLen, maxLen, ok
+}
+
+func (p *parser) store(c count, off int) error {
+	if c.b == nil {
+		return nil
+	}
+	p.stored += c.b.BitLen()
+	if p.stored > maxStoredBits {
+		return p.tooMany(off)
+	}
+	return nil
+}
+
+func (p *parser) tooMany(off int) error {
+	return p.errorf(off, "the template has too many variants to count exactly (more than 2^%d, or its counts take more than %d MiB); split it into smaller templates", maxCountBits, maxStoredBits/8/(1<<20))
+}
+
+// closeOption ends the current option of the innermost group at source
+// offset end.
+func (p *parser) closeOption(end int) error {
+	f := &p.frames[len(p.frames)-1]
+	n0, n1, c, minLen, maxLen, ok := p.flush(f.nodeStart)
+	if !ok {
+		return p.tooMany(f.open)
+	}
+	if err := p.store(c, f.open); err != nil {
+		return err
+	}
+	p.pendOpts = append(p.pendOpts, option{n0: n0, n1: n1, src0: int32(f.optSrc), src1: int32(end), cnt: c, minLen: minLen, maxLen: maxLen})
+	return nil
+}
+
+// closeGroup ends the innermost group at the offset of its closing bracket.
+func (p *parser) closeGroup(at int) error {
+	if err := p.closeOption(at); err != nil {
+		return err
+	}
+	s := p.s
+	f := p.frames[len(p.frames)-1]
+	p.frames = p.frames[:len(p.frames)-1]
+	opts := p.pendOpts[f.optStart:]
+	g := group{
+		perm: f.perm, opt0: int32(len(s.opts)), nopt: int32(len(opts)),
+		sep0: f.sep0, sep1: f.sep1, explicit: f.explicit,
+		off: int32(f.open), end: int32(at + 1),
+	}
+	if f.perm {
+		acc := newMulAcc()
+		if fc, ok := factorial(len(opts)); ok {
+			acc.mul(fc)
+		} else {
+			return p.tooMany(f.open)
+		}
+		prod := newMulAcc()
+		sepLen := utf8.RuneCount(p.text[f.sep0:f.sep1])
+		g.minLen = satMul(sepLen, len(opts)-1)
+		g.maxLen = g.minLen
+		for i := range opts {
+			prod.mul(opts[i].cnt)
+			g.minLen, g.maxLen = satAdd(g.minLen, opts[i].minLen), satAdd(g.maxLen, opts[i].maxLen)
+		}
+		pc, ok := prod.result()
+		if !ok {
+			return p.tooMany(f.open)
+		}
+		acc.mul(pc)
+		if g.cnt, ok = acc.result(); !ok {
+			return p.tooMany(f.open)
+		}
+		g.prod = pc
+		if err := p.store(pc, f.open); err != nil {
+			return err
+		}
+	} else {
+		g.minLen, g.maxLen = math.MaxInt, 0
+		g.cnt = count{}
+		for i := range opts {
+			g.cnt = addCount(g.cnt, opts[i].cnt)
+			g.minLen, g.maxLen = min(g.minLen, opts[i].minLen), max(g.maxLen, opts[i].maxLen)
+		}
+		if g.cnt.bitLen() > maxCountBits {
+			return p.tooMany(f.open)
+		}
+	}
+	if err := p.store(g.cnt, f.open); err != nil {
+		return err
+	}
+	s.opts = append(s.opts, opts...)
+	p.pendOpts = p.pendOpts[:f.optStart]
+	s.groups = append(s.groups, g)
+	p.pending = append(p.pending, node{kind: nGroup, a: int32(len(s.groups) - 1)})
+	return nil
+}
+
+// finish closes the top-level sequence and precomputes what spinning and
+// unranking need.
+func (p *parser) finish() error {
+	s := p.s
+	n0, n1, c, minLen, maxLen, ok := p.flush(0)
+	if !ok {
+		return p.tooMany(0)
+	}
+	s.top0, s.top1, s.cnt, s.minLen, s.maxLen = n0, n1, c, minLen, maxLen
+	s.count = c.bigInt()
+	s.text = string(p.text)
+	if !c.isBig() {
+		// Every count in the template divides into the total, so all the
+		// weights below fit in a uint64 too.
+		s.setWeights(s.top0, s.top1)
+		for i := range s.opts {
+			s.setWeights(s.opts[i].n0, s.opts[i].n1)
+		}
+		for gi := range s.groups {
+			g := &s.groups[gi]
+			if !g.perm {
+				continue
+			}
+			w := uint64(1)
+			for j := g.opt0 + g.nopt - 1; j >= g.opt0; j-- {
+				s.opts[j].suf = w
+				w *= s.opts[j].cnt.u
+			}
+		}
+	}
+	return nil
+}
+
+// setWeights sets the suf weights of the group nodes of nodes[n0:n1].
+func (s *Spintax) setWeights(n0, n1 int32) {
+	w := uint64(1)
+	for k := n1 - 1; k >= n0; k-- {
+		nd := &s.nodes[k]
+		if nd.kind == nGroup {
+			nd.suf = w
+			w *= s.groups[nd.a].cnt.u
+		}
+	}
+}

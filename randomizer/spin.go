@@ -1,0 +1,286 @@
+package randomizer
+
+import (
+	"fmt"
+	"math/big"
+	"math/rand/v2"
+	"sync"
+)
+
+// state is the scratch space of one Spin, SpinTo, Variant or VariantTo call,
+// pooled so that calls do not allocate.
+type state struct {
+	s       *Spintax
+	buf     []byte  // output of Spin and Variant
+	scratch []int32 // permutations under construction, innermost last
+}
+
+var statePool = sync.Pool{New: func() any { return new(state) }}
+
+func getState(s *Spintax) *state {
+	st := statePool.Get().(*state)
+	st.s = s
+	st.buf = st.buf[:0]
+	return st
+}
+
+func putState(st *state) {
+	st.s = nil
+	if cap(st.buf) > 1<<20 {
+		st.buf = nil // do not let one huge template pin memory
+	}
+	if cap(st.scratch) > 1<<16 {
+		st.scratch = nil
+	}
+	st.scratch = st.scratch[:0]
+	statePool.Put(st)
+}
+
+// Text and Placeholder make a state the Emitter that renders to buf.
+func (st *state) Text(t string)     { st.buf = append(st.buf, t...) }
+func (st *state) Placeholder(i int) { st.buf = append(st.buf, st.s.phs[i].Text...) }
+
+// Spin returns one random variant: each group picks each of its options
+// with equal probability (r.IntN), and each permutation takes each order of
+// its options with equal probability (a Fisher-Yates shuffle). Placeholders
+// are kept verbatim. Note that this is uniform per group, not over the
+// variants: in {a|{b|c}}, "a" comes out half of the time. Use Sample for
+// distinct variants. Spin allocates nothing but the returned string.
+func (s *Spintax) Spin(r *rand.Rand) string {
+	st := getState(s)
+	s.spinSeq(r, st, st, s.top0, s.top1)
+	out := string(st.buf)
+	putState(st)
+	return out
+}
+
+// SpinTo emits one random variant, as Spin chooses it, to e: for the same
+// state of r, the concatenation of what SpinTo emits (a placeholder as its
+// verbatim text) equals what Spin returns. SpinTo allocates nothing itself.
+func (s *Spintax) SpinTo(r *rand.Rand, e Emitter) {
+	st := getState(s)
+	s.spinSeq(r, e, st, s.top0, s.top1)
+	putState(st)
+}
+
+func (s *Spintax) spinSeq(r *rand.Rand, e Emitter, st *state, n0, n1 int32) {
+	for k := n0; k < n1; k++ {
+		nd := &s.nodes[k]
+		switch nd.kind {
+		case nText:
+			e.Text(s.text[nd.a:nd.b])
+		case nPlaceholder:
+			e.Placeholder(int(nd.a))
+		case nGroup:
+			g := &s.groups[nd.a]
+			if !g.perm {
+				o := g.opt0
+				if g.nopt > 1 {
+					o += int32(r.IntN(int(g.nopt)))
+				}
+				opt := &s.opts[o]
+				s.spinSeq(r, e, st, opt.n0, opt.n1)
+				continue
+			}
+			n := int(g.nopt)
+			base := len(st.scratch)
+			for j := range n {
+				st.scratch = append(st.scratch, int32(j))
+			}
+			p := st.scratch[base : base+n]
+			for j := n - 1; j > 0; j-- {
+				x := r.IntN(j + 1)
+				p[j], p[x] = p[x], p[j]
+			}
+			sep := s.text[g.sep0:g.sep1]
+			for j := range n {
+				if j > 0 && sep != "" {
+					e.Text(sep)
+				}
+				// Re-slice: the recursion may have grown st.scratch.
+				opt := &s.opts[g.opt0+st.scratch[base+j]]
+				s.spinSeq(r, e, st, opt.n0, opt.n1)
+			}
+			st.scratch = st.scratch[:base]
+		}
+	}
+}
+
+// Variant returns the i-th variant, 0 <= i < Count(), in All's order. An
+// index out of range gives an error wrapping ErrIndexRange.
+func (s *Spintax) Variant(i *big.Int) (string, error) {
+	st := getState(s)
+	err := s.VariantTo(i, st)
+	out := string(st.buf)
+	putState(st)
+	if err != nil {
+		return "", err
+	}
+	return out, nil
+}
+
+// VariantTo emits the i-th variant, as Variant chooses it, to e. When Count()
+// fits in a uint64, VariantTo allocates nothing itself; beyond that it does
+// big-integer arithmetic that allocates.
+func (s *Spintax) VariantTo(i *big.Int, e Emitter) error {
+	if i == nil || i.Sign() < 0 || i.Cmp(s.count) >= 0 {
+		return s.rangeError(i)
+	}
+	st := getState(s)
+	if !s.cnt.isBig() {
+		s.variantSeq64(e, st, s.top0, s.top1, i.Uint64())
+	} else {
+		s.variantSeqBig(e, st, s.top0, s.top1, new(big.Int).Set(i))
+	}
+	putState(st)
+	return nil
+}
+
+func (s *Spintax) rangeError(i *big.Int) error {
+	if s.cnt.isBig() {
+		return fmt.Errorf("%w: variant %v of a template with more than 2^64 variants", ErrIndexRange, i)
+	}
+	return fmt.Errorf("%w: variant %v of a template with %d variants", ErrIndexRange, i, s.cnt.u)
+}
+
+// variant64 renders variant i of a template whose count fits in a uint64.
+func (s *Spintax) variant64(i uint64) string {
+	st := getState(s)
+	s.variantSeq64(st, st, s.top0, s.top1, i)
+	out := string(st.buf)
+	putState(st)
+	return out
+}
+
+// variantSeq64 emits variant i of the sequence nodes[n0:n1] of a template
+// whose count fits in a uint64: each group's digit is i / weight.
+func (s *Spintax) variantSeq64(e Emitter, st *state, n0, n1 int32, i uint64) {
+	for k := n0; k < n1; k++ {
+		nd := &s.nodes[k]
+		switch nd.kind {
+		case nText:
+			e.Text(s.text[nd.a:nd.b])
+		case nPlaceholder:
+			e.Placeholder(int(nd.a))
+		case nGroup:
+			d := i / nd.suf
+			i %= nd.suf
+			s.variantGroup64(e, st, &s.groups[nd.a], d)
+		}
+	}
+}
+
+func (s *Spintax) variantGroup64(e Emitter, st *state, g *group, d uint64) {
+	if !g.perm {
+		for o := g.opt0; o < g.opt0+g.nopt; o++ {
+			opt := &s.opts[o]
+			if d < opt.cnt.u {
+				s.variantSeq64(e, st, opt.n0, opt.n1, d)
+				return
+			}
+			d -= opt.cnt.u
+		}
+		panic("randomizer: internal error: choice index beyond the group's count")
+	}
+	n := int(g.nopt)
+	rank, inner := d/g.prod.u, d%g.prod.u
+	// Unrank the permutation (lexicographic order) from its factorial digits:
+	// avail holds the options not yet placed, in order.
+	base := len(st.scratch)
+	for j := range n {
+		st.scratch = append(st.scratch, int32(j))
+	}
+	avail := st.scratch[base : base+n]
+	sep := s.text[g.sep0:g.sep1]
+	for j := range n {
+		f := factorials[n-1-j]
+		x := int(rank / f)
+		rank %= f
+		o := avail[x]
+		copy(avail[x:], avail[x+1:])
+		avail = avail[:len(avail)-1]
+		if j > 0 && sep != "" {
+			e.Text(sep)
+		}
+		opt := &s.opts[g.opt0+o]
+		s.variantSeq64(e, st, opt.n0, opt.n1, inner/opt.suf%opt.cnt.u)
+	}
+	st.scratch = st.scratch[:base]
+}
+
+// variantSeqBig emits variant i of the sequence nodes[n0:n1]; i is consumed.
+func (s *Spintax) variantSeqBig(e Emitter, st *state, n0, n1 int32, i *big.Int) {
+	// Split i into the groups' digits, least significant (rightmost) first.
+	var digits []*big.Int
+	for k := n1 - 1; k >= n0; k-- {
+		if nd := &s.nodes[k]; nd.kind == nGroup {
+			q, r := new(big.Int).QuoRem(i, s.groups[nd.a].cnt.bigInt(), new(big.Int))
+			digits = append(digits, r)
+			i = q
+		}
+	}
+	for k := n0; k < n1; k++ {
+		nd := &s.nodes[k]
+		switch nd.kind {
+		case nText:
+			e.Text(s.text[nd.a:nd.b])
+		case nPlaceholder:
+			e.Placeholder(int(nd.a))
+		case nGroup:
+			d := digits[len(digits)-1]
+			digits = digits[:len(digits)-1]
+			s.variantGroupBig(e, st, &s.groups[nd.a], d)
+		}
+	}
+}
+
+func (s *Spintax) variantGroupBig(e Emitter, st *state, g *group, d *big.Int) {
+	if !g.perm {
+		for o := g.opt0; o < g.opt0+g.nopt; o++ {
+			opt := &s.opts[o]
+			c := opt.cnt.bigInt()
+			if d.Cmp(c) < 0 {
+				s.variantSeqBig(e, st, opt.n0, opt.n1, d)
+				return
+			}
+			d.Sub(d, c)
+		}
+		panic("randomizer: internal error: choice index beyond the group's count")
+	}
+	n := int(g.nopt)
+	rank, inner := new(big.Int).QuoRem(d, g.prod.bigInt(), new(big.Int))
+	// The options' own digits, option 0 most significant.
+	idigits := make([]*big.Int, n)
+	for o := n - 1; o >= 0; o-- {
+		q, r := new(big.Int).QuoRem(inner, s.opts[g.opt0+int32(o)].cnt.bigInt(), new(big.Int))
+		idigits[o] = r
+		inner = q
+	}
+	// Factorial digits of the rank, most significant first.
+	order := make([]int32, n)
+	avail := make([]int32, n)
+	for j := range avail {
+		avail[j] = int32(j)
+	}
+	f := new(big.Int).MulRange(1, int64(n-1))
+	x := new(big.Int)
+	for j := range n {
+		if j > 0 {
+			f.Quo(f, big.NewInt(int64(n-j)))
+		}
+		rank.QuoRem(rank, f, x)
+		// rank now holds the digit, x the rest.
+		k := int(rank.Int64())
+		order[j] = avail[k]
+		avail = append(avail[:k], avail[k+1:]...)
+		rank, x = x, rank
+	}
+	sep := s.text[g.sep0:g.sep1]
+	for j, o := range order {
+		if j > 0 && sep != "" {
+			e.Text(sep)
+		}
+		opt := &s.opts[g.opt0+o]
+		s.variantSeqBig(e, st, opt.n0, opt.n1, idigits[o])
+	}
+}

@@ -1,0 +1,197 @@
+package randomizer_test
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/randomizer"
+)
+
+// recorder is an Emitter that keeps what it is given.
+type recorder struct {
+	phs    []randomizer.Placeholder
+	b      strings.Builder
+	pieces []string // "T:text" or "P:index"
+	keep   bool
+}
+
+func (r *recorder) Text(s string) {
+	if s == "" {
+		panic("empty Text emitted")
+	}
+	r.b.WriteString(s)
+	if r.keep {
+		r.pieces = append(r.pieces, "T:"+s)
+	}
+}
+
+func (r *recorder) Placeholder(i int) {
+	r.b.WriteString(r.phs[i].Text)
+	if r.keep {
+		r.pieces = append(r.pieces, "P:"+itoa(i))
+	}
+}
+
+func mustParse(t testing.TB, src string) *randomizer.Spintax {
+	t.Helper()
+	s, err := randomizer.Parse(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+var emitterSources = []string{
+	"{x|y} {q {x|y}|r}",
+	"[+, +a|{b|c}|{{Имя}}] and [d|e]",
+	"{{Имя}}, {добрый день|здравствуйте}! {=Document:NAME} \\{ok\\}",
+	"{|[a|b]}{}",
+}
+
+func TestSpinToMatchesSpin(t *testing.T) {
+	srcs := append(slices.Clone(emitterSources), corpus()...)
+	for _, src := range srcs {
+		s := mustParse(t, src)
+		variants := map[string]bool{}
+		if s.Count().IsInt64() && s.Count().Int64() <= 5000 {
+			for v := range s.All() {
+				variants[v] = true
+			}
+		}
+		for seed := range uint64(50) {
+			want := s.Spin(rand.New(rand.NewPCG(seed, 1)))
+			rec := &recorder{phs: s.Placeholders()}
+			s.SpinTo(rand.New(rand.NewPCG(seed, 1)), rec)
+			if got := rec.b.String(); got != want {
+				t.Fatalf("%q seed %d: SpinTo gives %q, Spin %q", src, seed, got, want)
+			}
+			if len(variants) > 0 && !variants[want] {
+				t.Fatalf("%q: Spin gave %q, which is not a variant", src, want)
+			}
+		}
+	}
+}
+
+func TestVariantToMatchesVariant(t *testing.T) {
+	for _, src := range append(slices.Clone(emitterSources), corpus()...) {
+		s := mustParse(t, src)
+		n := s.Count().Int64()
+		for i := int64(0); i < n; i += 1 + n/200 {
+			want, err := s.Variant(big.NewInt(i))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rec := &recorder{phs: s.Placeholders()}
+			if err := s.VariantTo(big.NewInt(i), rec); err != nil {
+				t.Fatal(err)
+			}
+			if got := rec.b.String(); got != want {
+				t.Fatalf("%q: VariantTo(%d) = %q, Variant = %q", src, i, got, want)
+			}
+		}
+	}
+}
+
+func TestEmitterPieces(t *testing.T) {
+	s := mustParse(t, `{{Имя}}, [+; +a\|b|{=X:Y}]!`)
+	rec := &recorder{phs: s.Placeholders(), keep: true}
+	if err := s.VariantTo(big.NewInt(1), rec); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"P:0", "T:, ", "P:1", "T:; ", "T:a|b", "T:!"}
+	if diff := cmp.Diff(want, rec.pieces); diff != "" {
+		t.Errorf("pieces (-want +got):\n%s", diff)
+	}
+}
+
+func TestVariantRange(t *testing.T) {
+	s := mustParse(t, "{a|b}")
+	for _, i := range []*big.Int{nil, big.NewInt(-1), big.NewInt(2), new(big.Int).Lsh(big.NewInt(1), 70)} {
+		if _, err := s.Variant(i); err == nil {
+			t.Errorf("Variant(%v) gave no error", i)
+		}
+		if err := s.VariantTo(i, &recorder{}); err == nil {
+			t.Errorf("VariantTo(%v) gave no error", i)
+		}
+	}
+}
+
+func TestPlaceholders(t *testing.T) {
+	src := "{{Имя}}, {a|{{ .X | upper }}} {=Document:NAME > x}[b|{{y}}]"
+	s := mustParse(t, src)
+	want := []randomizer.Placeholder{
+		{Text: "{{Имя}}", Offset: 0},
+		{Text: "{{ .X | upper }}", Offset: 15}, // "{{Имя}}" is 10 bytes
+		{Text: "{=Document:NAME > x}", Offset: 33},
+		{Text: "{{y}}", Offset: 56},
+	}
+	got := s.Placeholders()
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Placeholders (-want +got):\n%s", diff)
+	}
+	for _, p := range got {
+		if src[p.Offset:p.Offset+len(p.Text)] != p.Text {
+			t.Errorf("placeholder %q is not at offset %d", p.Text, p.Offset)
+		}
+	}
+}
+
+func TestGroups(t *testing.T) {
+	src := "a{b|{c|d}e|}[+, +x|[y|z]] [акция] {}"
+	s := mustParse(t, src)
+	want := []randomizer.Group{
+		{Offset: 1, End: 12, Options: [][2]int{{2, 3}, {4, 10}, {11, 11}}},
+		{Offset: 4, End: 9, Options: [][2]int{{5, 6}, {7, 8}}},
+		{Offset: 12, End: 25, Permutation: true, Options: [][2]int{{17, 18}, {19, 24}}},
+		{Offset: 19, End: 24, Permutation: true, Options: [][2]int{{20, 21}, {22, 23}}},
+		{Offset: 39, End: 41, Options: [][2]int{{40, 40}}}, // [акция] is not a group; Cyrillic is 2 bytes a letter
+	}
+	if diff := cmp.Diff(want, s.Groups()); diff != "" {
+		t.Errorf("Groups (-want +got):\n%s", diff)
+	}
+	texts := []string{}
+	for _, g := range s.Groups() {
+		for _, o := range g.Options {
+			texts = append(texts, src[o[0]:o[1]])
+		}
+	}
+	if diff := cmp.Diff([]string{"b", "{c|d}e", "", "c", "d", "x", "[y|z]", "y", "z", ""}, texts); diff != "" {
+		t.Errorf("option texts (-want +got):\n%s", diff)
+	}
+}
+
+type countingEmitter struct{ n int }
+
+func (c *countingEmitter) Text(s string)     { c.n += len(s) }
+func (c *countingEmitter) Placeholder(i int) { c.n++ }
+
+func corpus() []string {
+	var out []string
+	for _, name := range data.TemplateNames() {
+		out = append(out, data.Template(name))
+	}
+	return out
+}
+
+func TestSpinUniformPerGroup(t *testing.T) {
+	s := mustParse(t, "{a|b|c}[x|y]")
+	r := rand.New(rand.NewPCG(3, 4))
+	counts := map[string]int{}
+	const n = 60000
+	for range n {
+		counts[s.Spin(r)]++
+	}
+	if len(counts) != 6 {
+		t.Fatalf("got %d distinct variants, want 6: %v", len(counts), counts)
+	}
+	for v, c := range counts {
+		if c < n/6*9/10 || c > n/6*11/10 {
+			t.Errorf("%q came %d times of %d, want about %d", v, c, n, n/6)
+		}
+	}
+}
