@@ -1,35 +1,190 @@
 package chunk
 
-// Scaffolding: the exported API of issue 6 with no implementation yet.
-// The package's author replaces this file.
+import (
+	"fmt"
+	"strings"
 
-import "errors"
+	"github.com/spinwise/spinwise/linkcheck"
+)
 
 // Unit is the unit chunk lengths are measured in.
 type Unit int
 
 // Units.
 const (
+	// Runes counts Unicode code points; an invalid UTF-8 byte counts as one.
 	Runes Unit = iota
+	// UTF16 counts UTF-16 code units, the way WhatsApp and Telegram count
+	// message length: a rune above U+FFFF counts as two, an invalid UTF-8
+	// byte as one.
 	UTF16
+	// Graphemes counts extended grapheme clusters (UAX #29), what a reader
+	// sees as one character: "🇷🇺" or "й" written as и + U+0306 count as one.
 	Graphemes
 )
 
-// Options configures Split; nil or zero means Max 300 runes.
+func (u Unit) String() string {
+	switch u {
+	case Runes:
+		return "runes"
+	case UTF16:
+		return "UTF-16 units"
+	case Graphemes:
+		return "graphemes"
+	}
+	return fmt.Sprintf("Unit(%d)", int(u))
+}
+
+// DefaultMax is the limit used when Options is nil or Options.Max is 0: 300
+// units, a size that reads as a chat message. WhatsApp's own hard limit is
+// 4,096 UTF-16 code units.
+const DefaultMax = 300
+
+// Options configures Split. A nil *Options or the zero value means Max 300
+// runes.
 type Options struct {
-	Max  int
-	Unit Unit
+	Max  int  // the longest chunk allowed, in Unit; 0 means DefaultMax; negative is an error
+	Unit Unit // the unit of Max; the zero value is Runes
 }
 
-// SpanError reports an atomic span longer than Max.
-type SpanError struct {
-	Span   string
-	Offset int
+// resolve validates opts and fills in the defaults.
+func (o *Options) resolve() (max int, u Unit, err error) {
+	if o == nil {
+		return DefaultMax, Runes, nil
+	}
+	max, u = o.Max, o.Unit
+	if max < 0 {
+		return 0, 0, fmt.Errorf("chunk: Options.Max is %d; use 0 for the default (%d) or a positive limit", max, DefaultMax)
+	}
+	if max == 0 {
+		max = DefaultMax
+	}
+	if u < Runes || u > Graphemes {
+		return 0, 0, fmt.Errorf("chunk: Options.Unit is %d; use chunk.Runes, chunk.UTF16 or chunk.Graphemes", int(u))
+	}
+	return max, u, nil
 }
 
-func (e *SpanError) Error() string { return "chunk: span too long: " + e.Span }
+// links finds the link spans; a Checker is safe for concurrent use, so one
+// serves every call.
+var links = linkcheck.New(nil)
 
-// Split splits text into chunks.
+// Split splits text into chunks of at most opts.Max units each (see
+// Options), cutting at the strongest boundary that makes every chunk fit:
+// paragraph > line > sentence > clause > word > grapheme cluster. The package
+// documentation gives the rules in full.
+//
+// Text that fits comes back as one chunk with its leading and trailing
+// white space removed; text that is empty or all white space gives no
+// chunks and no error. The only errors are a bad Options (a plain error) and
+// an atomic span that does not fit (*SpanError). Split never panics, and its
+// time and memory are linear in len(text).
 func Split(text string, opts *Options) ([]string, error) {
-	return nil, errors.New("chunk: not implemented yet")
+	max, u, err := opts.resolve()
+	if err != nil {
+		return nil, err
+	}
+	w := walk(text, u)
+	if w.start == w.end {
+		return nil, nil
+	}
+	if w.total-w.startCum <= max {
+		return []string{text[w.start:w.end]}, nil
+	}
+	s := &splitter{text: text, unit: u, max: max, w: w}
+	if err := s.findSpans(); err != nil {
+		return nil, err
+	}
+	return s.split()
+}
+
+// splitter holds the state of one Split call.
+type splitter struct {
+	text string
+	unit Unit
+	max  int
+	w    walked
+
+	spans []span // atomic spans, sorted and merged
+	pairs []pair // markup pairs longer than max, sorted by start
+	marks []string
+	// marks[i] is the opening markers of the long pairs open across run i,
+	// in opening order; nil when there are no long pairs.
+}
+
+// split runs the greedy cut: from the current position, take the run of
+// the highest level (farthest among equals) that keeps the chunk within
+// max; if none does, cut at the last grapheme boundary that does.
+func (s *splitter) split() ([]string, error) {
+	text, runs := s.text, s.w.runs
+	var out []string
+	pos, posCum := s.w.start, s.w.startCum
+	prefix := ""
+	k := 0
+	for {
+		if s.w.total-posCum+len(prefix) <= s.max {
+			out = append(out, prefix+text[pos:s.w.end])
+			return out, nil
+		}
+		limit := s.max - len(prefix)
+		best := -1
+		var bestLevel level
+		for j := k; j < len(runs); j++ {
+			r := &runs[j]
+			if r.cum0-posCum > limit {
+				break
+			}
+			if r.blocked {
+				continue
+			}
+			if s.marks != nil && r.cum0-posCum+len(s.marks[j]) > limit {
+				continue
+			}
+			if best < 0 || r.level >= bestLevel {
+				best, bestLevel = j, r.level
+			}
+		}
+		if best >= 0 {
+			r := &runs[best]
+			mk := ""
+			if s.marks != nil {
+				mk = s.marks[best]
+			}
+			out = append(out, prefix+text[pos:r.ws0]+closers(mk))
+			pos, posCum, prefix, k = r.ws1, r.cum1, mk, best+1
+			continue
+		}
+		// No white space fits: cut inside a word at a grapheme boundary.
+		p, pCum, mk, err := s.fallback(pos, posCum, limit)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, prefix+text[pos:p]+closers(mk))
+		pos, posCum, prefix = p, pCum, mk
+		for k < len(runs) && runs[k].ws0 < pos {
+			k++
+		}
+		if k < len(runs) && runs[k].ws0 == pos {
+			pos, posCum = runs[k].ws1, runs[k].cum1
+			k++
+		}
+	}
+}
+
+// closers returns the closing markers for the opening markers mk, in
+// reverse order.
+func closers(mk string) string {
+	if mk == "" {
+		return ""
+	}
+	var b strings.Builder
+	for i := len(mk); i > 0; {
+		n := 1
+		if i >= 3 && mk[i-3:i] == "```" {
+			n = 3
+		}
+		b.WriteString(mk[i-n : i])
+		i -= n
+	}
+	return b.String()
 }

@@ -1,3 +1,117 @@
-// Package chunk splits a long message into short ones the way a person would
-// write them, never cutting links, phone numbers or markup.
+// Package chunk splits a long message into short ones the way a person
+// would write them, never cutting links, phone numbers or markup.
+//
+// Several short messages read like a conversation; one long block reads
+// like a mailing. [Split] cuts a rendered message into chunks of at most
+// [Options].Max units each.
+//
+// # Units
+//
+// Every length is in the [Unit] the caller picks: [Runes] (the default),
+// [UTF16] code units (what WhatsApp and Telegram count; a rune above U+FFFF
+// is two) or [Graphemes] (extended grapheme clusters, UAX #29). Offsets in
+// errors are in bytes. The default limit is [DefaultMax], 300 units;
+// WhatsApp's own hard limit is 4,096 UTF-16 code units.
+//
+// # Where a chunk ends
+//
+// A chunk ends at the strongest boundary that lets it fit, and among
+// boundaries of that strength at the last one that fits:
+//
+//  1. a paragraph break: two or more line breaks, a blank line;
+//  2. a line break;
+//  3. a sentence end (below);
+//  4. a clause end: white space after ',' ';' ':' or a dash ('—', '–', or
+//     '-' standing alone between spaces);
+//  5. any other white space between words;
+//  6. when a single word does not fit, a grapheme cluster boundary inside
+//     it.
+//
+// No-break spaces (U+00A0, U+2007, U+202F) are white space but never a
+// boundary: "5 000" and "г. Москва" written with them stay together. A
+// chunk is never cut inside a grapheme cluster, so "й" written as и +
+// U+0306, a flag or an emoji ZWJ sequence stays whole.
+//
+// Text that fits comes back as one chunk. When the text does not fit, each
+// chunk takes as much as it can up to the chosen boundary, so a short last
+// piece such as a lone "Спасибо!" is merged into the chunk before it
+// whenever the two fit together; it stands alone only when they do not.
+//
+// # Sentences
+//
+// A sentence ends at '.', '!', '?', '…', "...", "?!" and the like,
+// followed by any closing quotes or brackets ('»', '"', '”', ')', ']') and
+// then white space. Not every period ends one:
+//
+//   - a period (or '…') followed by a word that starts with a lower-case
+//     letter never ends a sentence: "т. е. вы", "5 тыс. рублей", "100 руб.
+//     в месяц", "и др. вопросы";
+//   - a period after an abbreviation that precedes a name or a number does
+//     not end one even before a capital letter: "г. Москва", "ул. Ленина",
+//     "д. 5", "им. Пушкина", "т.е.", "т.к." (the list is in abbrev.go);
+//   - nor after initials, one capital letter or several joined by periods:
+//     "А. С. Пушкин", "Иванов И.И.";
+//   - nor after a single lower-case letter ("с. Ивановка", "п. 3"), except
+//     the pronoun "я";
+//   - nor after a number at the start of a line, a numbered list item: "1.
+//     Первый пункт", "2.1. Итог". Periods inside numbers ("3.5",
+//     "01.02.2025") are not followed by white space, so they never end a
+//     sentence either.
+//
+// Abbreviations that often close a sentence ("руб.", "тыс.", "млн", "др.",
+// "т.д.", "т.п.") end one only when the next word starts with something
+// other than a lower-case letter: "и т.д. Далее" ends, "и т.д. и т.п."
+// does not.
+//
+// # Atomic spans
+//
+// These are never cut:
+//
+//   - links, as found by [github.com/spinwise/spinwise/linkcheck];
+//   - e-mail addresses ("info@salon.ru");
+//   - phone numbers: 7 to 15 digits in groups joined by single spaces,
+//     hyphens or brackets, starting with '+', or with 10 digits or more, or
+//     with a hyphen ("+7 (999) 123-45-67", "8 800 555-35-35", "555-35-35");
+//   - placeholders left in the text, "{{ ... }}" or "{=Object:FIELD}",
+//     closed on the same line;
+//   - WhatsApp markup pairs that fit in Max: *жирный*, _курсив_,
+//     ~зачёркнутый~, ```моно```. An opening marker follows the start, white
+//     space or punctuation and precedes a non-space; a closing marker
+//     follows a non-space and precedes the end, white space or
+//     punctuation; a pair does not cross a blank line, and inside
+//     ```моно``` other markers are plain text. Markers inside links and
+//     e-mail addresses do not count.
+//
+// An atomic span longer than Max is an error, a [*SpanError] with the span
+// and its byte offset, not a cut. So is a single grapheme cluster longer
+// than Max (a flag at Max 1 rune).
+//
+// # Markup longer than Max
+//
+// A markup pair that fits in Max is kept whole, as above. A pair longer than
+// Max cannot be kept whole, so it is cut like ordinary text and re-opened:
+// the chunk that ends inside it gets the closing marker appended, and the
+// next chunk gets the opening marker prepended, so every chunk's markup is
+// balanced. At Max 12, "*очень длинный текст*" gives "*очень*",
+// "*длинный*", "*текст*" (markers of nested pairs close innermost first).
+// The added markers count towards Max. This is the only case where a chunk
+// holds text that is not in the input.
+//
+// # Guarantees
+//
+//   - Every chunk is non-empty, at most Max units long, and neither starts
+//     nor ends with white space.
+//   - Nothing is lost: the chunks joined, with all white space removed,
+//     equal the input with all white space removed (apart from the markers
+//     added to re-open long markup pairs).
+//   - Time and memory are linear in the length of the text; Split never
+//     panics.
+//
+// # Invalid UTF-8
+//
+// Invalid UTF-8 is passed through byte for byte, never replaced: each
+// invalid byte counts as one rune, one UTF-16 code unit and one grapheme
+// cluster (as U+FFFD would), and chunk boundaries fall only between whole
+// runes or invalid bytes, so the chunks joined hold exactly the input's
+// bytes.
 package chunk

@@ -1,0 +1,47 @@
+package chunk
+
+// abbrevs are Russian abbreviations that are written with a period and are
+// followed by a name, a number or a capitalised word, so a period after
+// them never ends a sentence: "г. Москва", "ул. Ленина", "д. 5", "им.
+// Пушкина", "тел. +7 ...". Keys are lower case, without the final period;
+// inner periods stay ("т.е"). Written with spaces ("т. е.") they are one
+// letter each and covered by the single-letter rule in abbreviation.
+//
+// Abbreviations that can close a sentence (руб., тыс., млн, шт., др., т.д.,
+// т.п., мин.) are not here: a period after them ends a sentence only when
+// the next word begins with a capital letter or a digit is not lower case
+// ("100 руб. в месяц" does not end, "и т.д. Далее" does), which classify
+// checks before it asks this table.
+//
+// Sources: the common abbreviations of Russian addresses (ГОСТ Р 6.30-2003
+// address elements), titles and running text, compiled for this package.
+var abbrevs = map[string]bool{
+	// addresses
+	"г": true, "гг": true, "ул": true, "д": true, "кв": true, "корп": true,
+	"стр": true, "пр": true, "просп": true, "пр-т": true, "пер": true,
+	"наб": true, "пл": true, "ш": true, "б-р": true, "бул": true, "обл": true,
+	"р-н": true, "пос": true, "пгт": true, "дер": true, "с": true, "мкр": true,
+	"мкр-н": true, "тер": true, "эт": true, "оф": true, "каб": true,
+	"пом": true, "зд": true, "вл": true, "лит": true, "туп": true, "пр-д": true,
+	"стр-е": true, "а/я": true,
+	// names, titles, references
+	"им": true, "тел": true, "моб": true, "факс": true, "см": true, "ср": true,
+	"напр": true, "рис": true, "табл": true, "гл": true, "п": true, "пп": true,
+	"ст": true, "ч": true, "проф": true, "акад": true, "доц": true,
+	"канд": true, "зав": true, "зам": true, "ген": true, "гр": true,
+	"г-н": true, "г-жа": true, "св": true, "тов": true, "ред": true,
+	"изд": true, "вып": true, "т": true, "е": true, "ок": true, "вкл": true,
+	"искл": true, "англ": true, "рус": true, "лат": true, "нем": true,
+	"франц": true, "сокр": true, "букв": true, "прим": true, "перев": true,
+	"т.е": true, "т.к": true, "т.н": true, "т.ч": true, "т.о": true,
+	"и.о": true, "н.э": true, "вр.и.о": true, "р": true, "ж": true,
+	"ж.д": true, "м": true, "мл": true, "ст.ст": true, "св-во": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "vs": true,
+	"no": true, "tel": true, "e.g": true, "i.e": true,
+}
+
+// endable are abbreviations of short letter groups that would otherwise
+// look like "т.е" to the letter-group rule but commonly close a sentence.
+var endable = map[string]bool{
+	"т.д": true, "т.п": true, "и.т.д": true, "и.т.п": true, "etc": true,
+}

@@ -1,0 +1,244 @@
+package chunk
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
+)
+
+// level is the strength of a boundary; a higher level is preferred.
+type level int8
+
+const (
+	levelWord      level = iota + 1 // white space between words
+	levelClause                     // after , ; : or a dash standing alone
+	levelSentence                   // after a sentence end (see sentence.go)
+	levelLine                       // one line break
+	levelParagraph                  // two or more line breaks (a blank line)
+)
+
+// run is a maximal run of white space grapheme clusters between two
+// non-white-space clusters: a place where a chunk may end (at ws0) and the
+// next begin (at ws1).
+type run struct {
+	ws0, ws1   int // byte offsets: text[ws0:ws1] is the white space
+	cum0, cum1 int // length of text[:ws0] and text[:ws1], in the unit
+	level      level
+	blocked    bool // inside an atomic span, or only no-break spaces
+}
+
+// walked is the result of one pass over the text.
+type walked struct {
+	runs       []run
+	start, end int // byte offsets of the text without leading and trailing white space
+	startCum   int // length of text[:start], in the unit
+	total      int // length of text[:end], in the unit
+}
+
+// simple reports whether r is a rune that is a grapheme cluster on its own
+// when its neighbours are simple too: it is not CR, a combining or spacing
+// mark, a joiner, a regional indicator, a Hangul jamo, a prepended
+// concatenation mark, or an emoji modifier. Latin, Cyrillic, common
+// punctuation and symbols are simple, which keeps the common path free of
+// the full UAX #29 state machine.
+func simple(r rune) bool {
+	switch {
+	case r < 0x300:
+		return r != '\r'
+	case r < 0x400:
+		return false
+	case r < 0x483:
+		return true
+	case r < 0x48A:
+		return false
+	case r < 0x530:
+		return true
+	case r < 0x2010:
+		return false
+	case r < 0x2028:
+		return true
+	case r < 0x2030:
+		return false
+	case r < 0x205F:
+		return true
+	case r < 0x20A0:
+		return false
+	case r < 0x20C1:
+		return true
+	case r < 0x2100:
+		return false
+	case r < 0x2150:
+		return true
+	}
+	return false
+}
+
+// cluster returns the byte length of the grapheme cluster at the start of
+// s (len(s) > 0), its length in runes and in UTF-16 code units. An invalid
+// UTF-8 byte is one cluster of one rune and one UTF-16 unit, as
+// utf8.DecodeRuneInString reads it.
+func cluster(s string) (n, runes, u16 int) {
+	r, size := rune(s[0]), 1
+	if r >= utf8.RuneSelf {
+		r, size = utf8.DecodeRuneInString(s)
+	}
+	if simple(r) {
+		if size == len(s) {
+			return size, 1, 1
+		}
+		r2 := rune(s[size])
+		if r2 >= utf8.RuneSelf {
+			r2, _ = utf8.DecodeRuneInString(s[size:])
+		}
+		if simple(r2) {
+			return size, 1, 1
+		}
+	}
+	c, _, _, _ := uniseg.FirstGraphemeClusterInString(s, -1)
+	if len(c) == 0 { // cannot happen for len(s) > 0; guard against a hang
+		return size, 1, 1
+	}
+	for i := 0; i < len(c); {
+		r, sz := utf8.DecodeRuneInString(c[i:])
+		i += sz
+		runes++
+		u16++
+		if r >= 0x10000 {
+			u16++
+		}
+	}
+	return len(c), runes, u16
+}
+
+// units returns the length of a cluster in u.
+func units(u Unit, runes, u16 int) int {
+	switch u {
+	case UTF16:
+		return u16
+	case Graphemes:
+		return 1
+	}
+	return runes
+}
+
+// measure returns the length of s in u.
+func measure(s string, u Unit) int {
+	switch u {
+	case Runes:
+		return utf8.RuneCountInString(s)
+	case UTF16:
+		n := 0
+		for i := 0; i < len(s); {
+			if s[i] < utf8.RuneSelf {
+				i++
+				n++
+				continue
+			}
+			r, sz := utf8.DecodeRuneInString(s[i:])
+			i += sz
+			n++
+			if r >= 0x10000 {
+				n++
+			}
+		}
+		return n
+	}
+	n := 0
+	for i := 0; i < len(s); {
+		c, _, _ := cluster(s[i:])
+		i += c
+		n++
+	}
+	return n
+}
+
+// space classifies a white space cluster: whether it is white space at
+// all, how many line breaks it makes, and whether a chunk may end at it
+// (no-break spaces are white space but keep their neighbours together).
+func space(c string) (ws bool, breaks int, breakable bool) {
+	if c == "\r\n" {
+		return true, 1, true
+	}
+	r, size := rune(c[0]), 1
+	if r >= utf8.RuneSelf {
+		r, size = utf8.DecodeRuneInString(c)
+	}
+	if size != len(c) || !unicode.IsSpace(r) {
+		return false, 0, false
+	}
+	switch r {
+	case '\n', '\r', '\v', '\f', 0x85, 0x2028:
+		return true, 1, true
+	case 0x2029:
+		return true, 2, true
+	case 0xA0, 0x2007, 0x202F:
+		return true, 0, false
+	}
+	return true, 0, true
+}
+
+// walk makes the one pass over text that every Split needs: it measures
+// the text in u and finds the white space runs with their levels.
+func walk(text string, u Unit) walked {
+	w := walked{start: -1}
+	if len(text) > 64 {
+		w.runs = make([]run, 0, len(text)/8)
+	}
+	cum := 0
+	inRun := false
+	var cur run
+	breakable := false
+	nl := 0
+	tokStart := 0 // start of the word before the current run
+	lineStart := true
+	for i := 0; i < len(text); {
+		n, runes, u16 := cluster(text[i:])
+		c := text[i : i+n]
+		ws, br, bk := false, 0, false
+		if c[0] <= ' ' || c[0] >= utf8.RuneSelf {
+			ws, br, bk = space(c)
+		}
+		if ws {
+			if !inRun {
+				inRun = true
+				cur = run{ws0: i, cum0: cum}
+				breakable, nl = false, 0
+			}
+			nl += br
+			breakable = breakable || bk
+		} else {
+			if w.start < 0 {
+				w.start, w.startCum = i, cum
+				inRun = false
+				tokStart = i
+			} else if inRun {
+				inRun = false
+				cur.ws1, cur.cum1 = i, cum
+				cur.blocked = !breakable
+				switch {
+				case nl >= 2:
+					cur.level = levelParagraph
+				case nl == 1:
+					cur.level = levelLine
+				default:
+					next, _ := utf8.DecodeRuneInString(c)
+					cur.level = classify(text[tokStart:cur.ws0], lineStart, next)
+				}
+				lineStart = nl > 0
+				w.runs = append(w.runs, cur)
+				tokStart = i
+			}
+			w.end = i + n
+		}
+		cum += units(u, runes, u16)
+		i += n
+		if !ws {
+			w.total = cum
+		}
+	}
+	if w.start < 0 {
+		w.start, w.end = 0, 0
+	}
+	return w
+}

@@ -1,0 +1,402 @@
+package chunk
+
+import (
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// kind is what an atomic span is.
+type kind uint8
+
+const (
+	kindLink kind = iota
+	kindEmail
+	kindPhone
+	kindPlaceholder
+	kindMarkup
+	kindCluster
+)
+
+func (k kind) String() string {
+	return [...]string{"link", "e-mail", "phone", "placeholder", "markup", "grapheme cluster"}[k]
+}
+
+// span is an atomic span: text[start:end] is never cut.
+type span struct {
+	start, end int
+	kind       kind
+}
+
+// pair is a WhatsApp markup pair: text[start:end] begins and ends with
+// mark.
+type pair struct {
+	start, end int
+	mark       string // "*", "_", "~" or "```"
+}
+
+// findSpans finds the atomic spans, checks that each fits, and marks the
+// runs that lie inside one.
+func (s *splitter) findSpans() error {
+	text := s.text[:s.w.end]
+	var spans []span
+	for _, l := range links.Check(text) {
+		if l.Start >= 0 && l.Start < l.End && l.End <= len(text) {
+			spans = append(spans, span{l.Start, l.End, kindLink})
+		}
+	}
+	nLinks := len(spans)
+	spans = scanContacts(text, spans)
+	pairs := scanMarkup(text, spans[:nLinks:nLinks], spans[nLinks:])
+	for _, p := range pairs {
+		if measure(text[p.start:p.end], s.unit) <= s.max {
+			spans = append(spans, span{p.start, p.end, kindMarkup})
+		} else {
+			s.pairs = append(s.pairs, p)
+		}
+	}
+	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	// Merge overlapping spans; a merged span keeps the kind of its first.
+	merged := spans[:0]
+	for _, sp := range spans {
+		if n := len(merged); n > 0 && sp.start < merged[n-1].end {
+			merged[n-1].end = max(merged[n-1].end, sp.end)
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	s.spans = merged
+	for _, sp := range merged {
+		if measure(text[sp.start:sp.end], s.unit) > s.max {
+			return newSpanError(s.text, sp.start, sp.end, sp.kind, s.unit, s.max)
+		}
+	}
+	// Block the runs inside a span.
+	runs := s.w.runs
+	j := 0
+	for _, sp := range merged {
+		for j < len(runs) && runs[j].ws1 <= sp.start {
+			j++
+		}
+		for j < len(runs) && runs[j].ws0 < sp.end {
+			runs[j].blocked = true
+			j++
+		}
+	}
+	if len(s.pairs) > 0 {
+		s.marks = make([]string, len(runs))
+		c := pairCursor{pairs: s.pairs}
+		for i := range runs {
+			if !runs[i].blocked {
+				s.marks[i] = c.at(runs[i].ws0)
+			}
+		}
+	}
+	return nil
+}
+
+// pairCursor finds the long pairs open at increasing positions.
+type pairCursor struct {
+	pairs []pair
+	lo    int // pairs[:lo] end at or before every position still asked for
+}
+
+// at returns the opening markers of the long pairs with start < p < end,
+// in the order they open. Positions asked for must not decrease.
+func (c *pairCursor) at(p int) string {
+	for c.lo < len(c.pairs) && c.pairs[c.lo].end <= p {
+		c.lo++
+	}
+	mk := ""
+	for i := c.lo; i < len(c.pairs) && c.pairs[i].start < p; i++ {
+		if p < c.pairs[i].end {
+			mk += c.pairs[i].mark
+		}
+	}
+	return mk
+}
+
+// fallback cuts inside a word: it returns the last grapheme boundary p
+// after pos, outside every atomic span and not after white space, such
+// that text[pos:p] plus the closing markers at p is at most limit units,
+// with the length of text[:p] and the opening markers at p.
+func (s *splitter) fallback(pos, posCum, limit int) (p, pCum int, mk string, err error) {
+	text := s.text[:s.w.end]
+	si, _ := slices.BinarySearchFunc(s.spans, pos, func(sp span, p int) int {
+		if sp.end <= p {
+			return -1
+		}
+		return 1
+	})
+	c := pairCursor{pairs: s.pairs}
+	p = -1
+	cum := posCum
+	prevWS := false
+	var blame = -1 // the span or cluster that stopped the walk
+	blameEnd := 0
+	blameKind := kindCluster
+	for i := pos; i < len(text); {
+		n, runes, u16 := cluster(text[i:])
+		ws, _, _ := space(text[i : i+n])
+		cum += units(s.unit, runes, u16)
+		i += n
+		prevWS = ws
+		for si < len(s.spans) && s.spans[si].end <= i {
+			si++
+		}
+		inside := si < len(s.spans) && s.spans[si].start < i
+		if cum-posCum > limit {
+			if p < 0 {
+				blame, blameEnd = i-n, i
+				if inside {
+					blame, blameEnd, blameKind = s.spans[si].start, s.spans[si].end, s.spans[si].kind
+				}
+			}
+			break
+		}
+		if inside || prevWS || i == len(text) {
+			continue
+		}
+		m := ""
+		if len(s.pairs) > 0 {
+			m = c.at(i)
+		}
+		if cum-posCum+len(m) <= limit {
+			p, pCum, mk = i, cum, m
+		}
+	}
+	if p < 0 {
+		if blame < 0 { // only the markers of a long pair do not fit
+			blame, blameEnd, blameKind = pos, s.w.end, kindMarkup
+			for _, pr := range s.pairs {
+				if pr.start <= pos && pos < pr.end {
+					blame, blameEnd = pr.start, pr.end
+					break
+				}
+			}
+		}
+		return 0, 0, "", newSpanError(s.text, blame, blameEnd, blameKind, s.unit, s.max)
+	}
+	return p, pCum, mk, nil
+}
+
+// scanContacts appends to spans the e-mail addresses, phone numbers and
+// placeholders in text, in order of start.
+func scanContacts(text string, spans []span) []span {
+	phoneFrom := 0 // phones are not looked for before this offset
+	noPlaceholderTo := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch {
+		case c == '@':
+			if sp, ok := email(text, i); ok {
+				spans = append(spans, sp)
+			}
+		case c == '{' && i+1 < len(text) && (text[i+1] == '{' || text[i+1] == '=') && i >= noPlaceholderTo:
+			closeMark := "}}"
+			if text[i+1] == '=' {
+				closeMark = "}"
+			}
+			eol := strings.IndexByte(text[i:], '\n')
+			if eol < 0 {
+				eol = len(text) - i
+			}
+			line := text[i+2 : i+eol]
+			if j := strings.Index(line, closeMark); j >= 0 {
+				end := i + 2 + j + len(closeMark)
+				spans = append(spans, span{i, end, kindPlaceholder})
+				i = end - 1
+			} else {
+				noPlaceholderTo = i + eol // no placeholder closes on this line
+			}
+		case (c == '+' || c == '(' || c >= '0' && c <= '9') && i >= phoneFrom:
+			if i > 0 {
+				r, _ := utf8.DecodeLastRuneInString(text[:i])
+				if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '+' || r == '_' {
+					continue
+				}
+			}
+			end, next, ok := phone(text, i)
+			if ok {
+				spans = append(spans, span{i, end, kindPhone})
+				phoneFrom = end
+				i = end - 1
+			} else {
+				phoneFrom = next
+			}
+		}
+	}
+	return spans
+}
+
+// phone reads a phone number at text[i]: an optional '+', then 7 to 15
+// digits in groups joined by one space, no-break space, hyphen or
+// bracket. It is a phone if it starts with '+', has 10 digits or more, or
+// has a hyphen ("+7 (999) 123-45-67", "8 800 555-35-35", "555-35-35").
+// next is where to look again when it is not one.
+func phone(text string, i int) (end, next int, ok bool) {
+	start := i
+	plus := text[i] == '+'
+	if plus {
+		i++
+	}
+	digits, hyphen, space := 0, false, false
+	next = -1
+	end = i
+	for i < len(text) && i-start < 40 {
+		c := text[i]
+		size := 1
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+			i++
+			end = i
+			space = false
+			continue
+		case c == ' ' || c == 0xC2 && i+1 < len(text) && text[i+1] == 0xA0:
+			if space {
+				break
+			}
+			if c != ' ' {
+				size = 2
+			}
+			if next < 0 {
+				next = i + size
+			}
+			space = true
+			i += size
+			continue
+		case c == '-' || c == '(' || c == ')':
+			hyphen = hyphen || c == '-'
+			space = false
+			i++
+			continue
+		}
+		break
+	}
+	if next < 0 || next > end {
+		next = max(end, start+1)
+	}
+	if digits < 7 || digits > 15 || !(plus || digits >= 10 || hyphen) {
+		return 0, next, false
+	}
+	return end, end, true
+}
+
+func emailLocal(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' ||
+		c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+}
+
+// email reads the e-mail address around the '@' at text[at].
+func email(text string, at int) (span, bool) {
+	start := at
+	for start > 0 && emailLocal(text[start-1]) && at-start < 64 {
+		start--
+	}
+	for start < at && text[start] == '.' {
+		start++
+	}
+	if start == at {
+		return span{}, false
+	}
+	end := at + 1
+	dot := false
+	for end < len(text) {
+		r, n := utf8.DecodeRuneInString(text[end:])
+		if r == '.' {
+			dot = true
+		} else if !(unicode.IsLetter(r) || unicode.IsDigit(r) || r == '-') {
+			break
+		}
+		end += n
+	}
+	for end > at+1 && (text[end-1] == '.' || text[end-1] == '-') {
+		end--
+	}
+	if !dot || !strings.Contains(text[at+1:end], ".") || text[at+1] == '.' {
+		return span{}, false
+	}
+	return span{start, end, kindEmail}, true
+}
+
+// scanMarkup finds the WhatsApp markup pairs of text, outside links and
+// e-mail addresses (skip, sorted). An opening marker follows the start, white space or
+// punctuation and precedes a non-space; a closing marker follows a
+// non-space and precedes the end, white space or punctuation. Inside
+// ```monospace``` no other marker counts. A pair does not cross a blank
+// line.
+func scanMarkup(text string, links, others []span) []pair {
+	var pairs []pair
+	open := [3]int{-1, -1, -1} // '*', '_', '~'
+	mono := -1
+	li, oi := 0, 0
+	newlines := 0
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		switch c {
+		case '\n':
+			newlines++
+			if newlines >= 2 {
+				open = [3]int{-1, -1, -1}
+				mono = -1
+			}
+			continue
+		case ' ', '\t', '\r':
+			continue
+		}
+		newlines = 0
+		if c != '*' && c != '_' && c != '~' && c != '`' {
+			continue
+		}
+		// Skip markers inside links and e-mail addresses.
+		for li < len(links) && links[li].end <= i {
+			li++
+		}
+		for oi < len(others) && others[oi].end <= i {
+			oi++
+		}
+		if li < len(links) && links[li].start <= i || oi < len(others) && others[oi].kind == kindEmail && others[oi].start <= i {
+			continue
+		}
+		if c == '`' {
+			if strings.HasPrefix(text[i:], "```") {
+				if mono >= 0 {
+					if i > mono+3 {
+						pairs = append(pairs, pair{mono, i + 3, "```"})
+					}
+					mono = -1
+				} else {
+					mono = i
+				}
+				i += 2
+			}
+			continue
+		}
+		if mono >= 0 {
+			continue
+		}
+		m := strings.IndexByte("*_~", c)
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		next, _ := utf8.DecodeRuneInString(text[i+1:])
+		if i == 0 {
+			prev = ' '
+		}
+		if i+1 == len(text) {
+			next = ' '
+		}
+		if o := open[m]; o >= 0 && !unicode.IsSpace(prev) && prev != rune(c) && !wordRune(next) {
+			pairs = append(pairs, pair{o, i + 1, text[i : i+1]})
+			open[m] = -1
+			continue
+		}
+		if open[m] < 0 && !wordRune(prev) && !unicode.IsSpace(next) && next != rune(c) {
+			open[m] = i
+		}
+	}
+	slices.SortFunc(pairs, func(a, b pair) int { return a.start - b.start })
+	return pairs
+}
+
+func wordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
