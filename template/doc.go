@@ -1,3 +1,145 @@
 // Package template is spinwise's message language: spintax and CRM
-// placeholders in one source, rendered per recipient.
+// placeholders in one source, parsed once and rendered per recipient.
+//
+// A CRM user writes one text:
+//
+//	{{Имя}}, {добрый день|здравствуйте}! Ваш заказ №{{Заказ}} {отправлен|уже в пути}.
+//
+// [Parse] reads the spintax with package randomizer and compiles every
+// placeholder once; [Template.Render] picks a variant (deterministic in
+// Options.Seed and the recipient's key) and fills the placeholders from the
+// recipient's data, a map[string]any as a CRM export gives it.
+//
+// # Placeholders
+//
+// Three kinds of placeholder, passed through spintax untouched:
+//
+//   - A CRM robot field by its display name: {{Имя}}, {{Имя клиента}},
+//     {{Контакт: Телефон (текст)}}. Spaces, Cyrillic and punctuation are
+//     allowed; runs of white space inside the name count as one space. It may
+//     be followed by a pipeline: {{ Имя | default "друг" }}. A robot field
+//     always reads the recipient's data, even inside {{with}} and {{range}}.
+//   - A Go text/template action: {{ .Имя }}, {{ .Имя | upper }},
+//     {{ plural .Дней "день" "дня" "дней" }}, {{ if .Имя }}...{{ end }}.
+//     Identifiers may be Cyrillic. The head of an action (the part before its
+//     first '|') is a Go expression when it starts with '.', '$', '(', a
+//     quote, a digit or a sign, is true, false or nil, or is a word followed
+//     by more words of which the first is an argument (a quote, '.', ...) or
+//     the word is a function's name. Otherwise it is a field's display name;
+//     so {{name}} is the field "name", while {{ name .Имя }} calls name.
+//   - A Bitrix24 business-process field: {=Document:NAME}, {=Variable:Sum},
+//     {=Document:NAME > printable}. It is looked up under the full name
+//     (Document:NAME), then under the bare field (NAME). Modifiers after '>'
+//     are accepted and do not change the value.
+//
+// Options.Fields maps display names and Bitrix codes to data keys
+// ("Имя": "NAME"); the mapping applies to robot fields, to Bitrix fields and
+// to the first name of .Field chains at the top level. [Template.Fields]
+// lists the keys a template reads, after mapping.
+//
+// Control actions {{if}}, {{else}}, {{else if}}, {{with}}, {{else with}},
+// {{range}} and {{end}} may enclose spintax. A spintax option that opens a
+// block must close it in the same option, and no option may hold an
+// {{else}} or {{end}} of a block opened outside it; Parse reports either
+// with the option's position. {{range}} walks lists, maps (in key order)
+// and counts. Not supported, each a parse error: variables ($x := ...),
+// {{define}}, {{template}}, {{block}}, {{break}}, {{continue}} and the trim
+// markers {{- -}}. Comments {{/* ... */}} print nothing.
+//
+// # Values
+//
+// A placeholder whose field has no value (the key is absent, the value is
+// nil, or it is a string of only white space) is an error wrapping
+// *MissingError that names the field; a message never goes out as
+// "Здравствуйте, !". The exception is a pipeline that calls a fallback
+// function (default, coalesce, empty): there a missing field reaches the
+// functions as nil. In the condition of {{if}}, {{with}} and {{range}} a
+// missing field is simply false. A value action whose result is nil or
+// blank is an error too, unless it calls a fallback.
+//
+// default fires on a missing, nil or blank value only, never on 0 or false.
+// Values are written as they are and never read as template or spintax
+// syntax: a client named {Анна|Мария} gets exactly that text.
+//
+// # Functions
+//
+// Functions come from an allow-list; calling any other is a parse error at
+// the name's position ([FuncNames] lists them all). It holds:
+//
+//   - sprig's hermetic functions that are pure and bounded, as sprig writes
+//     them, minus: env, expandenv and getHostByName (they reach outside the
+//     process); the clock, random, UUID, crypto and hash functions; repeat,
+//     until, untilStep, seq, indent, nindent, wrap and wrapWith (memory out
+//     of proportion to the input); set, unset and the merge family (they
+//     mutate their argument, which may be the recipient's data); the os*
+//     path functions; sprig's byte-based trunc, substr, abbrev, abbrevboth
+//     and its English plural and title. replace, join and the
+//     regexReplaceAll family are kept with a guard that refuses results over
+//     1 MiB before building them.
+//   - text/template's builtins and, or, not, len (in runes for strings),
+//     index, print, printf (width and precision at most 999), println, eq,
+//     ne, lt, le, gt, ge, html, js, urlquery. eq and the comparisons treat a
+//     number and a numeric string ("15", "177 199") as numbers. call is left
+//     out.
+//   - default DEF VALUE and coalesce A B ...: missing, nil and blank only.
+//   - trunc N S (first N runes; last -N runes when N < 0), substr START END S
+//     (runes), abbrev WIDTH S (at most WIDTH runes, ending in "…"): rune-safe.
+//   - title S: every word starts with a capital letter, also after a hyphen
+//     (анна-мария → Анна-Мария); other letters stay as they are.
+//   - name S: a CRM name tidied: trimmed, white space collapsed, each word
+//     and each hyphenated part capitalised, the rest in lower case
+//     (" ИВАН  петров " → "Иван Петров").
+//   - plural N ONE FEW MANY: the Russian form by the CLDR rules (1, 21 → one;
+//     2–4, 22 → few; 0, 5–20, 11–14, 111 → many; a fraction → few). N is a
+//     number or a numeric string; digit groups separated by spaces or no-break
+//     spaces ("177 199") and a decimal comma are accepted.
+//   - money AMOUNT: roubles in Russian format, digit groups and the ₽ sign
+//     separated by no-break spaces (U+00A0), decimal comma, kopecks rounded
+//     half away from zero: 1234.5 → "1 234,50 ₽". A whole amount prints
+//     without kopecks: "177 199 ₽".
+//   - date D: "5 марта 2027", the month in the genitive. D is a time.Time or
+//     a string "DD.MM.YYYY" or "YYYY-MM-DD" (a time after it is ignored).
+//
+// Every function's result is checked: a string over Options.MaxOutput bytes
+// or a list or map over 1,000 items is an error, and one render does at most
+// 100,000 steps (placeholders evaluated plus loop turns), so no template
+// can take unbounded time or memory. A panic inside a function becomes an
+// error.
+//
+// # Output
+//
+// A message is capped at Options.MaxOutput bytes (64 KiB by default); going
+// over is an error wrapping [ErrOutputTooLong], detected while writing, not
+// a truncation.
+//
+// # Tidy
+//
+// After rendering, unless Options.NoTidy is set, white space is tidied on
+// every line: runs of spaces and tabs become one space, a space before
+// , . ! ? : ; is removed, and leading and trailing spaces and tabs are
+// dropped. Newlines are never touched, so paragraphs stay as written;
+// no-break spaces are kept. This cleans up after empty spintax options
+// ("{|очень }" and the like) and applies to values too.
+//
+// # Errors
+//
+// Parse returns every syntax error as an *Error with the byte offset, the
+// line and the column in runes, formatted "template:LINE:COL: MSG", the
+// message saying what to do. Render returns a *RenderError naming the
+// placeholder and its line and column; it wraps the cause (*MissingError, a
+// function's error, ErrOutputTooLong).
+//
+// # Checking before sending
+//
+// [Template.Check] compares the fields a template reads with a CRM's field
+// list and reports each unknown one with its position and a "did you mean"
+// suggestion. [Template.Missing] is a dry run over the recipients: how many
+// of them lack each field.
+//
+// # Concurrency and speed
+//
+// A *Template is immutable after Parse and safe for concurrent use. Each
+// render takes its scratch buffers from a pool; no template is parsed per
+// message, and a variant is streamed from the randomizer straight into the
+// evaluator, so a render allocates little more than the resulting string.
 package template

@@ -1,0 +1,92 @@
+package template
+
+import (
+	"fmt"
+	"strings"
+	"unicode/utf8"
+)
+
+// Error is a template syntax error with its position in the source given
+// to [Parse]. Parse returns every syntax error as an *Error, so callers reach
+// it with errors.As.
+type Error struct {
+	Offset int    // bytes, 0-based
+	Line   int    // 1-based
+	Col    int    // 1-based, in runes
+	Msg    string // what is wrong and what to do about it
+}
+
+// Error formats the error as "template:LINE:COL: MSG".
+func (e *Error) Error() string {
+	return fmt.Sprintf("template:%d:%d: %s", e.Line, e.Col, e.Msg)
+}
+
+// MissingError reports a field with no value for the recipient: the key is
+// absent, its value is nil, or it is a string of only white space. Render
+// returns it wrapped in a *RenderError; reach it with errors.As.
+type MissingError struct {
+	Field string // the data key, after Options.Fields mapping
+}
+
+func (e *MissingError) Error() string {
+	return fmt.Sprintf("field %q has no value: fill it in for this recipient, or give a fallback such as {{ %s | default \"...\" }}", e.Field, e.Field)
+}
+
+// RenderError is an error while rendering one recipient's message. It names
+// the placeholder that failed and its position in the source; Err is the
+// cause (a *MissingError, a function's error, the output cap, ...).
+type RenderError struct {
+	Offset      int    // bytes, 0-based, of the placeholder in the source
+	Line        int    // 1-based
+	Col         int    // 1-based, in runes
+	Placeholder string // the placeholder's source text; empty for errors not tied to one
+	Err         error
+}
+
+func (e *RenderError) Error() string {
+	if e.Placeholder == "" {
+		return fmt.Sprintf("template:%d:%d: %v", e.Line, e.Col, e.Err)
+	}
+	return fmt.Sprintf("template:%d:%d: %s: %v", e.Line, e.Col, shorten(e.Placeholder, 60), e.Err)
+}
+
+// Unwrap returns the cause.
+func (e *RenderError) Unwrap() error { return e.Err }
+
+// shorten returns s cut to at most n runes, marking the cut with "…".
+func shorten(s string, n int) string {
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	var b strings.Builder
+	i := 0
+	for _, r := range s {
+		if i == n-1 {
+			break
+		}
+		b.WriteRune(r)
+		i++
+	}
+	b.WriteString("…")
+	return b.String()
+}
+
+// position returns the 1-based line and rune column of byte offset off in src.
+func position(src string, off int) (line, col int) {
+	if off > len(src) {
+		off = len(src)
+	}
+	if off < 0 {
+		off = 0
+	}
+	line = 1 + strings.Count(src[:off], "\n")
+	start := strings.LastIndexByte(src[:off], '\n') + 1
+	col = 1 + utf8.RuneCountInString(src[start:off])
+	return line, col
+}
+
+// errorAt builds a syntax error at byte offset off of src.
+func errorAt(src string, off int, format string, args ...any) *Error {
+	line, col := position(src, off)
+	return &Error{Offset: off, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
+}

@@ -1,0 +1,538 @@
+package template
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+	"math/rand/v2"
+	"reflect"
+	"sort"
+)
+
+// ErrOutputTooLong is wrapped by the error Render returns when a message
+// would be longer than Options.MaxOutput bytes.
+var ErrOutputTooLong = errors.New("message is over the output limit")
+
+// maxSteps bounds the work of one render: placeholders evaluated plus
+// {{range}} iterations. Going over is an error.
+const maxSteps = 100_000
+
+// item is one piece of an emitted variant: text, or a placeholder index.
+type item struct {
+	text string
+	ph   int // -1 for text
+}
+
+// state is the per-render scratch space, pooled per Template.
+type state struct {
+	t     *Template
+	data  map[string]any
+	out   []byte
+	items []item
+	next  []int
+	args  []any
+	err   error
+	steps int
+	pcg   rand.PCG
+	rng   *rand.Rand
+}
+
+func (t *Template) getState(data map[string]any) *state {
+	s, _ := t.pool.Get().(*state)
+	if s == nil {
+		s = &state{t: t}
+		s.rng = rand.New(&s.pcg)
+	}
+	s.data = data
+	s.out = s.out[:0]
+	s.items = s.items[:0]
+	s.args = s.args[:0]
+	s.err = nil
+	s.steps = 0
+	return s
+}
+
+func (t *Template) putState(s *state) {
+	s.data = nil
+	if cap(s.out) > 1<<20 {
+		s.out = nil
+	}
+	clear(s.args[:cap(s.args)])
+	clear(s.items[:cap(s.items)])
+	t.pool.Put(s)
+}
+
+// Text implements randomizer.Emitter.
+func (s *state) Text(text string) {
+	if s.err != nil {
+		return
+	}
+	if s.t.hasControl {
+		s.items = append(s.items, item{text: text, ph: -1})
+		return
+	}
+	s.write(text, nil)
+}
+
+// Placeholder implements randomizer.Emitter.
+func (s *state) Placeholder(i int) {
+	if s.err != nil {
+		return
+	}
+	if s.t.hasControl {
+		s.items = append(s.items, item{ph: i})
+		return
+	}
+	if i < 0 || i >= len(s.t.nodes) {
+		s.err = fmt.Errorf("template: internal error: placeholder %d out of range", i)
+		return
+	}
+	s.value(&s.t.nodes[i], s.data)
+}
+
+func (s *state) fail(n *node, err error) {
+	if s.err != nil {
+		return
+	}
+	s.err = &RenderError{Offset: n.off, Line: n.line, Col: n.col, Placeholder: n.text, Err: err}
+}
+
+// write appends text to the message, or fails when the message would go
+// over the cap. n is the placeholder being written, nil for literal text.
+func (s *state) write(text string, n *node) {
+	if len(s.out)+len(text) > s.t.limit {
+		err := fmt.Errorf("%w (%d bytes); shorten the template or the data, or raise Options.MaxOutput", ErrOutputTooLong, s.t.limit)
+		if n != nil {
+			s.fail(n, err)
+		} else if s.err == nil {
+			s.err = &RenderError{Err: err}
+		}
+		return
+	}
+	s.out = append(s.out, text...)
+}
+
+func (s *state) step(n *node) bool {
+	s.steps++
+	if s.steps > maxSteps {
+		s.fail(n, fmt.Errorf("rendering takes over %d steps; simplify the loops", maxSteps))
+		return false
+	}
+	return true
+}
+
+// value evaluates a value placeholder and writes it.
+func (s *state) value(n *node, dot any) {
+	switch n.kind {
+	case nComment:
+		return
+	case nValue:
+	default:
+		s.fail(n, errors.New("internal error: control action outside a block"))
+		return
+	}
+	if !s.step(n) {
+		return
+	}
+	v, err := s.evalPipe(n.pipe, dot, false)
+	if err != nil {
+		s.fail(n, err)
+		return
+	}
+	if !n.pipe.fallback && isEmptyValue(v) {
+		f := n.pipe.field
+		if f == "" {
+			f = n.text
+		}
+		s.fail(n, &MissingError{Field: f})
+		return
+	}
+	switch x := v.(type) {
+	case string:
+		s.write(x, n)
+	default:
+		s.write(toString(v), n)
+	}
+}
+
+// run interprets the recorded items with their control actions.
+func (s *state) run() {
+	if cap(s.next) < len(s.items) {
+		s.next = make([]int, len(s.items))
+	}
+	s.next = s.next[:len(s.items)]
+	var stack [64]int
+	open := stack[:0]
+	for i, it := range s.items {
+		if it.ph < 0 {
+			continue
+		}
+		if it.ph >= len(s.t.nodes) {
+			s.err = fmt.Errorf("template: internal error: placeholder %d out of range", it.ph)
+			return
+		}
+		k := s.t.nodes[it.ph].kind
+		switch {
+		case k.opens():
+			open = append(open, i)
+		case k.middle() || k == nEnd:
+			if len(open) == 0 {
+				s.fail(&s.t.nodes[it.ph], errors.New("internal error: unbalanced blocks in a variant"))
+				return
+			}
+			s.next[open[len(open)-1]] = i
+			if k == nEnd {
+				open = open[:len(open)-1]
+			} else {
+				open[len(open)-1] = i
+			}
+		}
+	}
+	if len(open) > 0 {
+		s.fail(&s.t.nodes[s.items[open[0]].ph], errors.New("internal error: unclosed block in a variant"))
+		return
+	}
+	s.exec(0, len(s.items), s.data)
+}
+
+func (s *state) node(p int) *node { return &s.t.nodes[s.items[p].ph] }
+
+func (s *state) exec(lo, hi int, dot any) {
+	for p := lo; p < hi && s.err == nil; p++ {
+		it := s.items[p]
+		if it.ph < 0 {
+			s.write(it.text, nil)
+			continue
+		}
+		n := &s.t.nodes[it.ph]
+		switch n.kind {
+		case nIf, nWith:
+			p = s.execIf(p, dot)
+		case nRange:
+			p = s.execRange(p, dot)
+		default:
+			s.value(n, dot)
+		}
+	}
+}
+
+// endOf follows a block's chain from p to its {{end}}.
+func (s *state) endOf(p int) int {
+	for s.node(p).kind != nEnd {
+		p = s.next[p]
+	}
+	return p
+}
+
+func (s *state) execIf(p int, dot any) int {
+	for {
+		n := s.node(p)
+		taken, newDot := false, dot
+		switch n.kind {
+		case nEnd:
+			return p
+		case nElse:
+			taken = true
+		default:
+			if !s.step(n) {
+				return s.endOf(p)
+			}
+			v, err := s.evalPipe(n.pipe, dot, true)
+			if err != nil {
+				s.fail(n, err)
+				return s.endOf(p)
+			}
+			taken = truth(v)
+			if n.kind == nWith || n.kind == nElseWith {
+				newDot = v
+			}
+		}
+		if taken {
+			s.exec(p+1, s.next[p], newDot)
+			return s.endOf(p)
+		}
+		p = s.next[p]
+	}
+}
+
+func (s *state) execRange(p int, dot any) int {
+	n := s.node(p)
+	body := s.next[p]
+	end := s.endOf(p)
+	if !s.step(n) {
+		return end
+	}
+	v, err := s.evalPipe(n.pipe, dot, true)
+	if err != nil {
+		s.fail(n, err)
+		return end
+	}
+	count := 0
+	each := func(e any) bool {
+		count++
+		if !s.step(n) {
+			return false
+		}
+		s.exec(p+1, body, e)
+		return s.err == nil
+	}
+	switch x := v.(type) {
+	case nil:
+	case []any:
+		for _, e := range x {
+			if !each(e) {
+				return end
+			}
+		}
+	case []string:
+		for _, e := range x {
+			if !each(e) {
+				return end
+			}
+		}
+	case int:
+		for i := 0; i < x; i++ {
+			if !each(i) {
+				return end
+			}
+		}
+	default:
+		rv := reflect.ValueOf(v)
+		switch rv.Kind() {
+		case reflect.Slice, reflect.Array:
+			for i := 0; i < rv.Len(); i++ {
+				if !each(rv.Index(i).Interface()) {
+					return end
+				}
+			}
+		case reflect.Map:
+			keys := rv.MapKeys()
+			sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i].Interface()) < fmt.Sprint(keys[j].Interface()) })
+			for _, k := range keys {
+				if !each(rv.MapIndex(k).Interface()) {
+					return end
+				}
+			}
+		case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+			for i := int64(0); i < rv.Int(); i++ {
+				if !each(int(i)) {
+					return end
+				}
+			}
+		default:
+			s.fail(n, fmt.Errorf("cannot range over %T; range takes a list, a map or a count", v))
+			return end
+		}
+	}
+	if count == 0 && body != end {
+		s.exec(body+1, end, dot)
+	}
+	return end
+}
+
+// evalPipe evaluates a pipeline. lenient: a missing field is nil instead
+// of an error (conditions, and pipelines with a fallback function).
+func (s *state) evalPipe(p *pipe, dot any, lenient bool) (any, error) {
+	lenient = lenient || p.fallback
+	var prev any
+	for i := range p.cmds {
+		v, err := s.evalCmd(&p.cmds[i], dot, lenient, prev, i > 0)
+		if err != nil {
+			return nil, err
+		}
+		prev = v
+	}
+	return prev, nil
+}
+
+func (s *state) evalCmd(c *command, dot any, lenient bool, piped any, hasPiped bool) (any, error) {
+	if c.fn == nil {
+		return s.evalOperand(&c.args[0], dot, lenient)
+	}
+	switch c.fn.kind {
+	case fnAnd, fnOr:
+		n := len(c.args)
+		if hasPiped {
+			n++
+		}
+		if n == 0 {
+			return nil, fmt.Errorf("%s takes at least 1 argument", c.fn.name)
+		}
+		var v any
+		for i := 0; i < n; i++ {
+			if i < len(c.args) {
+				var err error
+				if v, err = s.evalOperand(&c.args[i], dot, lenient); err != nil {
+					return nil, err
+				}
+			} else {
+				v = piped
+			}
+			if truth(v) == (c.fn.kind == fnOr) {
+				return v, nil
+			}
+		}
+		return v, nil
+	}
+	base := len(s.args)
+	for i := range c.args {
+		v, err := s.evalOperand(&c.args[i], dot, lenient)
+		if err != nil {
+			s.args = s.args[:base]
+			return nil, err
+		}
+		s.args = append(s.args, v)
+	}
+	if hasPiped {
+		s.args = append(s.args, piped)
+	}
+	v, err := c.fn.call(s.args[base:])
+	clear(s.args[base:])
+	s.args = s.args[:base]
+	if err != nil {
+		return nil, err
+	}
+	if err := checkSize(c.fn.name, v, s.t.limit); err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+func (s *state) evalOperand(op *operand, dot any, lenient bool) (any, error) {
+	var v any
+	switch op.kind {
+	case opConst:
+		return op.val, nil
+	case opData:
+		if op.keys == nil {
+			v = s.data
+		} else {
+			found := false
+			for _, k := range op.keys {
+				if x, ok := s.data[k]; ok && !isEmptyValue(x) {
+					v, found = x, true
+					break
+				}
+			}
+			if !found {
+				return s.missing(op, lenient)
+			}
+		}
+	case opDot:
+		v = dot
+	case opPipe:
+		var err error
+		if v, err = s.evalPipe(op.pipe, dot, lenient); err != nil {
+			return nil, err
+		}
+	}
+	for _, name := range op.chain {
+		x, ok := fieldOf(v, name)
+		if !ok || isEmptyValue(x) {
+			return s.missing(op, lenient)
+		}
+		v = x
+	}
+	return v, nil
+}
+
+func (s *state) missing(op *operand, lenient bool) (any, error) {
+	if lenient {
+		return nil, nil
+	}
+	return nil, &MissingError{Field: op.field}
+}
+
+// fieldOf returns v's field or map entry name.
+func fieldOf(v any, name string) (any, bool) {
+	switch x := v.(type) {
+	case nil:
+		return nil, false
+	case map[string]any:
+		e, ok := x[name]
+		return e, ok
+	case map[string]string:
+		e, ok := x[name]
+		return e, ok
+	}
+	rv := reflect.ValueOf(v)
+	for rv.Kind() == reflect.Pointer || rv.Kind() == reflect.Interface {
+		if rv.IsNil() {
+			return nil, false
+		}
+		rv = rv.Elem()
+	}
+	switch rv.Kind() {
+	case reflect.Map:
+		if rv.Type().Key().Kind() != reflect.String {
+			return nil, false
+		}
+		e := rv.MapIndex(reflect.ValueOf(name).Convert(rv.Type().Key()))
+		if !e.IsValid() {
+			return nil, false
+		}
+		return e.Interface(), true
+	case reflect.Struct:
+		f, ok := rv.Type().FieldByName(name)
+		if !ok || !f.IsExported() {
+			return nil, false
+		}
+		return rv.FieldByIndex(f.Index).Interface(), true
+	}
+	return nil, false
+}
+
+// keySeed turns a recipient key into a PCG stream selector. It must not
+// depend on the process, so it is FNV-1a, then a SplitMix64
+// finaliser so that keys differing in one byte give unrelated streams.
+func keySeed(key string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(key); i++ {
+		h ^= uint64(key[i])
+		h *= 1099511628211
+	}
+	h ^= h >> 30
+	h *= 0xbf58476d1ce4e5b9
+	h ^= h >> 27
+	h *= 0x94d049bb133111eb
+	h ^= h >> 31
+	return h
+}
+
+// Render renders the template for one recipient. The spintax choices come
+// from a random source seeded by Options.Seed and key, so the same (Seed,
+// key, data) always gives the same text. A field with no value is an error
+// wrapping *MissingError; every render error is a *RenderError naming the
+// placeholder and its position.
+func (t *Template) Render(data map[string]any, key string) (string, error) {
+	s := t.getState(data)
+	defer t.putState(s)
+	s.pcg.Seed(t.seed, keySeed(key))
+	t.sp.SpinTo(s.rng, s)
+	return s.finish()
+}
+
+// RenderVariant renders the i-th spintax variant (0 <= i < Count()) for one
+// recipient.
+func (t *Template) RenderVariant(data map[string]any, i *big.Int) (string, error) {
+	s := t.getState(data)
+	defer t.putState(s)
+	if err := t.sp.VariantTo(i, s); err != nil {
+		return "", fmt.Errorf("template: variant %v: %w", i, err)
+	}
+	return s.finish()
+}
+
+func (s *state) finish() (string, error) {
+	if s.err == nil && s.t.hasControl {
+		s.run()
+	}
+	if s.err != nil {
+		return "", s.err
+	}
+	out := s.out
+	if s.t.tidy {
+		out = tidy(out)
+	}
+	return string(out), nil
+}
