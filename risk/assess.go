@@ -27,10 +27,16 @@ func (pol *Policy) Assess(now time.Time, a Account, st Stats, p Plan) Assessment
 	switch {
 	case !t.known:
 		young = true
-		fs.add(Maximal, CodeYoungAccount, msgUnknownAge())
+		fs.add(Maximal, CodeYoungAccount, msgUnknownAge(time.Time{}, now))
 	case now.Before(t.registered.Add(days(r.WarmupDays))):
+		// Registered zero: t.registered is only the earliest known event,
+		// so the account may be younger still.
 		young = true
-		fs.add(Maximal, CodeYoungAccount, msgYoung(now.Sub(t.registered), r.WarmupDays, t.registered.Add(days(r.WarmupDays)), now))
+		if a.Registered.IsZero() {
+			fs.add(Maximal, CodeYoungAccount, msgUnknownAge(t.registered.Add(days(r.WarmupDays)), now))
+		} else {
+			fs.add(Maximal, CodeYoungAccount, msgYoung(now.Sub(t.registered), r.WarmupDays, t.registered.Add(days(r.WarmupDays)), now))
+		}
 	}
 	if !young && !a.WarmupRestarted.IsZero() && now.Before(a.WarmupRestarted.Add(days(r.WarmupDays))) {
 		fs.add(Maximal, CodeWarmupRestarted, msgRestarted(a.WarmupRestarted, a.WarmupRestarted.Add(days(r.WarmupDays)), now))

@@ -34,8 +34,11 @@ func nDays(n int64) string { return count(n, "день", "дня", "дней") }
 
 func date(t, now time.Time) string { return t.In(now.Location()).Format("02.01.2006 15:04") }
 
-func msgUnknownAge() string {
-	return "Дата регистрации номера неизвестна, поэтому он считается новым: укажите её, а пока ничего не отправляйте через сервис."
+func msgUnknownAge(until, now time.Time) string {
+	if until.IsZero() {
+		return "Дата регистрации номера неизвестна, поэтому он считается новым: укажите её, а пока ничего не отправляйте через сервис."
+	}
+	return fmt.Sprintf("Дата регистрации номера неизвестна, и он может быть новым: укажите её или до %s ничего не отправляйте через сервис.", date(until, now))
 }
 
 func msgYoung(age time.Duration, warmup int, until, now time.Time) string {
