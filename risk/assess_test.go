@@ -163,7 +163,10 @@ var assessRows = []struct {
 	{name: "old LastOutgoing but sent this week", why: "Stats.Outgoing > 0 proves sending within 7 days",
 		muts: []mut{idle(20 * day), outgoing(40, 20)}, want: []cl{wf}},
 	{name: "never sent", why: "LastOutgoing zero and no outgoing: idle since the warm-up began",
-		muts: []mut{func(a *risk.Account, s *risk.Stats, p *risk.Plan) { a.LastOutgoing = time.Time{}; s.Outgoing, s.Replies = 0, 0 }},
+		muts: []mut{func(a *risk.Account, s *risk.Stats, p *risk.Plan) {
+			a.LastOutgoing = time.Time{}
+			s.Outgoing, s.Replies = 0, 0
+		}},
 		want: []cl{{risk.CodeInactive, risk.Minimal}, wf}},
 
 	// Phone checks.
@@ -256,7 +259,9 @@ func negative(promo bool, n int) mut {
 	return func(a *risk.Account, s *risk.Stats, p *risk.Plan) { p.Promotional, p.NegativeRecipients = promo, n }
 }
 func idle(d time.Duration) mut {
-	return func(a *risk.Account, s *risk.Stats, p *risk.Plan) { a.LastOutgoing, s.Outgoing, s.Replies = ago(d), 0, 0 }
+	return func(a *risk.Account, s *risk.Stats, p *risk.Plan) {
+		a.LastOutgoing, s.Outgoing, s.Replies = ago(d), 0, 0
+	}
 }
 func checks(n, dialogs int) mut {
 	return func(a *risk.Account, s *risk.Stats, p *risk.Plan) { s.PhoneChecks, s.Dialogs = n, dialogs }

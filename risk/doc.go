@@ -131,7 +131,9 @@
 // other event of the account, so the earliest of Connected, WarmupRestarted,
 // LastOutgoing, LastBlock and LastUnblock (up to now) stands in for it, and
 // with none of them the account counts as in its warm-up, with the
-// young-account finding saying the date is unknown. A zero Connected means
+// young-account finding saying the date is unknown. Since that stand-in is
+// the latest the registration can be, the connection clock starts no earlier
+// than 10 days after it, as for a known registration. A zero Connected means
 // the number is about to connect, so the new-number limits apply from now. A
 // zero LastOutgoing with no outgoing messages in Stats means the number has
 // not sent since its warm-up began. A LastBlock set with Blocks 0 counts as
