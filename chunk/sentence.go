@@ -106,7 +106,6 @@ func abbreviation(w string, lineStart bool) bool {
 		case r == '.':
 			parts++
 			part = 0
-			continue
 		case unicode.IsLetter(r):
 			letters++
 			part++

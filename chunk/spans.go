@@ -56,12 +56,16 @@ func (s *splitter) findSpans() error {
 			s.pairs = append(s.pairs, p)
 		}
 	}
-	slices.SortFunc(spans, func(a, b span) int { return a.start - b.start })
+	slices.SortStableFunc(spans, func(a, b span) int { return a.start - b.start })
 	// Merge overlapping spans; a merged span keeps the kind of its first.
 	merged := spans[:0]
 	for _, sp := range spans {
 		if n := len(merged); n > 0 && sp.start < merged[n-1].end {
-			merged[n-1].end = max(merged[n-1].end, sp.end)
+			m := &merged[n-1]
+			if m.kind == kindLink && sp.kind != kindLink && sp.start == m.start && sp.end >= m.end {
+				m.kind = sp.kind // an e-mail address the link finder also reports
+			}
+			m.end = max(m.end, sp.end)
 			continue
 		}
 		merged = append(merged, sp)
