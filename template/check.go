@@ -54,6 +54,9 @@ func (t *Template) Check(catalog []string) []FieldProblem {
 			Field: r.written, Key: r.key, Offset: r.off, Line: line, Col: col,
 			Suggestion: suggest(r.written, catalog),
 		})
+		if out[len(out)-1].Suggestion == "" && r.key != r.written {
+			out[len(out)-1].Suggestion = suggest(r.key, catalog)
+		}
 	}
 	return out
 }

@@ -188,13 +188,13 @@ func (c *compiler) compileNode(text string, off int, root func(nodeKind) bool) (
 // compileBitrix compiles a Bitrix24 field {=Object:FIELD > modifier ...}.
 // The modifiers are accepted and do not change the value.
 func (c *compiler) compileBitrix(body string, off int) (*pipe, error) {
-	field, mods, _ := strings.Cut(body, ">")
+	field, mods, hasMods := strings.Cut(body, ">")
 	lead := len(field) - len(strings.TrimLeft(field, " \t"))
 	field = strings.TrimSpace(field)
 	if field == "" || strings.ContainsAny(field, "{}\n") {
 		return nil, c.errAt(off-2, "empty or malformed Bitrix24 field; write it as {=Document:NAME}")
 	}
-	if mods != "" {
+	if hasMods {
 		for _, m := range strings.Split(mods, ">") {
 			if strings.TrimSpace(m) == "" {
 				return nil, c.errAt(off-2, "empty modifier after '>'; write {=Document:NAME > printable} or drop the '>'")
