@@ -267,7 +267,11 @@ func (d *inputParser) object(v value, fields []field) error {
 	}
 	seen := map[string]bool{}
 	for dec.More() {
-		keyStart := v.off + dec.InputOffset()
+		k := dec.InputOffset()
+		for k < int64(len(v.raw)) && strings.IndexByte(", \t\r\n", v.raw[k]) >= 0 {
+			k++ // to the key's opening quote
+		}
+		keyStart := v.off + k
 		tok, err := dec.Token()
 		if err != nil {
 			return d.errAt(v.path, keyStart, "invalid JSON object")
