@@ -17,6 +17,7 @@ var idnaProfile = idna.New(idna.MapForLookup(), idna.BidiRule(), idna.Transition
 // hostInfo is a canonical host and what was found while canonicalizing it.
 type hostInfo struct {
 	host      string // canonical host, or "" when invalid
+	unicode   string // the host in Unicode form, for messages; "" when it equals host
 	disguised bool   // written with [.], (dot), " точка ", 。, ．, ...
 	zeroWidth bool   // zero-width characters inside
 	escaped   bool   // %-escapes inside
@@ -97,6 +98,9 @@ func canonHost(raw string) hostInfo {
 	if nonASCII || strings.Contains(ascii, "xn--") {
 		if u, err := idnaProfile.ToUnicode(ascii); err == nil {
 			h.mixed = confusable(u)
+			if u != ascii {
+				h.unicode = u
+			}
 		} else {
 			h.invalid = true
 			return h
@@ -339,13 +343,8 @@ const latinLookalikes = "аеорсухіјѕԁһӏԛԝҽпкгъьѵѡ"
 func confusable(u string) bool {
 	labels := strings.Split(u, ".")
 	tld := labels[len(labels)-1]
-	tldCyr := false
-	for _, r := range tld {
-		if isCyrillic(r) {
-			tldCyr = true
-		}
-		break
-	}
+	first, _ := utf8.DecodeRuneInString(tld)
+	tldCyr := isCyrillic(first)
 	for _, label := range labels {
 		var latin, cyr, greek, other bool
 		allLook := true

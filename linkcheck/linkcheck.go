@@ -1,6 +1,7 @@
 package linkcheck
 
 import (
+	"cmp"
 	"strings"
 	"sync"
 
@@ -208,7 +209,7 @@ func (c *Checker) judge(msg string, f found) Link {
 	case h.ip:
 		l.Verdict, l.Reason = Suspicious, reasonIP(host)
 	case h.mixed:
-		l.Verdict, l.Reason = Suspicious, reasonMixed(host)
+		l.Verdict, l.Reason = Suspicious, reasonMixed(cmp.Or(h.unicode, host))
 	case h.compat:
 		l.Verdict, l.Reason = Suspicious, reasonCompat
 	default:

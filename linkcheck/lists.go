@@ -117,12 +117,6 @@ func isTLD(label string) bool {
 	return ok
 }
 
-// isCyrillicTLD reports whether label is a Cyrillic-script TLD.
-func isCyrillicTLD(label string) bool {
-	r, _ := utf8.DecodeRuneInString(label)
-	return isCyrillic(r) && isTLD(label)
-}
-
 // abbreviations are Russian abbreviations that end in a dot and are often
 // written without a space before a word that happens to be a Cyrillic TLD:
 // "г.Москва", "пр.Онлайн". A bare two-label host whose first label is one

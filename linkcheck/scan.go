@@ -340,13 +340,27 @@ func (s *scanner) bare(i int) (found, bool) {
 	if l.n < 2 {
 		return found{}, false
 	}
-	if l.afterAll < len(msg) && msg[l.afterAll] == '@' {
-		return s.email(l.afterAll)
+	// The labels may be the start of an e-mail's local part: user.name+tag@.
+	for j := l.afterAll; j < len(msg) && j-ls <= maxLocalLen; {
+		if msg[j] == '@' {
+			return s.email(j)
+		}
+		r, size := utf8.DecodeRuneInString(msg[j:])
+		if !isLocalRune(r) {
+			break
+		}
+		j += size
 	}
 	if ls > 0 {
+		// Not a mention (@example.com), a path (a/b.com), the tail of a
+		// longer dotted run (1.2.3.4.5) or of a bad host (http://-x.com).
 		switch msg[ls-1] {
-		case '@', '/', '\\':
+		case '@', '/', '\\', '-':
 			return found{}, false
+		case '.':
+			if ls >= 2 && msg[ls-2] != '.' { // an ellipsis "Ждём...salon.ru" is fine
+				return found{}, false
+			}
 		}
 	}
 	k := hostLabels(msg, &l)
@@ -739,8 +753,10 @@ authority:
 	if he == hs {
 		return found{}, false
 	}
-	r, _ := utf8.DecodeRuneInString(msg[hs:])
-	if r == '-' || !isLabelRune(r) && r != '%' && r != '[' && !isZeroWidth(r) {
+	// A host starts with a letter, a digit, any other non-ASCII character
+	// (browsers accept "✪df.ws"), '%' or the '[' of an IPv6 address.
+	if r, _ := utf8.DecodeRuneInString(msg[hs:]); r < utf8.RuneSelf && !isASCIILetter(byte(r)) &&
+		!('0' <= r && r <= '9') && r != '%' && r != '[' {
 		return found{}, false
 	}
 	f := found{start: start, end: end, hostStart: hs, hostEnd: he, kind: Web, hxxp: hxxp}

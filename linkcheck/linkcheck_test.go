@@ -1,0 +1,267 @@
+package linkcheck_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/spinwise/spinwise/linkcheck"
+)
+
+// want is the expected part of one Link. Reason is a fragment the reason
+// must contain; an OK link must have an empty reason.
+type want struct {
+	Text    string
+	Host    string
+	Verdict linkcheck.Verdict
+	Reason  string
+}
+
+type checkCase struct {
+	name string
+	in   string
+	opts *linkcheck.Options
+	want []want
+	why  string // what makes the row tricky, when it is
+}
+
+const (
+	rShort   = "сокращена сервисом"
+	rBlocked = "в списке запрещённых"
+	rDisg    = "замаскирован"
+	rHxxp    = "hxxp"
+	rZW      = "невидимые символы"
+	rIP      = "IP-адрес"
+	rMixed   = "смешаны похожие русские и латинские буквы"
+	rCompat  = "необычными символами"
+	rScript  = "запускает код"
+	rCarried = "перенаправляет"
+	rEscaped = "закодирован"
+	rInvalid = "с ошибкой"
+)
+
+var checkCases = []checkCase{
+	// Finding links.
+	{name: "no link", in: "Здравствуйте, Анна! Ждём вас завтра.", want: nil},
+	{name: "https", in: "Запись: https://salon.example.ru/zapis?utm_source=whatsapp", want: []want{{Text: "https://salon.example.ru/zapis?utm_source=whatsapp", Host: "salon.example.ru"}}},
+	{name: "bare domain", in: "Наш сайт salon.ru", want: []want{{Text: "salon.ru", Host: "salon.ru"}}},
+	{name: "cyrillic domain", in: "Заходите на сайт.рф!", want: []want{{Text: "сайт.рф", Host: "xn--80aswg.xn--p1ai"}}, why: "no scheme, Cyrillic TLD, '!' trimmed"},
+	{name: "cyrillic domain upper case", in: "САЙТ.РФ/Акции", want: []want{{Text: "САЙТ.РФ/Акции", Host: "xn--80aswg.xn--p1ai"}}},
+	{name: "cyrillic domain glued to a word", in: "сайт.рфмагазин", want: nil, why: "a TLD ends on a label boundary: рфмагазин is no TLD"},
+	{name: "cyrillic domain then a sentence without space", in: "сайт.рф.Ждём вас", want: []want{{Text: "сайт.рф", Host: "xn--80aswg.xn--p1ai"}}, why: "the longest run of labels ending in a TLD"},
+	{name: "city abbreviation", in: "г.Москва", want: nil, why: "москва is a real TLD, but г. is an abbreviation"},
+	{name: "street abbreviation", in: "ул.Ленина, д.5", want: nil},
+	{name: "то есть", in: "т.е. завтра", want: nil},
+	{name: "percent", in: "скидка 3.5% и 3.5D", want: nil},
+	{name: "date", in: "до 01.02.2025.", want: nil},
+	{name: "time and phone", in: "с 9:00 до 21:00, +7 (999) 123-45-67", want: nil},
+	{name: "initials", in: "Мастер — А. С. Пушкина", want: nil},
+	{name: "guillemets", in: "«https://salon.ru/a»", want: []want{{Text: "https://salon.ru/a", Host: "salon.ru"}}},
+	{name: "curly quotes", in: "„https://salon.ru/a“", want: []want{{Text: "https://salon.ru/a", Host: "salon.ru"}}},
+	{name: "closing paren", in: "(см. https://salon.ru/a)", want: []want{{Text: "https://salon.ru/a", Host: "salon.ru"}}},
+	{name: "balanced paren", in: "(см. https://ru.wikipedia.org/wiki/Салон_(значения))", want: []want{{Text: "https://ru.wikipedia.org/wiki/Салон_(значения)", Host: "ru.wikipedia.org"}}, why: "a ')' balanced inside the URL stays"},
+	{name: "trailing punctuation", in: "https://salon.ru/a. https://salon.ru/b, https://salon.ru/c! https://salon.ru/d? https://salon.ru/e: https://salon.ru/f;", want: []want{
+		{Text: "https://salon.ru/a", Host: "salon.ru"}, {Text: "https://salon.ru/b", Host: "salon.ru"}, {Text: "https://salon.ru/c", Host: "salon.ru"},
+		{Text: "https://salon.ru/d", Host: "salon.ru"}, {Text: "https://salon.ru/e", Host: "salon.ru"}, {Text: "https://salon.ru/f", Host: "salon.ru"}}},
+	{name: "whatsapp italic", in: "_https://salon.ru/a_", want: []want{{Text: "https://salon.ru/a", Host: "salon.ru"}}},
+	{name: "whatsapp bold", in: "*salon.ru/a*", want: []want{{Text: "salon.ru/a", Host: "salon.ru"}}},
+	{name: "whatsapp strike", in: "~salon.ru~", want: []want{{Text: "salon.ru", Host: "salon.ru"}}},
+	{name: "two links", in: "salon.ru и https://shop.ru", want: []want{{Text: "salon.ru", Host: "salon.ru"}, {Text: "https://shop.ru", Host: "shop.ru"}}},
+	{name: "trailing dot host", in: "https://SALON.ru./a", want: []want{{Text: "https://SALON.ru./a", Host: "salon.ru"}}, why: "lower case, trailing dot dropped from Host only"},
+	{name: "port", in: "salon.ru:8080/a", want: []want{{Text: "salon.ru:8080/a", Host: "salon.ru"}}},
+	{name: "idna", in: "http://bücher.de", want: []want{{Text: "http://bücher.de", Host: "xn--bcher-kva.de"}}},
+
+	// Shorteners, lists.
+	{name: "shortener", in: "Жмите bit.ly/abc", want: []want{{Text: "bit.ly/abc", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "shortener subdomain", in: "https://evil.bit.ly/x", want: []want{{Text: "https://evil.bit.ly/x", Host: "evil.bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "label boundary: evil.bit.ly is under bit.ly"},
+	{name: "not a shortener", in: "https://notbit.ly/x", want: []want{{Text: "https://notbit.ly/x", Host: "notbit.ly"}}, why: "notbit.ly is not under bit.ly"},
+	{name: "clck.ru", in: "https://clck.ru/3A", want: []want{{Text: "https://clck.ru/3A", Host: "clck.ru", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "wa.me allowed", in: "https://wa.me/79991234567", want: []want{{Text: "https://wa.me/79991234567", Host: "wa.me"}}, why: "on the shipped shortener list, allowed by default"},
+	{name: "wa.me blocked by caller", in: "https://wa.me/79991234567", opts: &linkcheck.Options{Block: []string{"wa.me"}}, want: []want{{Text: "https://wa.me/79991234567", Host: "wa.me", Verdict: linkcheck.Blocked, Reason: rBlocked}}},
+	{name: "caller shortener", in: "https://go.salon.ru/x", opts: &linkcheck.Options{Shorteners: []string{"go.salon.ru"}}, want: []want{{Text: "https://go.salon.ru/x", Host: "go.salon.ru", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "blocked", in: "https://www.Competitor.ru/a", opts: &linkcheck.Options{Block: []string{"https://competitor.ru/"}}, want: []want{{Text: "https://www.Competitor.ru/a", Host: "www.competitor.ru", Verdict: linkcheck.Blocked, Reason: rBlocked}}},
+	{name: "blocked cyrillic entry", in: "пример.рф/a", opts: &linkcheck.Options{Block: []string{"ПРИМЕР.РФ"}}, want: []want{{Text: "пример.рф/a", Host: "xn--e1afmkfd.xn--p1ai", Verdict: linkcheck.Blocked, Reason: rBlocked}}},
+	{name: "allow overrides shortener", in: "bit.ly/x", opts: &linkcheck.Options{Allow: []string{"bit.ly"}}, want: []want{{Text: "bit.ly/x", Host: "bit.ly"}}},
+	{name: "allow overrides block", in: "a.salon.ru", opts: &linkcheck.Options{Allow: []string{"a.salon.ru"}, Block: []string{"salon.ru"}}, want: []want{{Text: "a.salon.ru", Host: "a.salon.ru"}}},
+	{name: "allow overrides suspicious", in: "http://192.168.1.1/crm", opts: &linkcheck.Options{Allow: []string{"192.168.1.1"}}, want: []want{{Text: "http://192.168.1.1/crm", Host: "192.168.1.1"}}},
+
+	// Disguised links.
+	{name: "spaced dot", in: "сайт example . com", want: []want{{Text: "example . com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
+	{name: "bracket dot", in: "example[.]com", want: []want{{Text: "example[.]com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
+	{name: "paren dot word", in: "example(dot)com/x", want: []want{{Text: "example(dot)com/x", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
+	{name: "dot word", in: "example dot com", want: []want{{Text: "example dot com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
+	{name: "hxxp", in: "hxxp://example.com/x", want: []want{{Text: "hxxp://example.com/x", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rHxxp}}},
+	{name: "hxxps with bracket dot", in: "hXXps://example[.]com", want: []want{{Text: "hXXps://example[.]com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rHxxp}}},
+	{name: "точка", in: "пишите на пример точка рф", want: []want{{Text: "пример точка рф", Host: "xn--e1afmkfd.xn--p1ai", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
+	{name: "ideographic dot", in: "example。com", want: []want{{Text: "example。com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
+	{name: "fullwidth dot", in: "example．com", want: []want{{Text: "example．com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
+	{name: "zero-width inside", in: "exa\u200bmple.com", want: []want{{Text: "exa\u200bmple.com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rZW}}},
+	{name: "zero-width in a scheme link", in: "https://exa\u2060mple.com/", want: []want{{Text: "https://exa\u2060mple.com/", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rZW}}},
+	{name: "disguised shortener", in: "bit[.]ly/x", want: []want{{Text: "bit[.]ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "the list verdict names the real problem"},
+
+	// Hosts judged as a browser would.
+	{name: "userinfo", in: "http://good.com@bit.ly/x", want: []want{{Text: "http://good.com@bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "the host is after '@'"},
+	{name: "userinfo without scheme", in: "good.com@bit.ly/x", want: []want{{Text: "good.com@bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "a path after an e-mail-like text makes it a URL"},
+	{name: "percent in host", in: "http://%62it.ly/x", want: []want{{Text: "http://%62it.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "percent in host, not listed", in: "http://ex%61mple.com/", want: []want{{Text: "http://ex%61mple.com/", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rEscaped}}},
+	{name: "ip decimal", in: "http://2130706433/", want: []want{{Text: "http://2130706433/", Host: "127.0.0.1", Verdict: linkcheck.Suspicious, Reason: rIP}}},
+	{name: "ip short", in: "http://127.1/", want: []want{{Text: "http://127.1/", Host: "127.0.0.1", Verdict: linkcheck.Suspicious, Reason: rIP}}},
+	{name: "ip hex", in: "http://0x7f.0.0.1/", want: []want{{Text: "http://0x7f.0.0.1/", Host: "127.0.0.1", Verdict: linkcheck.Suspicious, Reason: rIP}}},
+	{name: "ip octal", in: "http://0177.0.0.01/", want: []want{{Text: "http://0177.0.0.01/", Host: "127.0.0.1", Verdict: linkcheck.Suspicious, Reason: rIP}}},
+	{name: "ip dotted bare", in: "зайдите 192.168.1.1/abc", want: []want{{Text: "192.168.1.1/abc", Host: "192.168.1.1", Verdict: linkcheck.Suspicious, Reason: rIP}}},
+	{name: "ipv6", in: "http://[::FFFF:7f00:1]:8080/", want: []want{{Text: "http://[::FFFF:7f00:1]:8080/", Host: "[::ffff:127.0.0.1]", Verdict: linkcheck.Suspicious, Reason: rIP}}},
+	{name: "ip out of range", in: "http://256.256.256.256/", want: []want{{Text: "http://256.256.256.256/", Host: "", Verdict: linkcheck.Suspicious, Reason: rInvalid}}, why: "a browser refuses it; we report it, not skip it"},
+	{name: "mixed script", in: "https://аpple.com/login", want: []want{{Text: "https://аpple.com/login", Host: "xn--pple-43d.com", Verdict: linkcheck.Suspicious, Reason: rMixed}}, why: "the first letter is Cyrillic а"},
+	{name: "whole-script confusable punycode", in: "https://xn--80ak6aa92e.com", want: []want{{Text: "https://xn--80ak6aa92e.com", Host: "xn--80ak6aa92e.com", Verdict: linkcheck.Suspicious, Reason: rMixed}}, why: "аррӏе.com: all Cyrillic look-alikes under a Latin TLD"},
+	{name: "cyrillic punycode is fine", in: "http://xn--80aswg.xn--p1ai/", want: []want{{Text: "http://xn--80aswg.xn--p1ai/", Host: "xn--80aswg.xn--p1ai"}}, why: "сайт.рф in punycode"},
+	{name: "cyrillic under com is fine", in: "http://пример.com", want: []want{{Text: "http://пример.com", Host: "xn--e1afmkfd.com"}}, why: "п, и, м are not Latin look-alikes"},
+	{name: "fullwidth letters", in: "https://ｅｘａｍｐｌｅ.com", want: []want{{Text: "https://ｅｘａｍｐｌｅ.com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rCompat}}},
+	{name: "javascript", in: "javascript:alert(1)", want: []want{{Text: "javascript:alert(1)", Verdict: linkcheck.Suspicious, Reason: rScript}}},
+	{name: "data", in: "data:text/html;base64,PHNjcmlwdD4=", want: []want{{Text: "data:text/html;base64,PHNjcmlwdD4=", Verdict: linkcheck.Suspicious, Reason: rScript}}},
+	{name: "redirect to shortener", in: "https://google.com/url?q=https://bit.ly/x", want: []want{{Text: "https://google.com/url?q=https://bit.ly/x", Host: "google.com", Verdict: linkcheck.Suspicious, Reason: rCarried}}},
+	{name: "redirect to shortener encoded", in: "https://google.com/url?q=https%3A%2F%2Fbit.ly%2Fx", want: []want{{Text: "https://google.com/url?q=https%3A%2F%2Fbit.ly%2Fx", Host: "google.com", Verdict: linkcheck.Suspicious, Reason: rCarried}}},
+	{name: "redirect to shortener double encoded", in: "https://l.example.com/?u=https%253A%252F%252Fclck.ru%252Fx", want: []want{{Text: "https://l.example.com/?u=https%253A%252F%252Fclck.ru%252Fx", Host: "l.example.com", Verdict: linkcheck.Suspicious, Reason: rCarried}}},
+	{name: "redirect to blocked", in: "https://google.com/url?q=competitor.ru", opts: &linkcheck.Options{Block: []string{"competitor.ru"}}, want: []want{{Text: "https://google.com/url?q=competitor.ru", Host: "google.com", Verdict: linkcheck.Suspicious, Reason: rCarried}}},
+	{name: "redirect to a fine site", in: "https://google.com/url?q=https://salon.ru/", want: []want{{Text: "https://google.com/url?q=https://salon.ru/", Host: "google.com"}}},
+
+	// Never rejected.
+	{name: "tel", in: "Звоните: tel:+79991234567.", want: []want{{Text: "tel:+79991234567"}}},
+	{name: "mailto", in: "mailto:info@salon.ru", want: []want{{Text: "mailto:info@salon.ru", Host: "salon.ru"}}},
+	{name: "email", in: "Пишите на info@salon.ru.", want: []want{{Text: "info@salon.ru", Host: "salon.ru"}}},
+	{name: "email with dots", in: "user.name+tag@mail.ru", want: []want{{Text: "user.name+tag@mail.ru", Host: "mail.ru"}}},
+	{name: "email at a shortener domain", in: "mailto:x@bit.ly", want: []want{{Text: "mailto:x@bit.ly", Host: "bit.ly"}}, why: "mailto is never rejected"},
+	{name: "email cyrillic", in: "почта@сайт.рф", want: []want{{Text: "почта@сайт.рф", Host: "xn--80aswg.xn--p1ai"}}},
+	{name: "mention is no link", in: "@salon.ru", want: nil},
+}
+
+func TestCheck(t *testing.T) {
+	for _, tc := range checkCases {
+		t.Run(tc.name, func(t *testing.T) {
+			checkOne(t, tc, "", "")
+		})
+	}
+}
+
+// TestCheckWrapped re-runs every row inside white space and Russian text:
+// the links are the same, shifted.
+func TestCheckWrapped(t *testing.T) {
+	wraps := []struct{ before, after string }{
+		{" ", " "},
+		{"\n\t", "\r\n"},
+		{"Ссылка: ", " — ждём вас!"},
+		{"Привет 👋 ", "\nС уважением, Салон"},
+	}
+	for _, tc := range checkCases {
+		for _, w := range wraps {
+			t.Run(tc.name, func(t *testing.T) {
+				checkOne(t, tc, w.before, w.after)
+			})
+		}
+	}
+}
+
+func checkOne(t *testing.T, tc checkCase, before, after string) {
+	t.Helper()
+	msg := before + tc.in + after
+	links := linkcheck.New(tc.opts).Check(msg)
+	var got []want
+	for _, l := range links {
+		if msg[l.Start:l.End] != l.Text {
+			t.Errorf("msg[%d:%d] = %q, Text %q", l.Start, l.End, msg[l.Start:l.End], l.Text)
+		}
+		if (l.Verdict == linkcheck.OK) != (l.Reason == "") {
+			t.Errorf("%q: verdict %v with reason %q", l.Text, l.Verdict, l.Reason)
+		}
+		got = append(got, want{Text: l.Text, Host: l.Host, Verdict: l.Verdict, Reason: l.Reason})
+	}
+	for i := range got {
+		if i < len(tc.want) && tc.want[i].Reason != "" && strings.Contains(got[i].Reason, tc.want[i].Reason) {
+			got[i].Reason = tc.want[i].Reason
+		}
+	}
+	if diff := cmp.Diff(tc.want, got); diff != "" {
+		t.Errorf("Check(%q) mismatch (-want +got):\n%s", msg, diff)
+	}
+}
+
+func TestVerdictString(t *testing.T) {
+	for v, s := range map[linkcheck.Verdict]string{
+		linkcheck.OK: "ok", linkcheck.Shortener: "shortener", linkcheck.Blocked: "blocked",
+		linkcheck.Suspicious: "suspicious", linkcheck.Verdict(7): "verdict(7)",
+	} {
+		if got := v.String(); got != s {
+			t.Errorf("Verdict(%d).String() = %q, want %q", int(v), got, s)
+		}
+	}
+	for k, s := range map[linkcheck.Kind]string{
+		linkcheck.Web: "web", linkcheck.Email: "email", linkcheck.Phone: "phone",
+		linkcheck.Script: "script", linkcheck.Kind(-1): "kind(-1)",
+	} {
+		if got := k.String(); got != s {
+			t.Errorf("Kind(%d).String() = %q, want %q", int(k), got, s)
+		}
+	}
+}
+
+func TestDomainAndKind(t *testing.T) {
+	links := linkcheck.New(nil).Check("https://a.b.example.co.uk/x info@shop.ru tel:+79991234567 http://10.0.0.1/ javascript:void(0)")
+	var got [][3]string
+	for _, l := range links {
+		got = append(got, [3]string{l.Text, l.Kind.String(), l.Domain})
+	}
+	wantLinks := [][3]string{
+		{"https://a.b.example.co.uk/x", "web", "example.co.uk"},
+		{"info@shop.ru", "email", "shop.ru"},
+		{"tel:+79991234567", "phone", ""},
+		{"http://10.0.0.1/", "web", ""},
+		{"javascript:void(0)", "script", ""},
+	}
+	if diff := cmp.Diff(wantLinks, got); diff != "" {
+		t.Errorf("mismatch (-want +got):\n%s", diff)
+	}
+}
+
+// TestNoAllocs asserts the promise of the pre-scan: no allocation when a
+// message holds no link, even with dots, colons and abbreviations.
+func TestNoAllocs(t *testing.T) {
+	c := linkcheck.New(nil)
+	for _, msg := range []string{
+		"",
+		"Здравствуйте, Анна! С 1 декабря наш салон в г. Москва, ул. Ленина, д. 5 работает с 9:00 до 21:00, т.е. без выходных.",
+		"г.Москва, ул.Ленина, т.е., 3.5%, 01.02.2025, сайт.рфмагазин, А. С. Пушкина, (999) [1] {x}",
+		"Note: Tel: Email: foo@bar (dot) x [.] y",
+		strings.Repeat("Очень длинное сообщение без ссылок. ", 200),
+	} {
+		if n := testing.AllocsPerRun(20, func() { c.Check(msg) }); n != 0 {
+			t.Errorf("Check(%.40q...) allocates %v times, want 0", msg, n)
+		}
+		if got := c.Check(msg); got != nil {
+			t.Errorf("Check(%.40q...) = %v, want nil", msg, got)
+		}
+	}
+}
+
+// TestHostile: long runs that could make a naive scanner quadratic finish
+// quickly and find nothing or something sane.
+func TestHostile(t *testing.T) {
+	c := linkcheck.New(nil)
+	for name, msg := range map[string]string{
+		"dots":        strings.Repeat("a.", 100000),
+		"long label":  strings.Repeat("а", 100000) + ".рф",
+		"at signs":    strings.Repeat("a@", 100000),
+		"schemes":     strings.Repeat("http:", 100000),
+		"slashes":     strings.Repeat("//", 100000),
+		"brackets":    strings.Repeat("[.]", 100000),
+		"spaced dots": strings.Repeat("a . ", 100000),
+		"parens":      "https://salon.ru/" + strings.Repeat(")", 100000),
+		"numbers":     strings.Repeat("1.", 100000),
+	} {
+		t.Run(name, func(t *testing.T) {
+			for _, l := range c.Check(msg) {
+				if msg[l.Start:l.End] != l.Text {
+					t.Fatalf("bad span %d:%d", l.Start, l.End)
+				}
+			}
+		})
+	}
+}
