@@ -1,15 +1,110 @@
 // Command spinwise turns a message template and a CRM export into
 // personalized, varied, checked messages.
+//
+// Usage:
+//
+//	spinwise check      TEMPLATE [-fields FILE] [-block FILE] [-allow FILE]
+//	spinwise preview    TEMPLATE [-data FILE] [-n 5] [-seed N]
+//	spinwise generate   TEMPLATE -data FILE [-o OUT] [-seed N] [-max 300] [-unit runes|utf16|graphemes]
+//	                    [-block FILE] [-allow FILE] [-suppress FILE] [-threshold 0.9] [-report FILE]
+//	                    [-account FILE [-force]] [-start N] [-by-key]
+//	spinwise similarity FILE [-threshold 0.9] [-json]
+//	spinwise demo       [-template NAME] [-n 3]
+//
+// Flags may come before or after the positional arguments. Every command
+// takes -h. Data goes to stdout; progress and reports go to stderr.
+//
+// Exit codes: 0 all good; 1 some recipients failed (their rows carry the
+// error), a check found problems, or generate refused to write at maximal
+// risk; 2 bad usage, unreadable input, or a template that does not parse.
 package main
-
-// Scaffolding until the CLI of issue 8 lands; its author replaces this file.
 
 import (
 	"fmt"
+	"io"
 	"os"
 )
 
-func main() {
-	fmt.Fprintln(os.Stderr, "spinwise: not implemented yet")
-	os.Exit(2)
+func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
+
+// Exit codes.
+const (
+	exitOK     = 0
+	exitFailed = 1 // some recipients failed, findings, refused
+	exitUsage  = 2 // bad usage, unreadable input, template syntax
+)
+
+// cli holds the standard streams a command reads and writes.
+type cli struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	errFile        *os.File // stderr as a file, for the terminal check; may be nil
+}
+
+type command struct {
+	name, args, summary string
+	run                 func(c *cli, args []string) int
+}
+
+var commands []command
+
+func init() {
+	commands = []command{
+		{"check", "TEMPLATE [flags]", "report syntax errors, variant count, fields, links and lengths of a template", (*cli).check},
+		{"preview", "TEMPLATE [-data FILE] [-n 5] [flags]", "print a few rendered variants", (*cli).preview},
+		{"generate", "TEMPLATE -data FILE [flags]", "render, check and split a message for every recipient (JSON Lines)", (*cli).generate},
+		{"similarity", "FILE [flags]", "report how alike a list of messages is", (*cli).similarity},
+		{"demo", "[flags]", "run generate on the shipped sample template and contacts", (*cli).demo},
+	}
+}
+
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	if f, ok := stderr.(*os.File); ok {
+		c.errFile = f
+	}
+	if len(args) == 0 {
+		c.usage(stderr)
+		return exitUsage
+	}
+	name := args[0]
+	switch name {
+	case "-h", "-help", "--help", "help":
+		if len(args) > 1 && name == "help" {
+			for _, cmd := range commands {
+				if cmd.name == args[1] {
+					return cmd.run(c, []string{"-h"})
+				}
+			}
+		}
+		c.usage(stdout)
+		return exitOK
+	}
+	for _, cmd := range commands {
+		if cmd.name == name {
+			return cmd.run(c, args[1:])
+		}
+	}
+	fmt.Fprintf(stderr, "spinwise: unknown command %q\n", name)
+	c.usage(stderr)
+	return exitUsage
+}
+
+func (c *cli) usage(w io.Writer) {
+	fmt.Fprint(w, "spinwise turns a message template and a CRM export into personalized, varied, checked messages.\n\nUsage:\n\n")
+	for _, cmd := range commands {
+		fmt.Fprintf(w, "  spinwise %-10s %s\n", cmd.name, cmd.args)
+	}
+	fmt.Fprint(w, "\nCommands:\n\n")
+	for _, cmd := range commands {
+		fmt.Fprintf(w, "  %-10s %s\n", cmd.name, cmd.summary)
+	}
+	fmt.Fprint(w, "\nRun 'spinwise COMMAND -h' for a command's flags. Exit codes: 0 all good; 1 some recipients\n"+
+		"failed or problems found; 2 bad usage, unreadable input, or a template that does not parse.\n")
+}
+
+// errorf prints "spinwise CMD: message" to stderr and returns code.
+func (c *cli) errorf(code int, cmd, format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "spinwise %s: %s\n", cmd, fmt.Sprintf(format, args...))
+	return code
 }

@@ -1,0 +1,160 @@
+package main
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/spinwise/spinwise/linkcheck"
+	"github.com/spinwise/spinwise/randomizer"
+	"github.com/spinwise/spinwise/template"
+	"github.com/spinwise/spinwise/uniqueness"
+)
+
+const checkDesc = `Parses the template and reports, on stdout: its number of variants, the fields it reads,
+the links in its text with their verdicts, and the shortest and longest variant in runes
+(placeholders counted as written). A syntax error is printed as FILE:LINE:COL: message, with the
+source line and a caret under the column.
+
+With -fields FILE (the CRM's field names, one a line) every field the template reads that is not
+in the list is reported, with the closest name in the list.
+
+Exit codes: 0 no problem; 1 a link that is not OK or an unknown field; 2 a syntax error or bad usage.`
+
+func (c *cli) check(args []string) int {
+	const cmd = "check"
+	f := newFlags(cmd, "TEMPLATE [flags]", checkDesc)
+	fieldsFile := f.String("fields", "", "list `FILE` of the CRM's field names, one a line")
+	block := f.String("block", "", "list `FILE` of blocked domains, one a line")
+	allow := f.String("allow", "", "list `FILE` of allowed domains, one a line")
+	pos, code, ok := f.parse(c, args, 1, 1)
+	if !ok {
+		return code
+	}
+	file := pos[0]
+	b, err := c.readInput(file)
+	if err != nil {
+		return c.errorf(exitUsage, cmd, "%v", err)
+	}
+	catalog, err := c.readList(*fieldsFile)
+	if err != nil {
+		return c.errorf(exitUsage, cmd, "%v", err)
+	}
+	var lo linkcheck.Options
+	if lo.Block, err = c.readList(*block); err != nil {
+		return c.errorf(exitUsage, cmd, "%v", err)
+	}
+	if lo.Allow, err = c.readList(*allow); err != nil {
+		return c.errorf(exitUsage, cmd, "%v", err)
+	}
+	src := string(b)
+	tmpl, err := template.Parse(src, nil)
+	if err != nil {
+		if p, ok := syntaxError(err); ok {
+			printSyntax(c.stderr, displayName(file), src, p)
+			return exitUsage
+		}
+		return c.errorf(exitUsage, cmd, "%s: %v", displayName(file), err)
+	}
+	problems := 0
+	w := c.stdout
+	fmt.Fprintf(w, "variants: %v\n", tmpl.Count())
+	fields := tmpl.Fields()
+	if len(fields) == 0 {
+		fmt.Fprintln(w, "fields: none")
+	} else {
+		fmt.Fprintf(w, "fields: %s\n", strings.Join(fields, ", "))
+	}
+	links := linkcheck.New(&lo).Check(src)
+	if len(links) == 0 {
+		fmt.Fprintln(w, "links: none")
+	} else {
+		fmt.Fprintln(w, "links:")
+		for _, l := range links {
+			line, col := position(src, l.Start)
+			fmt.Fprintf(w, "  %d:%d %s: %s", line, col, l.Text, verdictName(l.Verdict))
+			if l.Verdict != linkcheck.OK {
+				problems++
+				if l.Reason != "" {
+					fmt.Fprintf(w, " (%s)", l.Reason)
+				}
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	if sp, err := randomizer.Parse(src); err == nil {
+		lo, hi := sp.LengthRange()
+		fmt.Fprintf(w, "length: %d to %d runes (placeholders counted as written)\n", lo, hi)
+	}
+	if catalog != nil {
+		problems += c.checkFields(w, displayName(file), fields, catalog)
+	}
+	if problems > 0 {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// checkFields reports every field not in the catalog, with the closest
+// catalog name when one is close, and returns their number.
+func (c *cli) checkFields(w interface{ Write([]byte) (int, error) }, file string, fields, catalog []string) int {
+	n := 0
+	for _, fl := range fields {
+		if slices.Contains(catalog, fl) {
+			continue
+		}
+		n++
+		fmt.Fprintf(w, "%s: unknown field %q", file, fl)
+		if s := closest(fl, catalog); s != "" {
+			fmt.Fprintf(w, "; did you mean %q?", s)
+		}
+		fmt.Fprintln(w)
+	}
+	return n
+}
+
+// closest returns the catalog name nearest to name in edit distance (runes),
+// if it is within a third of the name's length (at least 2).
+func closest(name string, catalog []string) string {
+	best, bestD := "", -1
+	for _, s := range catalog {
+		d := uniqueness.Distance(strings.ToLower(name), strings.ToLower(s))
+		if bestD < 0 || d < bestD {
+			best, bestD = s, d
+		}
+	}
+	if bestD >= 0 && bestD <= max(2, len([]rune(name))/3) {
+		return best
+	}
+	return ""
+}
+
+// position returns the 1-based line and rune column of byte offset off.
+func position(src string, off int) (line, col int) {
+	line, col = 1, 1
+	for i, r := range src {
+		if i >= off {
+			break
+		}
+		if r == '\n' {
+			line, col = line+1, 1
+		} else {
+			col++
+		}
+	}
+	return line, col
+}
+
+func verdictName(v linkcheck.Verdict) string {
+	switch v {
+	case linkcheck.OK:
+		return "ok"
+	case linkcheck.Shortener:
+		return "shortener"
+	case linkcheck.Blocked:
+		return "blocked"
+	case linkcheck.Suspicious:
+		return "suspicious"
+	}
+	return fmt.Sprintf("verdict %d", int(v))
+}

@@ -1,0 +1,257 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+
+	"github.com/spinwise/spinwise/campaign"
+	"github.com/spinwise/spinwise/chunk"
+	"github.com/spinwise/spinwise/linkcheck"
+	"github.com/spinwise/spinwise/risk"
+)
+
+// runFlags are the flags of the commands that render recipients.
+type runFlags struct {
+	data, format, key      string
+	seed                   uint64
+	start                  int
+	byKey                  bool
+	max                    int
+	unit                   string
+	block, allow, suppress string
+	threshold              float64
+	workers                int
+	noAnalysis             bool
+	account                string
+	force                  bool
+	out, report            string
+	quiet                  bool
+}
+
+func (rf *runFlags) register(f *flags, full bool) {
+	f.StringVar(&rf.data, "data", "", "recipients `FILE`: CSV with a header, or JSON Lines (\"-\": stdin)")
+	f.StringVar(&rf.format, "format", "", "data format: csv or jsonl (default: by the file's extension or first character)")
+	f.StringVar(&rf.key, "key", "", "key column (default: \"key\", else the first column)")
+	f.Uint64Var(&rf.seed, "seed", 0, "campaign seed: the same seed and input give the same messages")
+	f.IntVar(&rf.start, "start", 0, "position of the first recipient, to resume a run at recipient `N` (0-based)")
+	f.BoolVar(&rf.byKey, "by-key", false, "choose each variant from the seed and the recipient's key, not its position (variants may repeat)")
+	f.IntVar(&rf.max, "max", 300, "longest short message, in -unit units")
+	f.StringVar(&rf.unit, "unit", "runes", "unit of -max: runes, utf16 or graphemes")
+	f.StringVar(&rf.block, "block", "", "list `FILE` of blocked domains, one a line")
+	f.StringVar(&rf.allow, "allow", "", "list `FILE` of allowed domains, one a line (overrides every list)")
+	f.StringVar(&rf.suppress, "suppress", "", "list `FILE` of recipient keys that must get no message, one a line")
+	if !full {
+		return
+	}
+	f.Float64Var(&rf.threshold, "threshold", 0.9, "similarity at or above which two messages are near-duplicates")
+	f.IntVar(&rf.workers, "workers", 0, "rendering goroutines (default GOMAXPROCS)")
+	f.BoolVar(&rf.noAnalysis, "no-analysis", false, "skip the uniqueness analysis (bounded memory for huge batches)")
+	f.StringVar(&rf.account, "account", "", "sending account `FILE` (JSON) for the risk assessment")
+	f.BoolVar(&rf.force, "force", false, "write the messages even when the risk is maximal")
+	f.StringVar(&rf.out, "o", "-", "output `FILE` of JSON Lines (\"-\": stdout)")
+	f.StringVar(&rf.report, "report", "", "also write the report as JSON to `FILE`")
+	f.BoolVar(&rf.quiet, "q", false, "do not print the report on stderr")
+}
+
+// options builds the campaign options, reading the list files.
+func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
+	unit, err := parseUnit(rf.unit)
+	if err != nil {
+		return nil, err
+	}
+	if rf.max <= 0 {
+		return nil, fmt.Errorf("-max is %d; it must be positive", rf.max)
+	}
+	if rf.start < 0 {
+		return nil, fmt.Errorf("-start is %d; it must be 0 or more", rf.start)
+	}
+	if rf.threshold < 0 || rf.threshold > 1 {
+		return nil, fmt.Errorf("-threshold is %v; it must be between 0 and 1", rf.threshold)
+	}
+	o := &campaign.Options{
+		Seed:       rf.seed,
+		ByKey:      rf.byKey,
+		Start:      rf.start,
+		Chunk:      chunk.Options{Max: rf.max, Unit: unit},
+		Threshold:  rf.threshold,
+		NoAnalysis: rf.noAnalysis,
+		Workers:    rf.workers,
+	}
+	if o.Suppress, err = c.readList(rf.suppress); err != nil {
+		return nil, err
+	}
+	var lo linkcheck.Options
+	if lo.Block, err = c.readList(rf.block); err != nil {
+		return nil, err
+	}
+	if lo.Allow, err = c.readList(rf.allow); err != nil {
+		return nil, err
+	}
+	if lo.Block != nil || lo.Allow != nil {
+		o.Links = &lo
+	}
+	if rf.account != "" {
+		in, err := c.readAccount(rf.account)
+		if err != nil {
+			return nil, err
+		}
+		o.Risk = in
+	}
+	return o, nil
+}
+
+// readAccount reads the -account JSON file.
+func (c *cli) readAccount(name string) (*campaign.RiskInput, error) {
+	b, err := c.readInput(name)
+	if err != nil {
+		return nil, err
+	}
+	var in campaign.RiskInput
+	if err := json.Unmarshal(b, &in); err != nil {
+		return nil, fmt.Errorf("%s: %v", name, err)
+	}
+	return &in, nil
+}
+
+const generateDesc = `Renders, checks and splits a message for every recipient of -data and writes one JSON
+line per recipient, in input order: {"key","text","chunks","variant"} or {"key",...,"error":
+{"kind","message",...}}. Error kinds: input, suppressed, missing-field, render, link, too-long.
+Recipient n (0-based, plus -start) gets the n-th variant of the seeded sample of the template's
+variants: the first Count() recipients get pairwise different texts; the same -seed and input
+give the same output; -start N resumes a run at recipient N.
+
+Data: CSV with a header (UTF-8 with or without BOM, ',' or ';' detected; a "key" column or the
+first column is the key) or JSON Lines (one object a line, "key" member). A row with the wrong
+number of fields or invalid UTF-8 is that recipient's error row (exit 1); a file that cannot be
+read as a whole (a header that is not UTF-8, an unclosed quote) stops the run (exit 2).
+
+The report goes to stderr (and as JSON to -report FILE). With -account FILE the report carries
+the risk assessment, and at maximal risk nothing is written unless -force is given.
+
+Exit codes: 0 every recipient got a message (suppressed ones aside); 1 some recipients failed,
+or maximal risk without -force; 2 bad usage, unreadable input, or a template that does not parse.`
+
+func (c *cli) generate(args []string) int {
+	const cmd = "generate"
+	f := newFlags(cmd, "TEMPLATE -data FILE [flags]", generateDesc)
+	var rf runFlags
+	rf.register(f, true)
+	pos, code, ok := f.parse(c, args, 1, 1)
+	if !ok {
+		return code
+	}
+	if rf.data == "" {
+		return f.usageError(c, "-data FILE is required")
+	}
+	opts, err := rf.options(c)
+	if err != nil {
+		return c.errorf(exitUsage, cmd, "%v", err)
+	}
+	var bar *progress
+	opts.Progress = func(rows int) {
+		if bar != nil {
+			bar.update(rows)
+		}
+	}
+	camp, _, code := c.loadTemplate(cmd, pos[0], opts)
+	if camp == nil {
+		return code
+	}
+	ds, err := c.openData(rf.data, rf.format, rf.key)
+	if err != nil {
+		return c.errorf(exitUsage, cmd, "%v", err)
+	}
+	defer ds.close()
+
+	// Output: straight to its file, or through a spool file when the risk
+	// assessment may forbid writing.
+	var out io.Writer = c.stdout
+	var outFile *os.File
+	if rf.out != "-" && rf.out != "" {
+		if outFile, err = os.Create(rf.out); err != nil {
+			return c.errorf(exitUsage, cmd, "%v", err)
+		}
+		defer outFile.Close()
+		out = outFile
+	}
+	dest := out
+	var spool *os.File
+	if opts.Risk != nil {
+		if spool, err = os.CreateTemp("", "spinwise-*.jsonl"); err != nil {
+			return c.errorf(exitUsage, cmd, "%v", err)
+		}
+		defer os.Remove(spool.Name())
+		defer spool.Close()
+		out = spool
+	}
+
+	bw := bufio.NewWriterSize(out, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	bar = c.newProgress(ds)
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	rep, runErr := camp.Run(ctx, ds.recipients, func(r campaign.Row) error { return enc.Encode(r) })
+	bar.done()
+	if err := bw.Flush(); err != nil && runErr == nil {
+		runErr = err
+	}
+	if runErr != nil {
+		var ie *campaign.InputError
+		switch {
+		case errors.As(runErr, &ie):
+			return c.errorf(exitUsage, cmd, "%s: %v", displayName(rf.data), ie)
+		default:
+			return c.errorf(exitUsage, cmd, "%v", runErr)
+		}
+	}
+	if code := c.writeReport(cmd, rep, rf.report, rf.quiet); code != exitOK {
+		return code
+	}
+	if spool != nil {
+		if rep.Risk != nil && rep.Risk.Level == risk.Maximal && !rf.force {
+			fmt.Fprintf(c.stderr, "spinwise %s: the risk is maximal: no messages written; fix the findings above, or pass -force to write them anyway\n", cmd)
+			return exitFailed
+		}
+		if _, err := spool.Seek(0, io.SeekStart); err != nil {
+			return c.errorf(exitUsage, cmd, "%v", err)
+		}
+		if _, err := io.Copy(dest, spool); err != nil {
+			return c.errorf(exitUsage, cmd, "writing the messages: %v", err)
+		}
+	}
+	if outFile != nil {
+		if err := outFile.Close(); err != nil {
+			return c.errorf(exitUsage, cmd, "%v", err)
+		}
+	}
+	if rep.Failed > 0 {
+		return exitFailed
+	}
+	return exitOK
+}
+
+// writeReport prints the report on stderr (unless quiet) and writes it as
+// JSON to file (when not empty).
+func (c *cli) writeReport(cmd string, rep *campaign.Report, file string, quiet bool) int {
+	if !quiet {
+		rep.WriteText(c.stderr)
+	}
+	if file == "" {
+		return exitOK
+	}
+	b, err := json.MarshalIndent(rep, "", "  ")
+	if err != nil {
+		return c.errorf(exitUsage, cmd, "report: %v", err)
+	}
+	if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
+		return c.errorf(exitUsage, cmd, "%v", err)
+	}
+	return exitOK
+}

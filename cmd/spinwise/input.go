@@ -1,0 +1,174 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"iter"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spinwise/spinwise/campaign"
+	"github.com/spinwise/spinwise/chunk"
+	"github.com/spinwise/spinwise/randomizer"
+	"github.com/spinwise/spinwise/template"
+)
+
+// syntaxPos is a template syntax error's position and message.
+type syntaxPos struct {
+	line, col int
+	msg       string
+}
+
+func syntaxError(err error) (syntaxPos, bool) {
+	var te *template.Error
+	if errors.As(err, &te) {
+		return syntaxPos{te.Line, te.Col, te.Msg}, true
+	}
+	var se *randomizer.SyntaxError
+	if errors.As(err, &se) {
+		return syntaxPos{se.Line, se.Col, se.Msg}, true
+	}
+	return syntaxPos{}, false
+}
+
+// printSyntax prints "file:line:col: message", the source line and a caret
+// under the column (columns count runes; tabs are kept so the caret lines
+// up).
+func printSyntax(w io.Writer, file, src string, p syntaxPos) {
+	fmt.Fprintf(w, "%s:%d:%d: %s\n", file, p.line, p.col, p.msg)
+	lines := strings.Split(src, "\n")
+	if p.line < 1 || p.line > len(lines) {
+		return
+	}
+	text := strings.TrimRight(lines[p.line-1], "\r")
+	var pad strings.Builder
+	i := 0
+	for _, r := range text {
+		if i >= p.col-1 {
+			break
+		}
+		if r == '\t' {
+			pad.WriteByte('\t')
+		} else {
+			pad.WriteByte(' ')
+		}
+		i++
+	}
+	fmt.Fprintf(w, "\t%s\n\t%s^\n", text, pad.String())
+}
+
+// loadTemplate reads a template file ("-": stdin) and builds the campaign.
+// On failure it prints the error and returns the exit code.
+func (c *cli) loadTemplate(cmd, file string, opts *campaign.Options) (*campaign.Campaign, string, int) {
+	b, err := c.readInput(file)
+	if err != nil {
+		return nil, "", c.errorf(exitUsage, cmd, "%v", err)
+	}
+	src := string(b)
+	camp, err := campaign.New(src, opts)
+	if err != nil {
+		if p, ok := syntaxError(err); ok {
+			printSyntax(c.stderr, displayName(file), src, p)
+			return nil, src, exitUsage
+		}
+		return nil, src, c.errorf(exitUsage, cmd, "%s: %v", displayName(file), err)
+	}
+	return camp, src, exitOK
+}
+
+func displayName(file string) string {
+	if file == "-" {
+		return "<stdin>"
+	}
+	return file
+}
+
+func parseUnit(s string) (chunk.Unit, error) {
+	switch strings.ToLower(s) {
+	case "runes", "rune", "":
+		return chunk.Runes, nil
+	case "utf16", "utf-16":
+		return chunk.UTF16, nil
+	case "graphemes", "grapheme":
+		return chunk.Graphemes, nil
+	}
+	return 0, fmt.Errorf("unknown unit %q: use runes, utf16 or graphemes", s)
+}
+
+// countingReader counts the bytes read through it, for the progress bar.
+type countingReader struct {
+	r io.Reader
+	n int64
+}
+
+func (cr *countingReader) Read(p []byte) (int, error) {
+	n, err := cr.r.Read(p)
+	cr.n += int64(n)
+	return n, err
+}
+
+// dataSource is an opened recipients file.
+type dataSource struct {
+	recipients iter.Seq2[campaign.Recipient, error]
+	counter    *countingReader
+	size       int64 // bytes; 0 when unknown (stdin)
+	close      func()
+}
+
+// openData opens the recipients file ("-": stdin) as CSV or JSON Lines:
+// format "csv" or "jsonl", or "" to decide by the extension (.jsonl,
+// .ndjson, .json: JSON Lines; .csv: CSV) or else by the first character
+// ('{': JSON Lines).
+func (c *cli) openData(name, format, key string) (*dataSource, error) {
+	ds := &dataSource{close: func() {}}
+	var r io.Reader
+	if name == "-" {
+		r = c.stdin
+	} else {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		if st, err := f.Stat(); err == nil {
+			if st.IsDir() {
+				f.Close()
+				return nil, fmt.Errorf("%s is a directory", name)
+			}
+			ds.size = st.Size()
+		}
+		r = f
+		ds.close = func() { f.Close() }
+	}
+	ds.counter = &countingReader{r: r}
+	br := bufio.NewReaderSize(ds.counter, 64<<10)
+	format = strings.ToLower(format)
+	if format == "" || format == "auto" {
+		switch strings.ToLower(filepath.Ext(name)) {
+		case ".jsonl", ".ndjson", ".json":
+			format = "jsonl"
+		case ".csv":
+			format = "csv"
+		default:
+			head, _ := br.Peek(4096)
+			head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n")
+			format = "csv"
+			if len(head) > 0 && head[0] == '{' {
+				format = "jsonl"
+			}
+		}
+	}
+	switch format {
+	case "csv":
+		ds.recipients = campaign.ReadCSV(br, &campaign.CSVOptions{Key: key})
+	case "jsonl":
+		ds.recipients = campaign.ReadJSONL(br, &campaign.JSONOptions{Key: key})
+	default:
+		ds.close()
+		return nil, fmt.Errorf("unknown data format %q: use csv or jsonl", format)
+	}
+	return ds, nil
+}

@@ -1,0 +1,141 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/spinwise/spinwise/uniqueness"
+)
+
+const similarityDesc = `Reports how alike a list of messages is (package uniqueness): the number of distinct texts,
+the score (the share of messages with no near-duplicate at -threshold), and the most similar
+pairs. FILE ("-": stdin) holds one message a line, or JSON Lines with a "text" member (generate's
+output: error rows without text are skipped). The report goes to stdout; -json prints it as JSON.
+
+Exit codes: 0 the report was made; 2 bad usage or unreadable input.`
+
+type similarityJSON struct {
+	Messages  int               `json:"messages"`
+	Distinct  int               `json:"distinct"`
+	Threshold float64           `json:"threshold"`
+	Score     float64           `json:"score"`
+	Pairs     []similarPairJSON `json:"pairs"`
+}
+
+type similarPairJSON struct {
+	A          string  `json:"a"`
+	B          string  `json:"b"`
+	Similarity float64 `json:"similarity"`
+}
+
+func (c *cli) similarity(args []string) int {
+	const cmd = "similarity"
+	f := newFlags(cmd, "FILE [flags]", similarityDesc)
+	threshold := f.Float64("threshold", 0.9, "similarity at or above which two messages are near-duplicates")
+	asJSON := f.Bool("json", false, "print the report as JSON")
+	top := f.Int("top", 5, "how many of the most similar pairs to show (-1: all)")
+	pos, code, ok := f.parse(c, args, 1, 1)
+	if !ok {
+		return code
+	}
+	if *threshold < 0 || *threshold > 1 {
+		return c.errorf(exitUsage, cmd, "-threshold is %v; it must be between 0 and 1", *threshold)
+	}
+	b, err := c.readInput(pos[0])
+	if err != nil {
+		return c.errorf(exitUsage, cmd, "%v", err)
+	}
+	texts, labels, err := readMessages(b)
+	if err != nil {
+		return c.errorf(exitUsage, cmd, "%s:%v", displayName(pos[0]), err)
+	}
+	rep := uniqueness.Analyze(texts, &uniqueness.Options{Threshold: *threshold})
+	pairs := slices.Clone(rep.Pairs)
+	slices.SortStableFunc(pairs, func(p, q uniqueness.Pair) int {
+		switch {
+		case p.Similarity > q.Similarity:
+			return -1
+		case p.Similarity < q.Similarity:
+			return 1
+		}
+		return 0
+	})
+	if *top >= 0 && len(pairs) > *top {
+		pairs = pairs[:*top]
+	}
+	if *asJSON {
+		out := similarityJSON{Messages: rep.N, Distinct: rep.Distinct, Threshold: *threshold, Score: rep.Score, Pairs: []similarPairJSON{}}
+		for _, p := range pairs {
+			out.Pairs = append(out.Pairs, similarPairJSON{labels[p.I], labels[p.J], p.Similarity})
+		}
+		enc := json.NewEncoder(c.stdout)
+		enc.SetEscapeHTML(false)
+		enc.SetIndent("", "  ")
+		enc.Encode(out)
+		return exitOK
+	}
+	w := c.stdout
+	fmt.Fprintf(w, "messages: %d, distinct: %d\n", rep.N, rep.Distinct)
+	fmt.Fprintf(w, "score: %.3f at threshold %.2f\n", rep.Score, *threshold)
+	fmt.Fprintf(w, "similar pairs: %d\n", len(rep.Pairs))
+	for _, p := range pairs {
+		fmt.Fprintf(w, "  %.3f  %s ~ %s\n    %s\n    %s\n", p.Similarity, labels[p.I], labels[p.J], clip(texts[p.I], 100), clip(texts[p.J], 100))
+	}
+	return exitOK
+}
+
+// readMessages reads one message a line, or JSON Lines with "text" (and
+// "key" for the label) when the first non-blank line starts with '{'.
+// Labels are "line N" or the key.
+func readMessages(b []byte) (texts, labels []string, err error) {
+	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	jsonl := len(bytes.TrimSpace(b)) > 0 && bytes.TrimSpace(b)[0] == '{'
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(nil, len(b)+1)
+	for line := 1; sc.Scan(); line++ {
+		raw := sc.Bytes()
+		if !utf8.Valid(raw) {
+			return nil, nil, fmt.Errorf("%d: not valid UTF-8; save the file as UTF-8", line)
+		}
+		s := string(bytes.TrimRight(raw, "\r"))
+		if len(bytes.TrimSpace(raw)) == 0 {
+			continue
+		}
+		label := "line " + strconv.Itoa(line)
+		if jsonl {
+			var row struct {
+				Key  string  `json:"key"`
+				Text *string `json:"text"`
+			}
+			if err := json.Unmarshal([]byte(s), &row); err != nil {
+				return nil, nil, fmt.Errorf("%d: %v", line, err)
+			}
+			if row.Text == nil {
+				continue // an error row of generate
+			}
+			s = *row.Text
+			if row.Key != "" {
+				label = row.Key
+			}
+		}
+		texts = append(texts, s)
+		labels = append(labels, label)
+	}
+	return texts, labels, sc.Err()
+}
+
+// clip shortens s to at most n runes, with "…".
+func clip(s string, n int) string {
+	s = strings.ReplaceAll(s, "\n", " ")
+	if utf8.RuneCountInString(s) <= n {
+		return s
+	}
+	r := []rune(s)
+	return string(r[:n-1]) + "…"
+}
