@@ -273,6 +273,23 @@ func parseLabels(msg string, i int) labels {
 	return l
 }
 
+// capitalizedCyrillic reports whether a TLD label is a Cyrillic word
+// written with a capital letter and then lower case ("Москва", "Сайт"): the
+// start of a sentence glued to a dot ("спасибо.Сайт работает"), not a
+// domain, which people write in lower case or all capitals.
+func capitalizedCyrillic(label string) bool {
+	r, n := utf8.DecodeRuneInString(label)
+	if !isCyrillic(r) || !unicode.IsUpper(r) {
+		return false
+	}
+	for _, r := range label[n:] {
+		if unicode.IsLower(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func isDigits(s string) bool {
 	for i := 0; i < len(s); i++ {
 		if s[i] < '0' || s[i] > '9' {
@@ -371,7 +388,8 @@ func (s *scanner) bare(i int) (found, bool) {
 	for j := 0; j < k-1; j++ {
 		disguised = disguised || l.fancy[j]
 	}
-	if k == 2 && !disguised && isAbbreviation(stripZeroWidth(msg[l.start[0]:l.end[0]])) {
+	if !disguised && (k == 2 && isAbbreviation(stripZeroWidth(msg[l.start[0]:l.end[0]])) ||
+		capitalizedCyrillic(msg[l.start[k-1]:l.end[k-1]])) {
 		return found{}, false
 	}
 	he := l.end[k-1]
@@ -528,7 +546,7 @@ func pathEnd(msg string, i int) int {
 
 // trimEnd drops from the end of msg[start:end], but not below min, what
 // ends a sentence or wraps a link rather than belongs to it: trailing
-// .,!?:; , WhatsApp markup * _ ~, unbalanced closing brackets and quotes.
+// .,!?:; and '…', WhatsApp markup * _ ~, unbalanced closing brackets and quotes.
 func trimEnd(msg string, start, end, min int) int {
 	var open, closed [3]int // (), [], {}
 	var quotes, apos int
@@ -553,6 +571,10 @@ func trimEnd(msg string, start, end, min int) int {
 		}
 	}
 	for end > min {
+		if end-3 >= min && msg[end-1] == 0xA6 && strings.HasSuffix(msg[:end], "…") {
+			end -= 3
+			continue
+		}
 		c := msg[end-1]
 		switch c {
 		case '.', ',', '!', '?', ':', ';', '*', '_', '~':
