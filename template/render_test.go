@@ -226,7 +226,7 @@ func TestRenderFunctions(t *testing.T) {
 		{name: "plural 111", src: plural, data: d("N", 111), want: "товаров"},
 		{name: "plural 1001", src: plural, data: d("N", int64(1001)), want: "товар"},
 		{name: "plural csv groups", src: plural, data: d("N", "177 199"), want: "товаров"},
-		{name: "plural nbsp groups", src: plural, data: d("N", "1" + nb + "001"), want: "товар", why: "no-break space as thousands separator"},
+		{name: "plural nbsp groups", src: plural, data: d("N", "1"+nb+"001"), want: "товар", why: "no-break space as thousands separator"},
 		{name: "plural fraction", src: plural, data: d("N", "1,5"), want: "товара", why: "fractions take the few form"},
 		{name: "plural float whole", src: plural, data: d("N", 21.0), want: "товар"},
 		{name: "plural negative", src: plural, data: d("N", -2), want: "товара"},

@@ -1,0 +1,97 @@
+package template_test
+
+import (
+	"errors"
+	"fmt"
+	"math/big"
+
+	"github.com/spinwise/spinwise/template"
+)
+
+func ExampleParse() {
+	t, err := template.Parse("{{Имя}}, {добрый день|здравствуйте}! Заказ №{{ .Заказ }} {отправлен|в пути}.", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(t.Count(), "variants")
+
+	_, err = template.Parse(`Привет, {{ env "HOME" }}`, nil)
+	fmt.Println(err)
+	// Output:
+	// 4 variants
+	// template:1:12: unknown function "env"; FuncNames lists the functions a template may call
+}
+
+func ExampleTemplate_Render() {
+	t, err := template.Parse(`{{ Имя | name }}, у вас {{ .Дней }} {{ plural .Дней "день" "дня" "дней" }} до оплаты {{ money .Сумма }}.`, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	msg, err := t.Render(map[string]any{"Имя": "ИВАН", "Дней": "3", "Сумма": "1234.5"}, "c0001")
+	fmt.Printf("%q %v\n", msg, err)
+
+	_, err = t.Render(map[string]any{"Имя": " ", "Дней": "3", "Сумма": "10"}, "c0002")
+	var missing *template.MissingError
+	if errors.As(err, &missing) {
+		fmt.Println("missing:", missing.Field)
+	}
+	// Output:
+	// "Иван, у вас 3 дня до оплаты 1\u00a0234,50\u00a0₽." <nil>
+	// missing: Имя
+}
+
+func ExampleTemplate_RenderVariant() {
+	t, _ := template.Parse("{{if .VIP}}{Дорогой|Уважаемый} {{Имя}}{{else}}{Здравствуйте|Добрый день}, {{Имя}}{{end}}!", nil)
+	for i := int64(0); i < t.Count().Int64(); i++ {
+		msg, _ := t.RenderVariant(map[string]any{"Имя": "Анна", "VIP": true}, big.NewInt(i))
+		fmt.Println(msg)
+	}
+	// Output:
+	// Дорогой Анна!
+	// Дорогой Анна!
+	// Уважаемый Анна!
+	// Уважаемый Анна!
+}
+
+func ExampleTemplate_Fields() {
+	t, _ := template.Parse("{=Document:NAME}, {{Имя клиента}}: {{ .Сумма | money }}", &template.Options{
+		Fields: map[string]string{"Имя клиента": "first_name"},
+	})
+	fmt.Println(t.Fields())
+	// Output:
+	// [NAME first_name Сумма]
+}
+
+func ExampleTemplate_Check() {
+	t, _ := template.Parse("{{Имяя}}, ваш заказ №{{Заказ}} {{ .Горд }}", nil)
+	for _, p := range t.Check([]string{"Имя", "Заказ", "Город"}) {
+		fmt.Println(p)
+	}
+	// Output:
+	// template:1:3: unknown field "Имяя"; did you mean "Имя"?
+	// template:1:35: unknown field "Горд"; did you mean "Город"?
+}
+
+func ExampleTemplate_Missing() {
+	t, _ := template.Parse("{{Имя}}, заказ {{Заказ}}", nil)
+	fmt.Println(t.Missing([]map[string]any{
+		{"Имя": "Анна", "Заказ": "1"},
+		{"Имя": "", "Заказ": "2"},
+		{"Заказ": "3"},
+	}))
+	// Output:
+	// map[Заказ:0 Имя:2]
+}
+
+func ExampleFuncNames() {
+	for _, f := range template.FuncNames() {
+		if f == "plural" || f == "money" || f == "env" {
+			fmt.Println(f)
+		}
+	}
+	// Output:
+	// money
+	// plural
+}
