@@ -174,6 +174,9 @@ func (fs *findings) assessment(lim Limits) Assessment {
 		return slices.Index(Codes, x.Code) - slices.Index(Codes, y.Code)
 	})
 	as := Assessment{Findings: fs.all, Limits: lim}
+	if as.Findings == nil {
+		as.Findings = []Finding{} // [] rather than null in JSON
+	}
 	for _, f := range fs.all {
 		as.Level = max(as.Level, f.Level)
 	}

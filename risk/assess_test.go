@@ -1,6 +1,7 @@
 package risk_test
 
 import (
+	"encoding/json"
 	"slices"
 	"strings"
 	"testing"
@@ -513,4 +514,20 @@ func FuzzAssess(f *testing.F) {
 			t.Errorf("limits %+v", l)
 		}
 	})
+}
+
+func TestAssessmentJSON(t *testing.T) {
+	a, s, p := healthy()
+	p.InboundOnly, p.NewRecipients = true, 0
+	b, err := json.Marshal(risk.Assess(now, a, s, p))
+	want := `{"level":"none","findings":[],"limits":{"new_recipients_per_day":-1,"messages_per_day":-1,"groups":true,"phone_messages_per_day":-1,"phase":"green"}}`
+	if err != nil || string(b) != want {
+		t.Errorf("JSON:\n got %s %v\nwant %s", b, err, want)
+	}
+	a.Connected = time.Time{}
+	b, _ = json.Marshal(risk.Assess(now, a, s, risk.Plan{Recipients: 2, NewRecipients: 2, Promotional: true, NegativeRecipients: 1, Personalized: true, Varied: true, AsksQuestion: true}))
+	want = `{"level":"maximal","findings":[{"level":"maximal","code":"negative-recipients","message":"Рекламу получат 1 клиент, реагировавший негативно: исключите таких клиентов из рассылки."},{"level":"minimal","code":"writes-first","message":"Вы пишете клиентам первыми: риск минимален, только пока сообщения персональные, с вопросом и на них отвечают."}],"limits":{"new_recipients_per_day":20,"messages_per_day":-1,"groups":false,"phone_messages_per_day":-1,"phase":"new","until":"2026-03-11T12:00:00Z"}}`
+	if string(b) != want {
+		t.Errorf("JSON:\n got %s\nwant %s", b, want)
+	}
 }

@@ -47,7 +47,7 @@ func msgYoung(age time.Duration, warmup int, until, now time.Time) string {
 }
 
 func msgRestarted(at, until, now time.Time) string {
-	return fmt.Sprintf("%s WhatsApp переустановили или перенесли на другой телефон, и прогрев начался заново: до %s ничего не отправляйте через сервис, только с телефона.",
+	return fmt.Sprintf("WhatsApp переустановили или перенесли на другой телефон (%s), и прогрев начался заново: до %s ничего не отправляйте через сервис, только с телефона.",
 		date(at, now), date(until, now))
 }
 
@@ -57,7 +57,7 @@ func msgFewDialogs(n int64, need int) string {
 }
 
 func msgGroups(n int64, newDays int) string {
-	return fmt.Sprintf("Через сервис создано групп: %d, а новому номеру это запрещено: не создавайте групп через сервис в первые %s после подключения.",
+	return fmt.Sprintf("Через сервис созданы группы (%d), а новому номеру это запрещено: не создавайте групп через сервис в первые %s после подключения.",
 		n, nDays(int64(newDays)))
 }
 
@@ -124,8 +124,8 @@ func msgSuspicious(links []string) string {
 }
 
 func msgNegative(n int) string {
-	return fmt.Sprintf("Рекламу получат %s, реагировавших негативно: исключите их из рассылки.",
-		count(int64(n), "клиент", "клиента", "клиентов"))
+	return fmt.Sprintf("Рекламу получат %s негативно: исключите таких клиентов из рассылки.",
+		count(int64(n), "клиент, реагировавший", "клиента, реагировавших", "клиентов, реагировавших"))
 }
 
 func msgInactive(idleDays int, never bool) string {
@@ -151,7 +151,7 @@ func msgBlockedNow(at, now time.Time) string {
 	if at.IsZero() {
 		return "Номер заблокирован: ничего не отправляйте через сервис, пока блокировку не снимут."
 	}
-	return fmt.Sprintf("Номер заблокирован с %s: ничего не отправляйте через сервис, пока блокировку не снимут.", date(at, now))
+	return fmt.Sprintf("Номер заблокирован (с %s): ничего не отправляйте через сервис, пока блокировку не снимут.", date(at, now))
 }
 
 func msgPhoneOnly(until, now time.Time) string {
@@ -163,6 +163,6 @@ func msgChatsOnly(until, now time.Time) string {
 }
 
 func msgRecentBlock(unblocked, green time.Time, greenDays int, now time.Time) string {
-	return fmt.Sprintf("Блокировку сняли %s: до %s, пока у номера не будет %s без происшествий, соблюдайте лимиты и следите за ответами.",
+	return fmt.Sprintf("Номер недавно блокировали (блокировку сняли %s): до %s, пока у него не будет %s без происшествий, соблюдайте лимиты и следите за ответами.",
 		date(unblocked, now), date(green, now), nDays(int64(greenDays)))
 }
