@@ -29,10 +29,10 @@
 //
 // # Rules and findings
 //
-// Numbers in parentheses are the defaults of [Policy]. Those the guidance
-// gives are marked "guidance"; the others are this package's choices, made
-// because the guidance says "several days" or "many" without a number, and
-// a caller can change them.
+// Every number below is a default of [Policy], which a caller can change.
+// "(guidance)" marks the numbers the guidance gives; "(choice)" marks this
+// package's choices, made where the guidance says "several days", "many" or
+// "low" without a number.
 //
 //	code                     level    when
 //	young-account            Maximal  the account is under 10 days old (guidance), or its age is unknown
@@ -137,7 +137,9 @@
 // the number is about to connect, so the new-number limits apply from now. A
 // zero LastOutgoing with no outgoing messages in Stats means the number has
 // not sent since its warm-up began. A LastBlock set with Blocks 0 counts as
-// one block. Negative counts count as 0. A plan's Recipients is at least its
+// one block; Blocks above 0 with no LastBlock leaves the time of the block
+// unknown, so no rule that needs it applies ([ReadInput] rejects such a
+// file). A LastUnblock without a LastBlock is taken as a lifted block. Negative counts count as 0. A plan's Recipients is at least its
 // NewRecipients.
 //
 // # Account files
