@@ -1,0 +1,252 @@
+package uniqueness
+
+import (
+	"math"
+	"sync"
+	"unicode/utf8"
+)
+
+// Distance returns the Levenshtein distance between a and b counted in runes:
+// the least number of rune insertions, deletions and substitutions that turn
+// a into b. It equals github.com/agnivade/levenshtein's ComputeDistance on
+// every input. Strings are not normalized: "é" as one rune and as "e" plus a
+// combining accent are different. An invalid UTF-8 byte counts as one rune
+// U+FFFD, as in a []rune conversion. The result is an int, exact for strings
+// of any length.
+func Distance(a, b string) int {
+	d, _ := measure(a, b, -1, 0, false)
+	return d
+}
+
+// DistanceAtMost returns the Levenshtein distance in runes between a and b
+// and true when it is at most k; otherwise it returns k+1 and false, often
+// much sooner than Distance would. A negative k means no limit.
+func DistanceAtMost(a, b string, k int) (int, bool) {
+	d, _ := measure(a, b, k, 0, false)
+	if k >= 0 && d > k {
+		return k + 1, false
+	}
+	return d, true
+}
+
+// Similarity returns 1 - Distance(a, b)/max(len(a), len(b)), lengths in
+// runes: 1 for equal strings (and for two empty strings), 0 when no rune can
+// be kept.
+func Similarity(a, b string) float64 {
+	if a == b {
+		return 1
+	}
+	d, l := measure(a, b, -1, 0, false)
+	return similarity(d, l)
+}
+
+// SimilarityAtLeast returns Similarity(a, b) and true when it is at least
+// min; otherwise it returns 0 and false, computing only as much of the
+// distance as deciding that takes. A min <= 0 always holds; a min above 1
+// or NaN never does.
+func SimilarityAtLeast(a, b string, min float64) (float64, bool) {
+	if math.IsNaN(min) || min > 1 {
+		return 0, false
+	}
+	if a == b {
+		return 1, true
+	}
+	d, l := measure(a, b, 0, min, true)
+	if d > maxDist(l, min) {
+		return 0, false
+	}
+	return similarity(d, l), true
+}
+
+func similarity(d, l int) float64 {
+	if l == 0 {
+		return 1
+	}
+	return 1 - float64(d)/float64(l)
+}
+
+// maxDist returns the largest distance d in [0, l] whose similarity
+// 1-d/l (as similarity computes it) is at least t, or -1 if there is none.
+func maxDist(l int, t float64) int {
+	if math.IsNaN(t) || t > 1 {
+		return -1
+	}
+	if l == 0 {
+		return 0
+	}
+	if t <= 0 {
+		return l
+	}
+	k := int((1 - t) * float64(l))
+	k = max(-1, min(k, l))
+	for k+1 <= l && similarity(k+1, l) >= t {
+		k++
+	}
+	for k >= 0 && similarity(k, l) < t {
+		k--
+	}
+	return k
+}
+
+// scratch is the per-call working memory of the one-shot functions.
+type scratch struct {
+	pids []int32
+	tids []int32
+	tc   []int32
+	lut  runeIDs
+	mt   matcher
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// measure returns the distance of a and b if it is <= k (k < 0: any), else
+// some value > k, and the larger length in runes. With bySim, k is the
+// largest distance whose similarity is at least minSim.
+func measure(a, b string, k int, minSim float64, bySim bool) (d, l int) {
+	if a == b {
+		return 0, -1 // callers handle equal strings before needing l
+	}
+	if len(a) <= wordBits && len(b) <= wordBits*4 || len(b) <= wordBits && len(a) <= wordBits*4 {
+		if isASCII(a) && isASCII(b) {
+			l = max(len(a), len(b))
+			if bySim {
+				k = maxDist(l, minSim)
+			}
+			return distASCII(a, b, k), l
+		}
+	}
+	s := scratchPool.Get().(*scratch)
+	d, l = s.measure(a, b, k, minSim, bySim)
+	scratchPool.Put(s)
+	return d, l
+}
+
+func (s *scratch) measure(a, b string, k int, minSim float64, bySim bool) (int, int) {
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	// The string with fewer bytes is the pattern: its runes get ids 1..d,
+	// the other's runes the same ids or 0 (not in the pattern).
+	pids := s.pids[:0]
+	for i := 0; i < len(a); {
+		c := a[i]
+		var r rune
+		if c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else if c1 := byte(0); c <= 0xDF && i+1 < len(a) && c >= 0xC2 {
+			if c1 = a[i+1]; c1&0xC0 == 0x80 {
+				r = rune(c&0x1F)<<6 | rune(c1&0x3F)
+				i += 2
+			} else {
+				r = utf8.RuneError
+				i++
+			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(a[i:])
+			i += size
+		}
+		pids = append(pids, s.lut.add(r))
+	}
+	tids := s.tids[:0]
+	for i := 0; i < len(b); {
+		c := b[i]
+		var r rune
+		if c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else if c1 := byte(0); c <= 0xDF && i+1 < len(b) && c >= 0xC2 {
+			if c1 = b[i+1]; c1&0xC0 == 0x80 {
+				r = rune(c&0x1F)<<6 | rune(c1&0x3F)
+				i += 2
+			} else {
+				r = utf8.RuneError
+				i++
+			}
+		} else {
+			var size int
+			r, size = utf8.DecodeRuneInString(b[i:])
+			i += size
+		}
+		tids = append(tids, s.lut.lookup(r))
+	}
+	s.pids, s.tids = pids, tids
+	dn := s.lut.len()
+	s.lut.reset()
+	l := max(len(pids), len(tids))
+	if bySim {
+		k = maxDist(l, minSim)
+		if k < 0 {
+			return l + 1, l
+		}
+	}
+	if k >= 0 && (len(tids)-len(pids) > k || len(pids)-len(tids) > k) {
+		return k + 1, l
+	}
+	pre, suf := commonAffix(pids, tids)
+	pids, tids = pids[pre:len(pids)-suf], tids[pre:len(tids)-suf]
+	m, n := len(pids), len(tids)
+	if m == 0 || n == 0 {
+		return m + n, l
+	}
+	s.mt.build(pids, dn)
+	if k >= 0 && k < max(m, n) {
+		s.tc = grow32(s.tc, dn+1)
+		if s.mt.lowerBound(tids, s.tc) > k {
+			return k + 1, l
+		}
+	}
+	return s.mt.dist(tids, m, k), l
+}
+
+// distASCII is the path for short ASCII strings: bytes are the ids and the
+// table lives on the stack.
+func distASCII(a, b string, k int) int {
+	pre, suf := commonAffixBytes(a, b)
+	a, b = a[pre:len(a)-suf], b[pre:len(b)-suf]
+	if len(a) > len(b) {
+		a, b = b, a
+	}
+	m, n := len(a), len(b)
+	if m == 0 {
+		return n
+	}
+	if k < 0 || k > n {
+		k = n
+	}
+	if n-m > k {
+		return k + 1
+	}
+	if m > wordBits {
+		// both longer than a word: the general path.
+		s := scratchPool.Get().(*scratch)
+		d, _ := s.measure(a, b, k, 0, false)
+		scratchPool.Put(s)
+		return d
+	}
+	var peq [128]uint64
+	for i := 0; i < m; i++ {
+		peq[a[i]] |= 1 << uint(i)
+	}
+	vp, vn := ^uint64(0), uint64(0)
+	score := m
+	bit := uint(m - 1)
+	check := k < n
+	for j := 0; j < n; j++ {
+		eq := peq[b[j]&0x7f]
+		xv := eq | vn
+		xh := (((eq & vp) + vp) ^ vp) | eq
+		ph := vn | ^(xh | vp)
+		mh := vp & xh
+		score += int((ph>>bit)&1) - int((mh>>bit)&1)
+		ph = ph<<1 | 1
+		mh <<= 1
+		vp = mh | ^(xv | ph)
+		vn = ph & xv
+		if check && score-(n-j-1) > k {
+			return k + 1
+		}
+	}
+	return score
+}
