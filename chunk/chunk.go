@@ -69,6 +69,10 @@ func (o *Options) resolve() (max int, u Unit, err error) {
 // serves every call.
 var links = linkcheck.New(nil)
 
+// findLinks returns the link spans of text; a variable so that a benchmark
+// can measure Split's own scanning apart from the link finder.
+var findLinks = func(text string) []linkcheck.Link { return links.Check(text) }
+
 // Split splits text into chunks of at most opts.Max units each (see
 // Options), cutting at the strongest boundary that makes every chunk fit:
 // paragraph > line > sentence > clause > word > grapheme cluster. The package
@@ -95,6 +99,7 @@ func Split(text string, opts *Options) ([]string, error) {
 	if err := s.findSpans(); err != nil {
 		return nil, err
 	}
+	s.cursor = pairCursor{pairs: s.pairs}
 	return s.split()
 }
 
@@ -105,9 +110,10 @@ type splitter struct {
 	max  int
 	w    walked
 
-	spans []span // atomic spans, sorted and merged
-	pairs []pair // markup pairs longer than max, sorted by start
-	marks []string
+	spans  []span // atomic spans, sorted and merged
+	pairs  []pair // markup pairs longer than max, sorted by start
+	marks  []string
+	cursor pairCursor // for the long pairs at fallback cuts
 	// marks[i] is the opening markers of the long pairs open across run i,
 	// in opening order; nil when there are no long pairs.
 }

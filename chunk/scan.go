@@ -164,10 +164,17 @@ func space(c string) (ws bool, breaks int, breakable bool) {
 	if r >= utf8.RuneSelf {
 		r, size = utf8.DecodeRuneInString(c)
 	}
-	if size != len(c) || !unicode.IsSpace(r) {
+	if size != len(c) {
 		return false, 0, false
 	}
+	return spaceRune(r)
+}
+
+// spaceRune classifies the rune r as space does a one-rune cluster.
+func spaceRune(r rune) (ws bool, breaks int, breakable bool) {
 	switch r {
+	case ' ', '\t':
+		return true, 0, true
 	case '\n', '\r', '\v', '\f', 0x85, 0x2028:
 		return true, 1, true
 	case 0x2029:
@@ -175,7 +182,21 @@ func space(c string) (ws bool, breaks int, breakable bool) {
 	case 0xA0, 0x2007, 0x202F:
 		return true, 0, false
 	}
-	return true, 0, true
+	if r < 0x1680 {
+		return false, 0, false
+	}
+	if unicode.IsSpace(r) {
+		return true, 0, true
+	}
+	return false, 0, false
+}
+
+// decode returns the rune at text[i] (i < len(text)) and its size.
+func decode(text string, i int) (rune, int) {
+	if c := text[i]; c < utf8.RuneSelf {
+		return rune(c), 1
+	}
+	return utf8.DecodeRuneInString(text[i:])
 }
 
 // walk makes the one pass over text that every Split needs: it measures
@@ -183,7 +204,7 @@ func space(c string) (ws bool, breaks int, breakable bool) {
 func walk(text string, u Unit) walked {
 	w := walked{start: -1}
 	if len(text) > 64 {
-		w.runs = make([]run, 0, len(text)/8)
+		w.runs = make([]run, 0, len(text)/16)
 	}
 	cum := 0
 	inRun := false
@@ -192,12 +213,32 @@ func walk(text string, u Unit) walked {
 	nl := 0
 	tokStart := 0 // start of the word before the current run
 	lineStart := true
+	var r rune
+	size := 0
+	if len(text) > 0 {
+		r, size = decode(text, 0)
+	}
 	for i := 0; i < len(text); {
-		n, runes, u16 := cluster(text[i:])
-		c := text[i : i+n]
-		ws, br, bk := false, 0, false
-		if c[0] <= ' ' || c[0] >= utf8.RuneSelf {
-			ws, br, bk = space(c)
+		// The cluster at i: one simple rune when the next is simple too,
+		// else whatever UAX #29 says.
+		var n, runes, u16 int
+		var ws, bk bool
+		var br int
+		j := i + size
+		var r2 rune
+		size2 := 0
+		if j < len(text) {
+			r2, size2 = decode(text, j)
+		}
+		if simple(r) && (j == len(text) || simple(r2)) {
+			n, runes, u16 = size, 1, 1
+			ws, br, bk = spaceRune(r)
+		} else {
+			n, runes, u16 = cluster(text[i:])
+			ws, br, bk = space(text[i : i+n])
+			if i+n != j && i+n < len(text) {
+				r2, size2 = decode(text, i+n)
+			}
 		}
 		if ws {
 			if !inRun {
@@ -222,8 +263,7 @@ func walk(text string, u Unit) walked {
 				case nl == 1:
 					cur.level = levelLine
 				default:
-					next, _ := utf8.DecodeRuneInString(c)
-					cur.level = classify(text[tokStart:cur.ws0], lineStart, next)
+					cur.level = classify(text[tokStart:cur.ws0], lineStart, r)
 				}
 				lineStart = nl > 0
 				w.runs = append(w.runs, cur)
@@ -231,8 +271,16 @@ func walk(text string, u Unit) walked {
 			}
 			w.end = i + n
 		}
-		cum += units(u, runes, u16)
+		switch u {
+		case Runes:
+			cum += runes
+		case UTF16:
+			cum += u16
+		default:
+			cum++
+		}
 		i += n
+		r, size = r2, size2
 		if !ws {
 			w.total = cum
 		}

@@ -41,7 +41,7 @@ type pair struct {
 func (s *splitter) findSpans() error {
 	text := s.text[:s.w.end]
 	var spans []span
-	for _, l := range links.Check(text) {
+	for _, l := range findLinks(text) {
 		if l.Start >= 0 && l.Start < l.End && l.End <= len(text) {
 			spans = append(spans, span{l.Start, l.End, kindLink})
 		}
@@ -93,6 +93,7 @@ func (s *splitter) findSpans() error {
 		c := pairCursor{pairs: s.pairs}
 		for i := range runs {
 			if !runs[i].blocked {
+				c.advance(runs[i].ws0)
 				s.marks[i] = c.at(runs[i].ws0)
 			}
 		}
@@ -100,18 +101,25 @@ func (s *splitter) findSpans() error {
 	return nil
 }
 
-// pairCursor finds the long pairs open at increasing positions.
+// pairCursor finds the long pairs open at a position. Pairs of one
+// marker never overlap, so few pairs lie between the floor and a position
+// a chunk's length after it.
 type pairCursor struct {
 	pairs []pair
-	lo    int // pairs[:lo] end at or before every position still asked for
+	lo    int // pairs[:lo] end at or before the floor
 }
 
-// at returns the opening markers of the long pairs with start < p < end,
-// in the order they open. Positions asked for must not decrease.
-func (c *pairCursor) at(p int) string {
+// advance raises the floor to p; positions asked for later are >= p, and
+// floors never decrease.
+func (c *pairCursor) advance(p int) {
 	for c.lo < len(c.pairs) && c.pairs[c.lo].end <= p {
 		c.lo++
 	}
+}
+
+// at returns the opening markers of the long pairs with start < p < end,
+// in the order they open.
+func (c *pairCursor) at(p int) string {
 	mk := ""
 	for i := c.lo; i < len(c.pairs) && c.pairs[i].start < p; i++ {
 		if p < c.pairs[i].end {
@@ -133,7 +141,8 @@ func (s *splitter) fallback(pos, posCum, limit int) (p, pCum int, mk string, err
 		}
 		return 1
 	})
-	c := pairCursor{pairs: s.pairs}
+	c := &s.cursor
+	c.advance(pos)
 	p = -1
 	cum := posCum
 	prevWS := false
@@ -188,8 +197,9 @@ func (s *splitter) fallback(pos, posCum, limit int) (p, pCum int, mk string, err
 // scanContacts appends to spans the e-mail addresses, phone numbers and
 // placeholders in text, in order of start.
 func scanContacts(text string, spans []span) []span {
-	phoneFrom := 0 // phones are not looked for before this offset
-	noPlaceholderTo := 0
+	phoneFrom := 0           // phones are not looked for before this offset
+	closer := [2]int{-1, -1} // offset of the next "}}" and "}" (len(text): none)
+	nl := -1                 // offset of the next line break (len(text): none)
 	for i := 0; i < len(text); i++ {
 		c := text[i]
 		switch {
@@ -197,22 +207,30 @@ func scanContacts(text string, spans []span) []span {
 			if sp, ok := email(text, i); ok {
 				spans = append(spans, sp)
 			}
-		case c == '{' && i+1 < len(text) && (text[i+1] == '{' || text[i+1] == '=') && i >= noPlaceholderTo:
-			closeMark := "}}"
+		case c == '{' && i+1 < len(text) && (text[i+1] == '{' || text[i+1] == '='):
+			// A placeholder closes before the next line break. The next
+			// closer and the next line break are cached, so the scan stays
+			// linear however many openers there are.
+			m := 0
 			if text[i+1] == '=' {
-				closeMark = "}"
+				m = 1
 			}
-			eol := strings.IndexByte(text[i:], '\n')
-			if eol < 0 {
-				eol = len(text) - i
+			if closer[m] < i+2 && closer[m] != len(text) {
+				closer[m] = len(text)
+				if j := strings.Index(text[i+2:], [2]string{"}}", "}"}[m]); j >= 0 {
+					closer[m] = i + 2 + j
+				}
 			}
-			line := text[i+2 : i+eol]
-			if j := strings.Index(line, closeMark); j >= 0 {
-				end := i + 2 + j + len(closeMark)
+			if nl < i {
+				nl = len(text)
+				if j := strings.IndexByte(text[i:], '\n'); j >= 0 {
+					nl = i + j
+				}
+			}
+			if closer[m] < nl {
+				end := closer[m] + 2 - m
 				spans = append(spans, span{i, end, kindPlaceholder})
 				i = end - 1
-			} else {
-				noPlaceholderTo = i + eol // no placeholder closes on this line
 			}
 		case (c == '+' || c == '(' || c >= '0' && c <= '9') && i >= phoneFrom:
 			if i > 0 {

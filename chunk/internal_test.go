@@ -1,0 +1,64 @@
+package chunk
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/spinwise/spinwise/linkcheck"
+)
+
+// BenchmarkSplitOwn measures Split's own scanning with the link finder
+// switched off, on a long_news-like text, to tell its cost apart from
+// linkcheck's.
+func BenchmarkSplitOwn(b *testing.B) {
+	text := "Здравствуйте, Павел! С 1 декабря наш салон в г. Москва, ул. Ленина, д. 5 работает по новому графику: " +
+		"с 9:00 до 21:00 без выходных. Мы расширили список услуг: теперь доступны массаж, уход за лицом и окрашивание " +
+		"по технологии 3.5D.\n\nЗапись открыта на сайте https://salon.example.ru/zapis?utm_source=whatsapp&utm_campaign=dec " +
+		"или по телефону +7 (999) 123-45-67. Мастер — А. С. Пушкина, стаж 12 лет, т.е. вы в надёжных руках. Первые 50 " +
+		"клиентов получат скидку 15% до 31.12.2025.\n\nХотите записаться? Ответьте на это сообщение, и мы подберём время!"
+	saved := findLinks
+	defer func() { findLinks = saved }()
+	findLinks = func(string) []linkcheck.Link { return nil }
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		if _, err := Split(text, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// TestHostileInputs checks that inputs built to make a scanner rescan
+// finish and keep the invariants cheap to reach: each is split at a small
+// limit and must return within the test's time.
+func TestHostileInputs(t *testing.T) {
+	for name, text := range map[string]string{
+		"brackets":     strings.Repeat("(", 50000),
+		"open braces":  strings.Repeat("{{", 25000),
+		"bitrix":       strings.Repeat("{=", 25000),
+		"stars":        strings.Repeat("*a ", 20000),
+		"at signs":     strings.Repeat("a@", 25000),
+		"digit groups": strings.Repeat("1 ", 25000),
+		"dots":         strings.Repeat("т. ", 20000),
+		"blank lines":  strings.Repeat("а\n\n", 20000),
+		"backticks":    strings.Repeat("```a ", 10000),
+		"combining":    "a" + strings.Repeat("\u0301", 20000),
+		"placeholders": strings.Repeat("{{a}}", 20000),
+		"unclosed":     strings.Repeat("{{\n", 20000) + "}}",
+		"long pairs":   strings.Repeat("*abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz* ", 2000),
+		"long words":   strings.Repeat(strings.Repeat("ы", 120)+" ", 1000),
+	} {
+		t.Run(name, func(t *testing.T) {
+			chunks, err := Split(text, &Options{Max: 50})
+			if err != nil {
+				if _, ok := err.(*SpanError); !ok {
+					t.Fatalf("error %v, want nil or *SpanError", err)
+				}
+				return
+			}
+			if len(chunks) == 0 {
+				t.Fatal("no chunks")
+			}
+		})
+	}
+}
