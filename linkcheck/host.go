@@ -83,8 +83,19 @@ func canonHost(raw string) hostInfo {
 	} else {
 		var err error
 		ascii, err = idnaProfile.ToASCII(s)
-		if err != nil {
+		// An ASCII host only changes case in IDNA; any other change means a
+		// malformed punycode label ("xn--0000-" decodes to plain digits).
+		if err != nil || !nonASCII && ascii != strings.ToLower(s) {
 			h.invalid = true
+			return h
+		}
+		// A browser looks for an IPv4 address again after IDNA mapping:
+		// fullwidth digits become digits.
+		if a, isIP, ok := parseIPv4(ascii); isIP {
+			h.ip, h.host, h.invalid = ok, a, !ok
+			if !ok {
+				h.host = ""
+			}
 			return h
 		}
 	}

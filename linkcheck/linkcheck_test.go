@@ -102,6 +102,9 @@ var checkCases = []checkCase{
 	{name: "fullwidth dot", in: "example．com", want: []want{{Text: "example．com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
 	{name: "zero-width inside", in: "exa\u200bmple.com", want: []want{{Text: "exa\u200bmple.com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rZW}}},
 	{name: "zero-width in a scheme link", in: "https://exa\u2060mple.com/", want: []want{{Text: "https://exa\u2060mple.com/", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rZW}}},
+	{name: "zero-width in the scheme", in: "ht\u200btp://example.com/x", want: []want{{Text: "ht\u200btp://example.com/x", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rZW}}},
+	{name: "zero-width in the scheme of a shortener", in: "ht\u200btps://bit.ly/x", want: []want{{Text: "ht\u200btps://bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "unknown scheme", in: "hxxxp://bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "the host after an unknown scheme is still found"},
 	{name: "disguised shortener", in: "bit[.]ly/x", want: []want{{Text: "bit[.]ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "the list verdict names the real problem"},
 
 	// Hosts judged as a browser would.
@@ -116,6 +119,8 @@ var checkCases = []checkCase{
 	{name: "ip dotted bare", in: "зайдите 192.168.1.1/abc", want: []want{{Text: "192.168.1.1/abc", Host: "192.168.1.1", Verdict: linkcheck.Suspicious, Reason: rIP}}},
 	{name: "ipv6", in: "http://[::FFFF:7f00:1]:8080/", want: []want{{Text: "http://[::FFFF:7f00:1]:8080/", Host: "[::ffff:127.0.0.1]", Verdict: linkcheck.Suspicious, Reason: rIP}}},
 	{name: "ip out of range", in: "http://256.256.256.256/", want: []want{{Text: "http://256.256.256.256/", Host: "", Verdict: linkcheck.Suspicious, Reason: rInvalid}}, why: "a browser refuses it; we report it, not skip it"},
+	{name: "ip in fullwidth digits", in: "http://１２７.０.０.１/", want: []want{{Text: "http://１２７.０.０.１/", Host: "127.0.0.1", Verdict: linkcheck.Suspicious, Reason: rIP}}, why: "IDNA maps fullwidth digits, then the host is an IPv4 address"},
+	{name: "malformed punycode", in: "http://xn--00000000000000-/", want: []want{{Text: "http://xn--00000000000000-/", Host: "", Verdict: linkcheck.Suspicious, Reason: rInvalid}}, why: "found by fuzzing: the label decodes to plain digits"},
 	{name: "mixed script", in: "https://аpple.com/login", want: []want{{Text: "https://аpple.com/login", Host: "xn--pple-43d.com", Verdict: linkcheck.Suspicious, Reason: rMixed}}, why: "the first letter is Cyrillic а"},
 	{name: "whole-script confusable punycode", in: "https://xn--80ak6aa92e.com", want: []want{{Text: "https://xn--80ak6aa92e.com", Host: "xn--80ak6aa92e.com", Verdict: linkcheck.Suspicious, Reason: rMixed}}, why: "аррӏе.com: all Cyrillic look-alikes under a Latin TLD"},
 	{name: "cyrillic punycode is fine", in: "http://xn--80aswg.xn--p1ai/", want: []want{{Text: "http://xn--80aswg.xn--p1ai/", Host: "xn--80aswg.xn--p1ai"}}, why: "сайт.рф in punycode"},

@@ -75,6 +75,7 @@ var linkifyDiffers = map[string]struct{ got, why string }{
 	`test."foo".bar@gmail.co.uk!`: {"bar@gmail.co.uk", "quoted local parts are not supported; the domain, which is what a checker judges, is still found"},
 	"➡.ws/䨹":                      {"", "a bare host must start with a letter or digit: symbols and emoji glued to a domain (👉salon.ru) are common in WhatsApp text and are not part of it; with a scheme, http://➡.ws/ is found"},
 	// not_links.txt
+	"hppt://example.com":                {"example.com", "the host after an unknown or misspelt scheme is still a link a messenger shows (and hxxxp://bit.ly must not hide a shortener)"},
 	"_http://example.com":               {"http://example.com", "'_' opens WhatsApp italics: _http://example.com_ is an italic link, and a checker should rather report than miss"},
 	"_//example.com":                    {"//example.com", "as above: '_' is WhatsApp italics markup"},
 	"_example.com":                      {"example.com", "as above: '_' is WhatsApp italics markup"},

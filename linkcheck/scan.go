@@ -33,6 +33,7 @@ type scanner struct {
 	msg  string
 	pos  int // where to look for the next trigger
 	last int // end of the previous link: no link starts before it
+	skip int // a failed matcher found nothing can start before here
 }
 
 // trigger marks bytes that may be part of a link's skeleton: a dot, the ':'
@@ -84,6 +85,9 @@ func (s *scanner) next() (found, bool) {
 		if f, ok := s.matchAt(i); ok {
 			s.pos, s.last = f.end, f.end
 			return f, true
+		}
+		if s.skip > i+1 {
+			i = s.skip - 1
 		}
 	}
 	s.pos = len(msg)
@@ -353,6 +357,25 @@ func (s *scanner) bare(i int) (found, bool) {
 	if ls < 0 || ls == i {
 		return found{}, false
 	}
+	if ls > 0 {
+		// Not a mention (@example.com), a path (a/b.com), the tail of a
+		// longer dotted run (1.2.3.4.5) or of a bad host (http://-x.com).
+		switch msg[ls-1] {
+		case '/':
+			// After a scheme the scanner did not take ("hxxxp://bit.ly",
+			// "ht tp://"), the host is still a link; after a path or "///"
+			// it is not.
+			if !strings.HasSuffix(msg[:ls], "://") {
+				return found{}, false
+			}
+		case '@', '\\', '-':
+			return found{}, false
+		case '.':
+			if ls >= 2 && msg[ls-2] != '.' { // an ellipsis "Ждём...salon.ru" is fine
+				return found{}, false
+			}
+		}
+	}
 	l := parseLabels(msg, ls)
 	if l.n < 2 {
 		return found{}, false
@@ -368,20 +391,13 @@ func (s *scanner) bare(i int) (found, bool) {
 		}
 		j += size
 	}
-	if ls > 0 {
-		// Not a mention (@example.com), a path (a/b.com), the tail of a
-		// longer dotted run (1.2.3.4.5) or of a bad host (http://-x.com).
-		switch msg[ls-1] {
-		case '@', '/', '\\', '-':
-			return found{}, false
-		case '.':
-			if ls >= 2 && msg[ls-2] != '.' { // an ellipsis "Ждём...salon.ru" is fine
-				return found{}, false
-			}
-		}
-	}
 	k := hostLabels(msg, &l)
 	if k == 0 {
+		if l.n < maxLabels {
+			// A later start inside this run sees a suffix of the same
+			// labels, with no TLD either: skip them.
+			s.skip = l.afterAll
+		}
 		return found{}, false
 	}
 	disguised := false
@@ -605,11 +621,27 @@ func trimEnd(msg string, start, end, min int) int {
 // scheme matches a link with a scheme whose ':' is at i.
 func (s *scanner) scheme(i int) (found, bool) {
 	msg := s.msg
-	j := i
-	for j > s.last && i-j <= maxScheme && isASCIILetter(msg[j-1]) {
-		j--
+	// The scheme's letters, maybe with zero-width characters among them
+	// ("ht\u200btp://"), which a reader does not see.
+	j, letters, zw := i, 0, false
+	for j > s.last && i-j <= 4*maxScheme {
+		if isASCIILetter(msg[j-1]) {
+			j--
+			letters++
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(msg[:j])
+		if !isZeroWidth(r) {
+			break
+		}
+		j -= size
+		zw = true
 	}
-	if j == i || i-j > maxScheme {
+	for j < i && !isASCIILetter(msg[j]) { // no leading zero-width characters
+		_, size := utf8.DecodeRuneInString(msg[j:])
+		j += size
+	}
+	if letters == 0 || letters > maxScheme {
 		return found{}, false
 	}
 	if j > 0 && j == s.last {
@@ -618,6 +650,9 @@ func (s *scanner) scheme(i int) (found, bool) {
 		}
 	}
 	name := msg[j:i]
+	if zw {
+		name = stripZeroWidth(name)
+	}
 	switch {
 	case strings.EqualFold(name, "mailto"):
 		end := trimEnd(msg, j, pathEnd(msg, i+1), i+1)
@@ -663,7 +698,9 @@ func (s *scanner) scheme(i int) (found, bool) {
 	if !strings.HasPrefix(msg[i+1:], "//") {
 		return found{}, false
 	}
-	return s.authority(j, i+3, hxxp)
+	f, ok := s.authority(j, i+3, hxxp)
+	f.zeroWidth = f.zeroWidth || zw
+	return f, ok
 }
 
 // defangedWebScheme reports whether name is a web scheme with some 't'
