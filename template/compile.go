@@ -294,6 +294,13 @@ func (c *compiler) compilePipe(p string, off int, root bool) (*pipe, error) {
 	var text string
 	var delta int // source offset = position in text + delta
 	robot := !isGoExpr(head)
+	if robot && bar == len(p) && !strings.ContainsAny(head, "{}") {
+		// a bare robot field: nothing for text/template to parse
+		name := strings.Join(strings.Fields(head), " ")
+		key := c.mapKey(name)
+		c.refs = append(c.refs, fieldRef{written: name, keys: []string{key}, key: key, off: off + strings.Index(p, head)})
+		return &pipe{cmds: []command{{args: []operand{{kind: opData, keys: []string{key}, field: key}}}}, field: key}, nil
+	}
 	if robot {
 		if strings.ContainsAny(head, "{}") {
 			return nil, c.errAt(off, "field name %q contains a brace; remove it", shorten(head, 30))

@@ -515,6 +515,9 @@ func (t *Template) Render(data map[string]any, key string) (string, error) {
 // RenderVariant renders the i-th spintax variant (0 <= i < Count()) for one
 // recipient.
 func (t *Template) RenderVariant(data map[string]any, i *big.Int) (string, error) {
+	if i == nil {
+		return "", errors.New("template: RenderVariant: nil variant index")
+	}
 	s := t.getState(data)
 	defer t.putState(s)
 	if err := t.sp.VariantTo(i, s); err != nil {

@@ -10,6 +10,9 @@ import (
 	"github.com/spinwise/spinwise/randomizer"
 )
 
+// maxBlockDepth caps the nesting of {{if}}, {{with}} and {{range}} blocks.
+const maxBlockDepth = 100
+
 // DefaultMaxOutput is the output cap when Options.MaxOutput is 0: 64 KiB.
 const DefaultMaxOutput = 64 << 10
 
@@ -133,6 +136,9 @@ func Parse(src string, opts *Options) (*Template, error) {
 		switch {
 		case n.kind.opens():
 			t.hasControl = true
+			if len(stack) >= maxBlockDepth {
+				return nil, c.errAt(n.off, "blocks nested deeper than %d; simplify the template", maxBlockDepth)
+			}
 			stack = append(stack, frame{n: np, dotChanged: n.kind != nIf})
 		case n.kind.middle():
 			if len(stack) == 0 {

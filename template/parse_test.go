@@ -54,6 +54,8 @@ func TestParseErrors(t *testing.T) {
 		{"empty modifier", "{=Document:NAME >}", 1, 1, "modifier", ""},
 		{"unclosed comment", "{{/* x }}", 1, 1, "comment", ""},
 		{"invalid utf-8", "ab\xffc", 1, 3, "UTF-8", ""},
+		{"deep blocks", strings.Repeat("{{if .A}}", 101) + strings.Repeat("{{end}}", 101), 1, 901, "nested deeper", "bounded recursion while rendering"},
+		{"deep parentheses", "{{ " + strings.Repeat("(", 20000) + ".A" + strings.Repeat(")", 20000) + " }}", 1, 3, "max expression depth", "text/template/parse caps the depth"},
 	}
 	for _, r := range rows {
 		t.Run(r.name, func(t *testing.T) {
