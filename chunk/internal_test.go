@@ -3,6 +3,10 @@ package chunk
 import (
 	"strings"
 	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/rivo/uniseg"
 
 	"github.com/spinwise/spinwise/linkcheck"
 )
@@ -61,4 +65,38 @@ func TestHostileInputs(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzMeasure checks the fast path of the cluster walk (one rune per
+// cluster between simple runes) against uniseg, and the rune and UTF-16
+// counts against the standard library.
+func FuzzMeasure(f *testing.F) {
+	for _, s := range []string{"", "abc", "й", "и\u0306", "\r\n", "a\u0301\u0302b", "🇷🇺🇷🇺", "👨\u200d👩\u200d👧",
+		"™\ufe0f", "Привет, мир! 👍🏽", "\xff\xfe", "a\u200db", "\u0483\u0400", "₽\u20d0"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := measure(s, Graphemes), uniseg.GraphemeClusterCount(s); got != want {
+			t.Errorf("measure(%q, Graphemes) = %d, uniseg says %d", s, got, want)
+		}
+		for _, u := range []Unit{Runes, UTF16, Graphemes} {
+			w := walk(s, u)
+			if want := uniseg.GraphemeClusterCount(s[:w.end]); u == Graphemes && w.total != want {
+				t.Errorf("walk(%q, %s).total = %d, want %d", s, u, w.total, want)
+			}
+			if want := measure(s[:w.end], u); w.total != want {
+				t.Errorf("walk(%q, %s).total = %d, want %d", s, u, w.total, want)
+			}
+		}
+		if got, want := measure(s, Runes), utf8.RuneCountInString(s); got != want {
+			t.Errorf("measure(%q, Runes) = %d, want %d", s, got, want)
+		}
+		u16 := 0
+		for _, r := range s {
+			u16 += len(utf16.Encode([]rune{r}))
+		}
+		if got := measure(s, UTF16); got != u16 {
+			t.Errorf("measure(%q, UTF16) = %d, want %d", s, got, u16)
+		}
+	})
 }
