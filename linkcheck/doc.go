@@ -48,7 +48,8 @@
 // Cyrillic TLD ("г.Москва", "ул.Ленина", "пр.Онлайн"), a capitalized Cyrillic
 // TLD that starts a sentence glued to a dot ("Спасибо.Сайт работает"),
 // numbers and dates ("3.5%", "01.02.2025", "1.2.3.4.5"), mentions
-// ("@salon.ru").
+// ("@salon.ru"). A file name whose extension is also a TLD ("README.md",
+// "photo.zip") is reported as a link, as xurls and messengers do.
 //
 // A link ends at white space, a control character, '<', '>', '«', '»', '“',
 // '”', '„' or '｜'. Then the scanner trims what belongs to the text around
@@ -99,9 +100,10 @@
 //     Cyrillic 'а'), a label made only of Cyrillic letters that look Latin
 //     under a non-Cyrillic TLD ("аррӏе.com", also when written in punycode),
 //     or letters that IDNA maps to plain ASCII (fullwidth "ｅｘａｍｐｌｅ.com");
-//     or when its path, query or fragment carries another URL, plain or
-//     %-encoded up to twice, whose host would be Blocked or a Shortener
-//     ("https://google.com/url?q=https://bit.ly/x").
+//     or when its path, query or fragment carries another URL (with a
+//     scheme, protocol-relative or with a path; "?q=bit.ly" alone is a
+//     search), plain or %-encoded up to twice, whose host would be Blocked
+//     or a Shortener ("https://google.com/url?q=https://bit.ly/x").
 //  6. Otherwise [OK]. All-Cyrillic hosts under a Cyrillic TLD ("сайт.рф")
 //     and Cyrillic hosts with letters that have no Latin look-alike
 //     ("пример.com") are OK.

@@ -242,6 +242,7 @@ func (c *Checker) rejected(host string) bool {
 // carried looks for another URL inside the path, query or fragment of a web
 // link (rest is the text after the host), also %-encoded up to twice, and
 // returns the host of the first one that is a shortener or blocked, or "".
+// A URL counts when it has a scheme, is protocol-relative or has a path.
 func (c *Checker) carried(rest string) string {
 	if len(rest) < 4 {
 		return ""
@@ -253,7 +254,9 @@ func (c *Checker) carried(rest string) string {
 			if !ok {
 				break
 			}
-			if f.kind != Web || f.hostEnd <= f.hostStart {
+			// A bare host alone ("?q=bit.ly", a search) is text, not a
+			// redirect target: it takes a scheme, "//" or a path.
+			if f.kind != Web || f.hostEnd <= f.hostStart || f.hostStart == f.start && f.end == f.hostEnd {
 				continue
 			}
 			if h := canonHost(rest[f.hostStart:f.hostEnd]); h.host != "" && c.rejected(h.host) {

@@ -131,7 +131,9 @@ var checkCases = []checkCase{
 	{name: "redirect to shortener", in: "https://google.com/url?q=https://bit.ly/x", want: []want{{Text: "https://google.com/url?q=https://bit.ly/x", Host: "google.com", Verdict: linkcheck.Suspicious, Reason: rCarried}}},
 	{name: "redirect to shortener encoded", in: "https://google.com/url?q=https%3A%2F%2Fbit.ly%2Fx", want: []want{{Text: "https://google.com/url?q=https%3A%2F%2Fbit.ly%2Fx", Host: "google.com", Verdict: linkcheck.Suspicious, Reason: rCarried}}},
 	{name: "redirect to shortener double encoded", in: "https://l.example.com/?u=https%253A%252F%252Fclck.ru%252Fx", want: []want{{Text: "https://l.example.com/?u=https%253A%252F%252Fclck.ru%252Fx", Host: "l.example.com", Verdict: linkcheck.Suspicious, Reason: rCarried}}},
-	{name: "redirect to blocked", in: "https://google.com/url?q=competitor.ru", opts: &linkcheck.Options{Block: []string{"competitor.ru"}}, want: []want{{Text: "https://google.com/url?q=competitor.ru", Host: "google.com", Verdict: linkcheck.Suspicious, Reason: rCarried}}},
+	{name: "redirect to blocked", in: "https://google.com/url?q=competitor.ru/sale", opts: &linkcheck.Options{Block: []string{"competitor.ru"}}, want: []want{{Text: "https://google.com/url?q=competitor.ru/sale", Host: "google.com", Verdict: linkcheck.Suspicious, Reason: rCarried}}},
+	{name: "search for a shortener", in: "https://www.google.com/search?q=bit.ly", want: []want{{Text: "https://www.google.com/search?q=bit.ly", Host: "www.google.com"}}, why: "a bare host in a query is text (a search), not a redirect target"},
+	{name: "redirect to a bare shortener with a path", in: "https://away.example.com/?to=bit.ly/x", want: []want{{Text: "https://away.example.com/?to=bit.ly/x", Host: "away.example.com", Verdict: linkcheck.Suspicious, Reason: rCarried}}},
 	{name: "redirect to a fine site", in: "https://google.com/url?q=https://salon.ru/", want: []want{{Text: "https://google.com/url?q=https://salon.ru/", Host: "google.com"}}},
 
 	// Never rejected.
