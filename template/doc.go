@@ -69,10 +69,10 @@
 //   - sprig's hermetic functions that are pure and bounded, as sprig writes
 //     them, minus: env, expandenv and getHostByName (they reach outside the
 //     process); the clock, random, UUID, crypto and hash functions; repeat,
-//     until, untilStep, seq, indent, nindent, wrap and wrapWith (memory out
-//     of proportion to the input); set, unset and the merge family (they
-//     mutate their argument, which may be the recipient's data); the os*
-//     path functions; sprig's byte-based trunc, substr, abbrev, abbrevboth
+//     until, untilStep, seq, indent, nindent, wrap, wrapWith and the
+//     toPrettyJson pair (memory out of proportion to the input); set,
+//     unset and the merge family (they mutate their argument, which may be
+//     the recipient's data); shuffle (random); the os* path functions; sprig's byte-based trunc, substr, abbrev, abbrevboth
 //     and its English plural and title. replace, join and the
 //     regexReplaceAll family are kept with a guard that refuses results over
 //     1 MiB before building them.

@@ -45,7 +45,8 @@ type function struct {
 // that reads the environment, the network, the clock or a random source;
 // crypto and hashing; functions that allocate memory out of proportion to
 // their input (repeat, until, untilStep, seq, indent, nindent, wrap,
-// wrapWith); functions that mutate their arguments, which may be the
+// wrapWith, toPrettyJson, whose indentation grows with the square of the
+// nesting depth); functions that mutate their arguments, which may be the
 // recipient's data (set, unset, merge*, mergeOverwrite); byte-based string
 // cutters replaced by rune-safe ones (trunc, substr, abbrev, abbrevboth);
 // sprig's English plural and title, replaced by Russian-aware ones; and the
@@ -62,8 +63,7 @@ var sprigAllowed = []string{
 	"biggest", "max", "min", "maxf", "minf", "ceil", "floor", "round",
 	// defaults and data
 	"empty", "all", "any", "compact", "mustCompact", "ternary", "deepCopy", "mustDeepCopy",
-	"fromJson", "mustFromJson", "toJson", "mustToJson", "toPrettyJson", "mustToPrettyJson",
-	"toRawJson", "mustToRawJson",
+	"fromJson", "mustFromJson", "toJson", "mustToJson", "toRawJson", "mustToRawJson",
 	"typeOf", "typeIs", "typeIsLike", "kindOf", "kindIs", "deepEqual",
 	"tuple", "list", "dict", "get", "hasKey", "pluck", "keys", "pick", "omit", "values",
 	"append", "push", "mustAppend", "mustPush", "prepend", "mustPrepend",

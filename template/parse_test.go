@@ -128,7 +128,7 @@ func TestFuncNames(t *testing.T) {
 	}
 	for _, n := range []string{"env", "expandenv", "getHostByName", "repeat", "until", "untilStep", "seq", "randAlpha",
 		"randInt", "uuidv4", "now", "date_modify", "sha1sum", "bcrypt", "genPrivateKey", "encryptAES", "shuffle",
-		"set", "unset", "merge", "mergeOverwrite", "indent", "nindent", "wrap", "wrapWith", "call", "osBase", "abbrevboth"} {
+		"set", "unset", "merge", "mergeOverwrite", "toPrettyJson", "indent", "nindent", "wrap", "wrapWith", "call", "osBase", "abbrevboth"} {
 		if has[n] {
 			t.Errorf("FuncNames allows %q", n)
 		}
