@@ -41,3 +41,14 @@ func ExampleVerdict_String() {
 	fmt.Println(linkcheck.OK, linkcheck.Shortener, linkcheck.Blocked, linkcheck.Suspicious)
 	// Output: ok shortener blocked suspicious
 }
+
+func ExampleKind_String() {
+	for _, l := range linkcheck.New(nil).Check("salon.ru info@salon.ru tel:+79991234567 javascript:void(0)") {
+		fmt.Println(l.Kind, l.Text)
+	}
+	// Output:
+	// web salon.ru
+	// email info@salon.ru
+	// phone tel:+79991234567
+	// script javascript:void(0)
+}

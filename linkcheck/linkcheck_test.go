@@ -277,3 +277,56 @@ func TestHostile(t *testing.T) {
 		})
 	}
 }
+
+func TestOptionsEntries(t *testing.T) {
+	for _, tc := range []struct {
+		entry string
+		host  string // checked as https://HOST/
+		want  linkcheck.Verdict
+	}{
+		{"competitor.ru", "competitor.ru", linkcheck.Blocked},
+		{"COMPETITOR.RU.", "shop.competitor.ru", linkcheck.Blocked},
+		{"*.competitor.ru", "a.competitor.ru", linkcheck.Blocked},
+		{".competitor.ru", "competitor.ru", linkcheck.Blocked},
+		{"https://user@competitor.ru:8080/path?x", "competitor.ru", linkcheck.Blocked},
+		{" competitor.ru\t", "competitor.ru", linkcheck.Blocked},
+		{"конкурент.рф", "КОНКУРЕНТ.РФ", linkcheck.Blocked},
+		{"[::1]", "[::1]", linkcheck.Blocked},
+		{"competitor.ru", "notcompetitor.ru", linkcheck.OK},
+		{"", "competitor.ru", linkcheck.OK},
+		{"not a domain!", "competitor.ru", linkcheck.OK},
+	} {
+		c := linkcheck.New(&linkcheck.Options{Block: []string{tc.entry}})
+		links := c.Check("https://" + tc.host + "/")
+		if len(links) != 1 || links[0].Verdict != tc.want {
+			t.Errorf("Block %q, link to %s: got %+v, want verdict %v", tc.entry, tc.host, links, tc.want)
+		}
+	}
+}
+
+// TestConcurrent uses one Checker from several goroutines (run with -race).
+func TestConcurrent(t *testing.T) {
+	c := linkcheck.New(&linkcheck.Options{Block: []string{"competitor.ru"}})
+	done := make(chan []linkcheck.Link)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var last []linkcheck.Link
+			for i := 0; i < 50; i++ {
+				last = c.Check("bit.ly/x competitor.ru сайт.рф https://google.com/url?q=https://clck.ru/x")
+				last = append(last, linkcheck.New(nil).Check("wa.me/7999")...)
+			}
+			done <- last
+		}()
+	}
+	for g := 0; g < 4; g++ {
+		got := <-done
+		var verdicts []linkcheck.Verdict
+		for _, l := range got {
+			verdicts = append(verdicts, l.Verdict)
+		}
+		want := []linkcheck.Verdict{linkcheck.Shortener, linkcheck.Blocked, linkcheck.OK, linkcheck.Suspicious, linkcheck.OK}
+		if diff := cmp.Diff(want, verdicts); diff != "" {
+			t.Errorf("verdicts (-want +got):\n%s", diff)
+		}
+	}
+}

@@ -68,6 +68,9 @@ func canonEntry(e string) string {
 	if i := strings.LastIndexByte(e, '@'); i >= 0 {
 		e = e[i+1:]
 	}
+	if i := strings.LastIndexByte(e, ':'); i >= 0 && !strings.HasSuffix(e, "]") {
+		e = e[:i] // a port
+	}
 	e = strings.TrimPrefix(e, "*")
 	e = strings.TrimLeft(e, ".")
 	if e == "" {
