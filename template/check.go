@@ -2,6 +2,7 @@ package template
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 )
@@ -41,7 +42,9 @@ func (t *Template) Check(catalog []string) []FieldProblem {
 	}
 	var out []FieldProblem
 	pt := &posTracker{src: t.src, line: 1, col: 1}
-	for _, r := range t.refs {
+	refs := append([]fieldRef(nil), t.refs...)
+	sort.SliceStable(refs, func(i, j int) bool { return refs[i].off < refs[j].off })
+	for _, r := range refs {
 		ok := known[r.written]
 		for _, k := range r.keys {
 			ok = ok || known[k]

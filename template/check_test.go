@@ -10,7 +10,7 @@ import (
 )
 
 func TestCheck(t *testing.T) {
-	src := "{{Имяя}}, ваш заказ {=Document:NAMEE}\nгород {{ .Горд | upper }} и {{Телефон}} {{ .Zzzzz }}"
+	src := "{{Имяя}}, ваш заказ {=Document:NAMEE}\nгород {{ .Горд | upper }} и {{Телефон}} {{ Zzzzz | default .Имяя }}"
 	tp, err := template.Parse(src, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -21,7 +21,8 @@ func TestCheck(t *testing.T) {
 		{Field: "Имяя", Key: "Имяя", Offset: 2, Line: 1, Col: 3, Suggestion: "Имя"},
 		{Field: "Document:NAMEE", Key: "NAMEE", Offset: strings.Index(src, "Document"), Line: 1, Col: 23, Suggestion: "NAME"},
 		{Field: "Горд", Key: "Горд", Offset: strings.Index(src, ".Горд"), Line: 2, Col: 10, Suggestion: "Город"},
-		{Field: "Zzzzz", Key: "Zzzzz", Offset: strings.Index(src, ".Zzzzz"), Line: 2, Col: 44},
+		{Field: "Zzzzz", Key: "Zzzzz", Offset: strings.Index(src, "Zzzzz"), Line: 2, Col: 44},
+		{Field: "Имяя", Key: "Имяя", Offset: strings.Index(src, ".Имяя"), Line: 2, Col: 60, Suggestion: "Имя"},
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("Check (-want +got):\n%s", diff)
