@@ -133,7 +133,7 @@ func (s *splitter) split() ([]string, error) {
 			return out, nil
 		}
 		limit := s.max - len(prefix)
-		best := -1
+		best, last := -1, -1
 		var bestLevel level
 		for j := k; j < len(runs); j++ {
 			r := &runs[j]
@@ -148,6 +148,19 @@ func (s *splitter) split() ([]string, error) {
 			}
 			if best < 0 || r.level >= bestLevel {
 				best, bestLevel = j, r.level
+			}
+			last = j
+		}
+		// Keep a short preposition with its word only when the two can
+		// travel together: if they cannot fit in the next chunk anyway,
+		// end this chunk after the preposition.
+		if bestLevel == levelWord && last > best && runs[last].level == levelHanging {
+			next := s.w.total
+			if last+1 < len(runs) {
+				next = runs[last+1].cum0
+			}
+			if next-runs[best].cum1 > s.max {
+				best, bestLevel = last, levelHanging
 			}
 		}
 		if best >= 0 {

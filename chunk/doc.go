@@ -23,8 +23,14 @@
 //  3. a sentence end (below);
 //  4. a clause end: white space after ',' ';' ':' or a dash ('—', '–', or
 //     '-' standing alone between spaces);
-//  5. any other white space between words;
-//  6. when a single word does not fit, a grapheme cluster boundary inside
+//  5. any other white space between words, except after a short
+//     preposition, conjunction or particle ("в", "на", "по", "и", "или",
+//     "не", ...: the list is in sentence.go), which Russian typesetting
+//     keeps with the next word;
+//  6. the white space after such a short word: a chunk ends on "по" only
+//     when no other space fits or when "по" and the word after it cannot
+//     fit in the next chunk together anyway;
+//  7. when a single word does not fit, a grapheme cluster boundary inside
 //     it.
 //
 // No-break spaces (U+00A0, U+2007, U+202F) are white space but never a

@@ -11,7 +11,8 @@ import (
 type level int8
 
 const (
-	levelWord      level = iota + 1 // white space between words
+	levelHanging   level = iota + 1 // after a short preposition or conjunction ("по", "и")
+	levelWord                       // white space between words
 	levelClause                     // after , ; : or a dash standing alone
 	levelSentence                   // after a sentence end (see sentence.go)
 	levelLine                       // one line break

@@ -42,7 +42,34 @@ func classify(tok string, lineStart bool, next rune) level {
 			return levelClause // a hyphen standing for a dash
 		}
 	}
+	if hanging(tok) {
+		return levelHanging
+	}
 	return levelWord
+}
+
+// hanging reports whether w is a short preposition, conjunction or
+// particle that belongs with the word after it, so a chunk should not end
+// on it ("... или по" / "телефону"), as Russian typesetting keeps it off a
+// line's end. The case of the first letter is ignored.
+func hanging(w string) bool {
+	if len(w) > 6 || w == "" {
+		return false
+	}
+	var buf [8]byte
+	r, n := utf8.DecodeRuneInString(w)
+	b := utf8.AppendRune(buf[:0], unicode.ToLower(r))
+	b = append(b, w[n:]...)
+	return hangingWords[string(b)]
+}
+
+var hangingWords = map[string]bool{
+	"а": true, "без": true, "в": true, "во": true, "для": true, "до": true,
+	"за": true, "и": true, "из": true, "или": true, "к": true, "ко": true,
+	"на": true, "над": true, "не": true, "ни": true, "но": true, "о": true,
+	"об": true, "от": true, "по": true, "под": true, "при": true, "про": true,
+	"с": true, "со": true, "у": true, "что": true, "чтобы": false, "как": true,
+	"же": false, "ли": false, "бы": false, "то": false,
 }
 
 // closer reports whether r closes a quotation or a bracket.
