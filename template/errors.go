@@ -34,16 +34,21 @@ func (e *MissingError) Error() string {
 
 // RenderError is an error while rendering one recipient's message. It names
 // the placeholder that failed and its position in the source; Err is the
-// cause (a *MissingError, a function's error, the output cap, ...).
+// cause (a *MissingError, a function's error, the output cap, ...). An
+// error not tied to a placeholder (literal text over the output cap) has
+// Line 0 and no Placeholder.
 type RenderError struct {
 	Offset      int    // bytes, 0-based, of the placeholder in the source
-	Line        int    // 1-based
+	Line        int    // 1-based; 0 when not tied to a placeholder
 	Col         int    // 1-based, in runes
 	Placeholder string // the placeholder's source text; empty for errors not tied to one
 	Err         error
 }
 
 func (e *RenderError) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("template: %v", e.Err)
+	}
 	if e.Placeholder == "" {
 		return fmt.Sprintf("template:%d:%d: %v", e.Line, e.Col, e.Err)
 	}

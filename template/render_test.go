@@ -317,7 +317,7 @@ func TestOutputCap(t *testing.T) {
 	long := strings.Repeat("я", 40) // 80 bytes
 	runRows(t, []renderRow{
 		{name: "value over", src: "{{.S}}", opts: &template.Options{MaxOutput: 50}, data: map[string]any{"S": long}, wantErr: "output limit"},
-		{name: "text over", src: long, opts: &template.Options{MaxOutput: 50}, wantErr: "output limit"},
+		{name: "text over", src: long, opts: &template.Options{MaxOutput: 50}, wantErr: "template: message is over the output limit (50 bytes)"},
 		{name: "exactly at", src: long, opts: &template.Options{MaxOutput: 80}, want: long},
 		{name: "range over", src: "{{range 1000}}{{$.S}}{{end}}", opts: &template.Options{MaxOutput: 1000}, data: map[string]any{"S": long}, wantErr: "output limit",
 			why: "stopped while writing, long before 80 kB are built"},
