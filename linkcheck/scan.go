@@ -61,7 +61,9 @@ func (s *scanner) next() (found, bool) {
 				continue
 			}
 		case ':':
-			if i == 0 || !isASCIILetter(msg[i-1]) {
+			// A scheme's last letter, or the last byte of a zero-width
+			// character hidden in it.
+			if i == 0 || !isASCIILetter(msg[i-1]) && msg[i-1] < utf8.RuneSelf {
 				continue
 			}
 		case '/':
@@ -404,8 +406,8 @@ func (s *scanner) bare(i int) (found, bool) {
 	for j := 0; j < k-1; j++ {
 		disguised = disguised || l.fancy[j]
 	}
-	if !disguised && (k == 2 && isAbbreviation(stripZeroWidth(msg[l.start[0]:l.end[0]])) ||
-		capitalizedCyrillic(msg[l.start[k-1]:l.end[k-1]])) {
+	if !disguised && k == 2 && isAbbreviation(stripZeroWidth(msg[l.start[0]:l.end[0]])) ||
+		capitalizedCyrillic(msg[l.start[k-1]:l.end[k-1]]) {
 		return found{}, false
 	}
 	he := l.end[k-1]
@@ -756,6 +758,14 @@ authority:
 			if !isLabelRune(r) {
 				break authority
 			}
+			if c == ' ' {
+				// "https://salon.ru . Ждём": a spaced dot continues the host
+				// only before a TLD or another label.
+				le, _ := labelEnd(msg, ae+n)
+				if m, _ := sepAt(msg, le); m == 0 && !isTLD(stripZeroWidth(msg[ae+n:le])) {
+					break authority
+				}
+			}
 			ae += n
 			continue
 		case c == '/' || c == '?' || c == '#' || c == '\\' || c == ')' || c == ']' || c == '}' ||
@@ -813,9 +823,9 @@ authority:
 		return found{}, false
 	}
 	// A host starts with a letter, a digit, any other non-ASCII character
-	// (browsers accept "✪df.ws"), '%' or the '[' of an IPv6 address.
+	// (browsers accept "✪df.ws"), '_', '%' or the '[' of an IPv6 address.
 	if r, _ := utf8.DecodeRuneInString(msg[hs:]); r < utf8.RuneSelf && !isASCIILetter(byte(r)) &&
-		!('0' <= r && r <= '9') && r != '%' && r != '[' {
+		!('0' <= r && r <= '9') && r != '%' && r != '[' && r != '_' {
 		return found{}, false
 	}
 	f := found{start: start, end: end, hostStart: hs, hostEnd: he, kind: Web, hxxp: hxxp}
