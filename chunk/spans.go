@@ -146,7 +146,8 @@ func (s *splitter) fallback(pos, posCum, limit int) (p, pCum int, mk string, err
 	p = -1
 	cum := posCum
 	prevWS := false
-	var blame = -1 // the span or cluster that stopped the walk
+	blame := -1    // the span or cluster that stopped the walk
+	markerAt := -1 // the first boundary the closing markers did not fit at
 	blameEnd := 0
 	blameKind := kindCluster
 	for i := pos; i < len(text); {
@@ -177,17 +178,28 @@ func (s *splitter) fallback(pos, posCum, limit int) (p, pCum int, mk string, err
 		}
 		if cum-posCum+len(m) <= limit {
 			p, pCum, mk = i, cum, m
+		} else if markerAt < 0 {
+			markerAt = i
 		}
 	}
 	if p < 0 {
-		if blame < 0 { // only the markers of a long pair do not fit
-			blame, blameEnd, blameKind = pos, s.w.end, kindMarkup
+		// What stopped the walk fits in Max by itself: the markers of a
+		// long pair are to blame, the pair open where they did not fit.
+		if blame < 0 || measure(text[blame:blameEnd], s.unit) <= s.max {
+			at := markerAt
+			if at < 0 {
+				at = pos
+			}
 			for _, pr := range s.pairs {
-				if pr.start <= pos && pos < pr.end {
-					blame, blameEnd = pr.start, pr.end
+				if pr.start < at && at < pr.end || pr.start == at {
+					blame, blameEnd, blameKind = pr.start, pr.end, kindMarkup
 					break
 				}
 			}
+		}
+		if blame < 0 { // cannot happen; never report an empty span
+			n, _, _ := cluster(text[pos:])
+			blame, blameEnd, blameKind = pos, pos+n, kindCluster
 		}
 		return 0, 0, "", newSpanError(s.text, blame, blameEnd, blameKind, s.unit, s.max)
 	}
