@@ -83,6 +83,10 @@
 // Lists match on label boundaries: "bit.ly" matches "bit.ly" and
 // "evil.bit.ly", never "notbit.ly". List entries are canonicalized the same
 // way, so "ПРИМЕР.РФ", "https://example.com/x" and "*.example.com" all work.
+// A shortener entry that is a public suffix (the shipped list holds "gov.tw",
+// "tk." and "x.se") matches only itself, not the registrable domains under
+// it, which belong to unrelated owners; a caller's Block or Allow entry that
+// is a public suffix ("tk") covers all of it.
 // The verdict is decided in this order:
 //
 //  1. E-mail and phone links: [OK]. Script links: [Suspicious].

@@ -83,9 +83,14 @@ func (k Kind) String() string {
 // Entries are domains: "bit.ly", "ПРИМЕР.РФ", "*.example.com",
 // "https://example.com/path" all work (case, a scheme, a path, a leading
 // "*." or "." and a trailing dot are ignored; Unicode is converted to
-// punycode). A domain matches itself and its subdomains on label boundaries:
-// "bit.ly" matches "evil.bit.ly" but not "notbit.ly". Blank entries and
-// entries that are not domains are ignored.
+// punycode, a trailing ',' or ';' is dropped). A domain matches itself and
+// its subdomains on label boundaries: "bit.ly" matches "evil.bit.ly" but not
+// "notbit.ly". In Block and Allow a public suffix matches all its domains
+// ("tk" blocks every .tk site); in Shorteners (and the shipped list) a
+// public suffix (golang.org/x/net/publicsuffix) matches only itself, since a
+// shortener is one registrable domain and the sites under a public suffix
+// belong to others. Blank entries and entries that are not domains are
+// ignored.
 type Options struct {
 	// Block lists domains the caller forbids (verdict Blocked).
 	Block []string
@@ -142,9 +147,9 @@ func New(opts *Options) *Checker {
 		return defaultChecker()
 	}
 	c := &Checker{
-		block:      newSet(opts.Block),
-		allow:      newSet(opts.Allow),
-		shorteners: newSet(opts.Shorteners),
+		block:      newSet(opts.Block, false),
+		allow:      newSet(opts.Allow, false),
+		shorteners: newSet(opts.Shorteners, true),
 	}
 	c.waAllowed = !c.block.matches("wa.me")
 	return c

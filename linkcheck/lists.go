@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"golang.org/x/net/publicsuffix"
 	"mvdan.cc/xurls/v2"
 )
 
@@ -15,8 +16,9 @@ import (
 //go:embed data/link-shorteners.txt
 var shortenerData string
 
-// set is a set of canonical domains; the nil set is empty.
-type set map[string]struct{}
+// set is a set of canonical domains; the nil set is empty. The value is
+// true for an entry that must match only itself, not its subdomains.
+type set map[string]bool
 
 // matches reports whether host or one of its parent domains (on label
 // boundaries) is in s.
@@ -24,7 +26,10 @@ func (s set) matches(host string) bool {
 	if len(s) == 0 {
 		return false
 	}
-	return matchSuffix(host, func(d string) bool { _, ok := s[d]; return ok })
+	return matchSuffix(host, func(d string) bool {
+		exact, ok := s[d]
+		return ok && (!exact || d == host)
+	})
 }
 
 // matchSuffix calls in for host and for each suffix of host that starts
@@ -42,15 +47,23 @@ func matchSuffix(host string, in func(string) bool) bool {
 	}
 }
 
-// newSet canonicalizes list entries (see Options) into a set.
-func newSet(entries []string) set {
+// newSet canonicalizes list entries (see Options) into a set. With
+// registrable, an entry that is a public suffix ("gov.tw", "tk", "x.se":
+// the shipped shortener list holds such entries) matches only itself: its
+// subdomains belong to unrelated owners.
+func newSet(entries []string, registrable bool) set {
 	if len(entries) == 0 {
 		return nil
 	}
 	s := make(set, len(entries))
 	for _, e := range entries {
 		if h := canonEntry(e); h != "" {
-			s[h] = struct{}{}
+			exact := false
+			if registrable {
+				ps, _ := publicsuffix.PublicSuffix(h)
+				exact = ps == h
+			}
+			s[h] = exact
 		}
 	}
 	return s
@@ -58,7 +71,7 @@ func newSet(entries []string) set {
 
 // canonEntry turns a list entry into a canonical host, or "".
 func canonEntry(e string) string {
-	e = strings.TrimSpace(e)
+	e = strings.TrimRight(strings.TrimSpace(e), ",;")
 	if i := strings.Index(e, "://"); i >= 0 {
 		e = e[i+3:]
 	}
@@ -86,7 +99,7 @@ func canonEntry(e string) string {
 // shipped is the embedded shortener list as a set.
 var shipped = sync.OnceValue(func() set {
 	lines := strings.Split(strings.TrimSpace(shortenerData), "\n")
-	return newSet(lines)
+	return newSet(lines, true)
 })
 
 // tlds holds every public TLD (xurls.TLDs), in Unicode form for
