@@ -207,29 +207,43 @@ var splitCases = []splitCase{
 		want: []string{"\xff\xfeab", "cd\xff"}, reason: "invalid bytes pass through, one unit each"},
 }
 
+// TestSplit runs every row in its unit and, when the row's text has the
+// same length in runes, UTF-16 units and graphemes (no emoji, no
+// combining marks), in all three units: the result must not change.
 func TestSplit(t *testing.T) {
 	for _, tc := range splitCases {
-		t.Run(tc.name, func(t *testing.T) {
-			opts := &chunk.Options{Max: tc.max, Unit: tc.unit}
-			// Every row also runs wrapped in white space: the result is the same.
-			for _, text := range []string{tc.text, " \n" + tc.text + "\n\t "} {
-				got, err := chunk.Split(text, opts)
-				checkSplit(t, text, opts, got, err)
-				if tc.err != "" {
-					var se *chunk.SpanError
-					if !errors.As(err, &se) || se.Kind != tc.err {
-						t.Fatalf("Split(%q) = %q, %v; want a *SpanError of kind %s (%s)", text, got, err, tc.err, tc.reason)
-					}
-					continue
-				}
-				if err != nil {
-					t.Fatalf("Split(%q): %v (%s)", text, err, tc.reason)
-				}
-				if diff := cmp.Diff(tc.want, got); diff != "" {
-					t.Errorf("Split(%q, Max %d %s) mismatch (-want +got):\n%s\nreason: %s", text, tc.max, tc.unit, diff, tc.reason)
-				}
+		units := []chunk.Unit{tc.unit}
+		if tc.unit == chunk.Runes && length(tc.text, chunk.UTF16) == length(tc.text, chunk.Runes) &&
+			length(tc.text, chunk.Graphemes) == length(tc.text, chunk.Runes) {
+			units = []chunk.Unit{chunk.Runes, chunk.UTF16, chunk.Graphemes}
+		}
+		for _, u := range units {
+			t.Run(tc.name+"/"+u.String(), func(t *testing.T) {
+				testSplitRow(t, tc, u)
+			})
+		}
+	}
+}
+
+func testSplitRow(t *testing.T, tc splitCase, unit chunk.Unit) {
+	opts := &chunk.Options{Max: tc.max, Unit: unit}
+	// Every row also runs wrapped in white space: the result is the same.
+	for _, text := range []string{tc.text, " \n" + tc.text + "\n\t "} {
+		got, err := chunk.Split(text, opts)
+		checkSplit(t, text, opts, got, err)
+		if tc.err != "" {
+			var se *chunk.SpanError
+			if !errors.As(err, &se) || se.Kind != tc.err {
+				t.Fatalf("Split(%q) = %q, %v; want a *SpanError of kind %s (%s)", text, got, err, tc.err, tc.reason)
 			}
-		})
+			continue
+		}
+		if err != nil {
+			t.Fatalf("Split(%q): %v (%s)", text, err, tc.reason)
+		}
+		if diff := cmp.Diff(tc.want, got); diff != "" {
+			t.Errorf("Split(%q, Max %d %s) mismatch (-want +got):\n%s\nreason: %s", text, tc.max, unit, diff, tc.reason)
+		}
 	}
 }
 
