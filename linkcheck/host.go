@@ -140,18 +140,25 @@ func validASCIIHost(s string) bool {
 	if len(s) == 0 || len(s) > 253 {
 		return false
 	}
-	for _, label := range strings.Split(s, ".") {
+	for rest := s; ; {
+		label := rest
+		i := strings.IndexByte(rest, '.')
+		if i >= 0 {
+			label, rest = rest[:i], rest[i+1:]
+		}
 		if len(label) == 0 || len(label) > 63 || label[0] == '-' || label[len(label)-1] == '-' {
 			return false
 		}
-		for i := 0; i < len(label); i++ {
-			c := label[i]
+		for k := 0; k < len(label); k++ {
+			c := label[k]
 			if !('a' <= c && c <= 'z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
 				return false
 			}
 		}
+		if i < 0 {
+			return true
+		}
 	}
-	return true
 }
 
 func isASCII(s string) bool {
@@ -169,10 +176,10 @@ func isASCII(s string) bool {
 // part fills the remaining bytes. isIP reports that s must be an IPv4
 // address; ok that it is a valid one, then a is its dotted-decimal form.
 func parseIPv4(s string) (a string, isIP, ok bool) {
-	parts := strings.Split(s, ".")
-	if !isNumber(parts[len(parts)-1]) {
+	if !isNumber(s[strings.LastIndexByte(s, '.')+1:]) {
 		return "", false, false
 	}
+	parts := strings.Split(s, ".")
 	if len(parts) > 4 {
 		return "", true, false
 	}

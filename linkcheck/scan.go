@@ -74,8 +74,13 @@ func (s *scanner) next() (found, bool) {
 			if i+1 >= len(msg) {
 				continue
 			}
+			// '.', "dot", "точка" (т is D1 82, Т is D0 A2), more spaces.
 			switch msg[i+1] {
-			case '.', 'd', 'D', 0xD0, 0xD1, ' ':
+			case '.', 'd', 'D', ' ':
+			case 0xD1, 0xD0:
+				if i+2 >= len(msg) || msg[i+2] != 0x82 && msg[i+2] != 0xA2 {
+					continue
+				}
 			default:
 				continue
 			}
