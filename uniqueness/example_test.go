@@ -1,0 +1,56 @@
+package uniqueness_test
+
+import (
+	"fmt"
+
+	"github.com/spinwise/spinwise/uniqueness"
+)
+
+func ExampleDistance() {
+	fmt.Println(uniqueness.Distance("Здравствуйте, Анна!", "Здравствуйте, Яна!"))
+	fmt.Println(uniqueness.Distance("kitten", "sitting"))
+	// Output:
+	// 2
+	// 3
+}
+
+func ExampleSimilarity() {
+	fmt.Printf("%.2f\n", uniqueness.Similarity("Ваш заказ отправлен", "Ваш заказ доставлен"))
+	s, ok := uniqueness.SimilarityAtLeast("Ваш заказ отправлен", "Добрый день!", 0.8)
+	fmt.Println(s, ok)
+	// Output:
+	// 0.79
+	// 0 false
+}
+
+func ExamplePattern() {
+	p := uniqueness.NewPattern("Напоминаем о записи на завтра")
+	for _, msg := range []string{"Напоминаем о записи на среду", "Хотим напомнить о записи"} {
+		d, ok := p.DistanceAtMost(msg, 6)
+		fmt.Println(d, ok)
+	}
+	// Output:
+	// 6 true
+	// 7 false
+}
+
+func ExampleAnalyze() {
+	msgs := []string{
+		"Анна, добрый день! Ваш заказ №1021 отправлен.",
+		"Анна, добрый день! Ваш заказ №1022 отправлен.",
+		"Игорь, здравствуйте! Заказ №1023 уже в пути.",
+		"Анна, добрый день! Ваш заказ №1021 отправлен.",
+	}
+	r := uniqueness.Analyze(msgs, &uniqueness.Options{Threshold: 0.9})
+	fmt.Println("distinct:", r.Distinct, "duplicates:", r.Duplicates)
+	for _, p := range r.Pairs {
+		fmt.Printf("%d~%d %.3f\n", p.I, p.J, p.Similarity)
+	}
+	fmt.Println("score:", r.Score, "clusters:", r.Clusters)
+	// Output:
+	// distinct: 3 duplicates: 2
+	// 0~1 0.978
+	// 0~3 1.000
+	// 1~3 0.978
+	// score: 0.25 clusters: [[0 1 3]]
+}
