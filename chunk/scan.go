@@ -194,8 +194,15 @@ func spaceRune(r rune) (ws bool, breaks int, breakable bool) {
 
 // decode returns the rune at text[i] (i < len(text)) and its size.
 func decode(text string, i int) (rune, int) {
-	if c := text[i]; c < utf8.RuneSelf {
+	c := text[i]
+	if c < utf8.RuneSelf {
 		return rune(c), 1
+	}
+	// Two-byte sequences (Cyrillic, Latin-1) inline: the common case.
+	if c >= 0xC2 && c <= 0xDF && i+1 < len(text) {
+		if c2 := text[i+1]; c2&0xC0 == 0x80 {
+			return rune(c&0x1F)<<6 | rune(c2&0x3F), 2
+		}
 	}
 	return utf8.DecodeRuneInString(text[i:])
 }
@@ -205,7 +212,7 @@ func decode(text string, i int) (rune, int) {
 func walk(text string, u Unit) walked {
 	w := walked{start: -1}
 	if len(text) > 64 {
-		w.runs = make([]run, 0, len(text)/16)
+		w.runs = make([]run, 0, len(text)/8)
 	}
 	cum := 0
 	inRun := false
