@@ -1,6 +1,6 @@
 module github.com/spinwise/spinwise/bench
 
-go 1.24
+go 1.24.0
 
 replace github.com/spinwise/spinwise => ../
 
