@@ -8,13 +8,16 @@ package chunk
 // letter each and covered by the single-letter rule in abbreviation.
 //
 // Abbreviations that can close a sentence (руб., тыс., млн, шт., др., т.д.,
-// т.п., мин.) are not here: a period after them ends a sentence only when
-// the next word begins with a capital letter or a digit is not lower case
-// ("100 руб. в месяц" does not end, "и т.д. Далее" does), which classify
-// checks before it asks this table.
+// т.п., мин.) are not here: a period after them ends a sentence unless the
+// next word begins with a lower-case letter ("100 руб. в месяц" does not
+// end, "и т.д. Далее" does), which classify checks before it asks this
+// table.
 //
-// Sources: the common abbreviations of Russian addresses (ГОСТ Р 6.30-2003
-// address elements), titles and running text, compiled for this package.
+// Source: compiled for this package (and under its licence) from common
+// Russian usage: address elements (street and settlement types, building
+// parts), titles, references and running text. It is not exhaustive; an
+// abbreviation missing here costs at most one sentence-level cut where a
+// word-level cut would do.
 var abbrevs = map[string]bool{
 	// addresses
 	"г": true, "гг": true, "ул": true, "д": true, "кв": true, "корп": true,

@@ -68,8 +68,7 @@ var hangingWords = map[string]bool{
 	"за": true, "и": true, "из": true, "или": true, "к": true, "ко": true,
 	"на": true, "над": true, "не": true, "ни": true, "но": true, "о": true,
 	"об": true, "от": true, "по": true, "под": true, "при": true, "про": true,
-	"с": true, "со": true, "у": true, "что": true, "чтобы": false, "как": true,
-	"же": false, "ли": false, "бы": false, "то": false,
+	"с": true, "со": true, "у": true, "что": true, "как": true,
 }
 
 // closer reports whether r closes a quotation or a bracket.
