@@ -27,7 +27,10 @@
 // bytes of '。' and '．'. Most such bytes fail a one- or two-byte test at once
 // (a dot that ends a sentence, a colon in "9:00"); only the rest run a
 // matcher, which works on byte offsets and allocates nothing. A message
-// without a link costs no allocation at all.
+// without a link costs no allocation at all. Zero-width characters are not
+// triggers of their own: a link still needs a dot or a scheme's ':', and
+// the matchers then accept zero-width characters inside labels and schemes
+// and flag them.
 //
 // Check finds:
 //   - links with a scheme: http, https, ftp, ftps, and the defanged hxxp,
@@ -54,7 +57,8 @@
 // A link ends at white space, a control character, '<', '>', '«', '»', '“',
 // '”', '„' or '｜'. Then the scanner trims what belongs to the text around
 // it rather than to the link: trailing '.', ',', '!', '?', ':', ';', '…',
-// WhatsApp markup ('*', '_', '~' of *bold*, _italic_, ~strike~), a closing
+// WhatsApp markup ('*', '_', '~', '`' of *bold*, _italic_, ~strike~,
+// ```monospace```), a closing
 // ')', ']' or '}' without its opening one inside the link, and an unpaired
 // trailing quote. A bare host's port, path, query and fragment are part of
 // the link.

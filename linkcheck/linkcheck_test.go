@@ -74,6 +74,7 @@ var checkCases = []checkCase{
 	{name: "whatsapp italic", in: "_https://salon.ru/a_", want: []want{{Text: "https://salon.ru/a", Host: "salon.ru"}}},
 	{name: "whatsapp bold", in: "*salon.ru/a*", want: []want{{Text: "salon.ru/a", Host: "salon.ru"}}},
 	{name: "whatsapp strike", in: "~salon.ru~", want: []want{{Text: "salon.ru", Host: "salon.ru"}}},
+	{name: "whatsapp monospace", in: "```https://salon.ru/a```", want: []want{{Text: "https://salon.ru/a", Host: "salon.ru"}}},
 	{name: "two links", in: "salon.ru и https://shop.ru", want: []want{{Text: "salon.ru", Host: "salon.ru"}, {Text: "https://shop.ru", Host: "shop.ru"}}},
 	{name: "trailing dot host", in: "https://SALON.ru./a", want: []want{{Text: "https://SALON.ru./a", Host: "salon.ru"}}, why: "lower case, trailing dot dropped from Host only"},
 	{name: "port", in: "salon.ru:8080/a", want: []want{{Text: "salon.ru:8080/a", Host: "salon.ru"}}},

@@ -569,7 +569,7 @@ func pathEnd(msg string, i int) int {
 
 // trimEnd drops from the end of msg[start:end], but not below min, what
 // ends a sentence or wraps a link rather than belongs to it: trailing
-// .,!?:; and '…', WhatsApp markup * _ ~, unbalanced closing brackets and quotes.
+// .,!?:; and '…', WhatsApp markup * _ ~ `, unbalanced closing brackets and quotes.
 func trimEnd(msg string, start, end, min int) int {
 	var open, closed [3]int // (), [], {}
 	var quotes, apos int
@@ -600,7 +600,7 @@ func trimEnd(msg string, start, end, min int) int {
 		}
 		c := msg[end-1]
 		switch c {
-		case '.', ',', '!', '?', ':', ';', '*', '_', '~':
+		case '.', ',', '!', '?', ':', ';', '*', '_', '~', '`':
 		case ')', ']', '}':
 			k := strings.IndexByte(")]}", c)
 			if closed[k] <= open[k] {
