@@ -25,7 +25,8 @@ const Synthetic = `{Здравствуйте|Добрый день|Привет�
 	`{Спасибо!|До встречи!|Хорошего дня!|Ждём вас!|С уважением, «{{Компания}}».}`
 
 // Expand fills one message from src: {a|b|c} picks one option (groups nest),
-// [a|b|c] puts all options in a random order joined by a space, {{Field}}
+// [a|b|c] puts all options in a random order joined by a space (a '['
+// without a top-level '|' is text), {{Field}}
 // (spaces allowed, a pipeline after '|' ignored) is the contact's Field, and
 // other {{ ... }} actions become empty; \x is a literal x.
 func Expand(src string, rng *rand.Rand, contact map[string]any) string {
@@ -62,6 +63,11 @@ func expand(sb *strings.Builder, s string, rng *rand.Rand, contact map[string]an
 				close = ']'
 			}
 			end, opts := group(s, i, close)
+			if c == '[' && len(opts) < 2 {
+				sb.WriteByte('[') // a '[' without a top-level '|' is text
+				i++
+				continue
+			}
 			if end < 0 {
 				sb.WriteString(s[i:])
 				return
