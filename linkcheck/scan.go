@@ -28,7 +28,8 @@ type found struct {
 
 // scanner finds links from left to right. The pre-scan in next looks at one
 // byte at a time for a trigger (see trigger) and runs the matchers only
-// there; the matchers work on indices and never allocate.
+// there; the matchers work on indices and allocate nothing unless a
+// candidate holds zero-width characters.
 type scanner struct {
 	msg  string
 	pos  int // where to look for the next trigger
