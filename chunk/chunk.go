@@ -146,8 +146,12 @@ func (s *splitter) split() ([]string, error) {
 			if s.marks != nil && r.cum0-posCum+len(s.marks[j]) > limit {
 				continue
 			}
-			if best < 0 || r.level >= bestLevel {
-				best, bestLevel = j, r.level
+			lv := r.level
+			if lv == levelClause && (r.cum0-posCum)*4 < s.max {
+				lv = levelWord // a lone "Да," is no message: too short a clause counts as a word
+			}
+			if best < 0 || lv >= bestLevel {
+				best, bestLevel = j, lv
 			}
 			last = j
 		}

@@ -22,7 +22,9 @@
 //  2. a line break;
 //  3. a sentence end (below);
 //  4. a clause end: white space after ',' ';' ':' or a dash ('—', '–', or
-//     '-' standing alone between spaces);
+//     '-' standing alone between spaces), unless the chunk would be shorter
+//     than a quarter of Max (a lone "Да," is no message), when it counts as
+//     a word boundary;
 //  5. any other white space between words, except after a short
 //     preposition, conjunction or particle ("в", "на", "по", "и", "или",
 //     "не", ...: the list is in sentence.go), which Russian typesetting
