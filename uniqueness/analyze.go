@@ -395,8 +395,7 @@ func (b *batch) report(r *Report, pairs []dpair, maxPairs int) {
 	for g := range parent {
 		parent[g] = int32(g)
 	}
-	var find func(x int32) int32
-	find = func(x int32) int32 {
+	find := func(x int32) int32 {
 		for parent[x] != x {
 			parent[x] = parent[parent[x]]
 			x = parent[x]

@@ -126,51 +126,60 @@ func (s *scratch) measure(a, b string, k int, minSim float64, bySim bool) (int, 
 		a, b = b, a
 	}
 	// The string with fewer bytes is the pattern: its runes get ids 1..d,
-	// the other's runes the same ids or 0 (not in the pattern).
-	pids := s.pids[:0]
+	// the other's runes the same ids or 0 (not in the pattern). Byte
+	// lengths bound rune counts, so the id slices are sized once.
+	if s.lut.small == nil {
+		s.lut.small = make([]int32, smallRunes)
+	}
+	small := s.lut.small[:smallRunes]
+	pids := grow32(s.pids, len(a))
+	np := 0
 	for i := 0; i < len(a); {
 		c := a[i]
 		var r rune
 		if c < utf8.RuneSelf {
 			r = rune(c)
 			i++
-		} else if c1 := byte(0); c <= 0xDF && i+1 < len(a) && c >= 0xC2 {
-			if c1 = a[i+1]; c1&0xC0 == 0x80 {
-				r = rune(c&0x1F)<<6 | rune(c1&0x3F)
-				i += 2
-			} else {
-				r = utf8.RuneError
-				i++
-			}
+		} else if c <= 0xDF && c >= 0xC2 && i+1 < len(a) && a[i+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(a[i+1]&0x3F)
+			i += 2
 		} else {
 			var size int
 			r, size = utf8.DecodeRuneInString(a[i:])
 			i += size
 		}
-		pids = append(pids, s.lut.add(r))
-	}
-	tids := s.tids[:0]
-	for i := 0; i < len(b); {
-		c := b[i]
-		var r rune
-		if c < utf8.RuneSelf {
-			r = rune(c)
-			i++
-		} else if c1 := byte(0); c <= 0xDF && i+1 < len(b) && c >= 0xC2 {
-			if c1 = b[i+1]; c1&0xC0 == 0x80 {
-				r = rune(c&0x1F)<<6 | rune(c1&0x3F)
-				i += 2
-			} else {
-				r = utf8.RuneError
-				i++
+		var id int32
+		if uint32(r) < smallRunes {
+			if id = small[r]; id == 0 {
+				id = s.lut.add(r)
 			}
 		} else {
-			var size int
-			r, size = utf8.DecodeRuneInString(b[i:])
+			id = s.lut.add(r)
+		}
+		pids[np] = id
+		np++
+	}
+	pids = pids[:np]
+	tids := grow32(s.tids, len(b))
+	nt := 0
+	for i := 0; i < len(b); {
+		c := b[i]
+		var id int32
+		if c < utf8.RuneSelf {
+			id = small[c]
+			i++
+		} else if c <= 0xDF && c >= 0xC2 && i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
+			id = small[rune(c&0x1F)<<6|rune(b[i+1]&0x3F)]
+			i += 2
+		} else {
+			r, size := utf8.DecodeRuneInString(b[i:])
+			id = s.lut.lookup(r)
 			i += size
 		}
-		tids = append(tids, s.lut.lookup(r))
+		tids[nt] = id
+		nt++
 	}
+	tids = tids[:nt]
 	s.pids, s.tids = pids, tids
 	dn := s.lut.len()
 	s.lut.reset()

@@ -171,7 +171,10 @@ func (mt *matcher) dist(text []int32, mEff, k int) int {
 	// blocks per column instead of all of them, and a result <= k is
 	// exact, so similar strings finish in a narrow band.
 	full := max(mEff, n)
-	if k == full {
+	if k == full && !mt.sparse {
+		if full < 8*wordBits {
+			return mt.distFull(text, mEff)
+		}
 		for kk := max(wordBits/2, abs(mEff-n)); kk < full/8; kk *= 2 {
 			if d := mt.distBlocks(text, mEff, kk); d <= kk {
 				return d
@@ -241,6 +244,41 @@ func (mt *matcher) unrow(c int32) {
 			}
 		}
 	}
+}
+
+// distFull is the multi-word kernel without a band: every block, every
+// column (no cutoff, short patterns, where a band would save little).
+func (mt *matcher) distFull(text []int32, mEff int) int {
+	w := (mEff + wordBits - 1) / wordBits
+	switch w {
+	case 2:
+		return mt.distFull2(text, mEff)
+	case 3:
+		return mt.distFull3(text, mEff)
+	case 4:
+		return mt.distFull4(text, mEff)
+	}
+	lastBit := uint(mEff - (w-1)*wordBits - 1)
+	vp, vn := mt.vp[:w], mt.vn[:w]
+	for b := range vp {
+		vp[b], vn[b] = ^uint64(0), 0
+	}
+	peq, stride := mt.peq, mt.stride
+	score := mEff
+	lastVP, lastVN := vp[:w-1], vn[:w-1]
+	for _, c := range text {
+		eqs := peq[int(c)*stride : int(c)*stride+w]
+		hp, hn := uint64(1), uint64(0)
+		for b := range lastVP {
+			npv, nmv, ph, mh := step(eqs[b], lastVP[b], lastVN[b], hp, hn)
+			lastVP[b], lastVN[b] = npv, nmv
+			hp, hn = ph>>63, mh>>63
+		}
+		npv, nmv, ph, mh := step(eqs[w-1], vp[w-1], vn[w-1], hp, hn)
+		vp[w-1], vn[w-1] = npv, nmv
+		score += int((ph>>lastBit)&1) - int((mh>>lastBit)&1)
+	}
+	return score
 }
 
 // step advances one block by one text column: eq is the block's match

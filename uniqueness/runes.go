@@ -65,17 +65,6 @@ func (t *runeIDs) reset() {
 	t.assigned = t.assigned[:0]
 }
 
-// appendRunes appends the runes of s to dst; an invalid UTF-8 byte is one
-// U+FFFD, as in a []rune conversion.
-func appendRunes(dst []rune, s string) []rune {
-	for i := 0; i < len(s); {
-		r, size := decodeRune(s, i)
-		dst = append(dst, r)
-		i += size
-	}
-	return dst
-}
-
 // decodeRune decodes the rune at s[i], with ASCII and two-byte sequences
 // (Cyrillic) inline.
 func decodeRune(s string, i int) (rune, int) {
