@@ -108,7 +108,8 @@
 // # Guarantees
 //
 //   - Every chunk is non-empty, at most Max units long, and neither starts
-//     nor ends with white space.
+//     nor ends with white space (a grapheme cluster of white space only; a
+//     space that a combining mark attaches to is part of a character).
 //   - Nothing is lost: the chunks joined, with all white space removed,
 //     equal the input with all white space removed (apart from the markers
 //     added to re-open long markup pairs).
