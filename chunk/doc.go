@@ -102,8 +102,9 @@
 // next chunk gets the opening marker prepended, so every chunk's markup is
 // balanced. At Max 12, "*очень длинный текст*" gives "*очень*",
 // "*длинный*", "*текст*" (markers of nested pairs close innermost first).
-// The added markers count towards Max. This is the only case where a chunk
-// holds text that is not in the input.
+// The added markers count towards Max; when they leave no room for even one
+// character, Split returns a [*SpanError] for the pair. This is the only
+// case where a chunk holds text that is not in the input.
 //
 // # Guarantees
 //
@@ -121,6 +122,6 @@
 // Invalid UTF-8 is passed through byte for byte, never replaced: each
 // invalid byte counts as one rune, one UTF-16 code unit and one grapheme
 // cluster (as U+FFFD would), and chunk boundaries fall only between whole
-// runes or invalid bytes, so the chunks joined hold exactly the input's
-// bytes.
+// runes or invalid bytes, so every chunk is a byte-exact substring of the
+// input (plus any re-opened markers).
 package chunk
