@@ -78,8 +78,9 @@
 //   - links, as found by [github.com/spinwise/spinwise/linkcheck];
 //   - e-mail addresses ("info@salon.ru");
 //   - phone numbers: 7 to 15 digits in groups joined by single spaces,
-//     hyphens or brackets, starting with '+', or with 10 digits or more, or
-//     with a hyphen ("+7 (999) 123-45-67", "8 800 555-35-35", "555-35-35");
+//     hyphens or brackets, every group after the first of two digits or
+//     more, starting with '+', or with 10 digits or more, or with a hyphen
+//     ("+7 (999) 123-45-67", "8 800 555-35-35", "555-35-35");
 //   - placeholders left in the text, "{{ ... }}" or "{=Object:FIELD}",
 //     closed on the same line;
 //   - WhatsApp markup pairs that fit in Max: *жирный*, _курсив_,

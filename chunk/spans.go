@@ -266,7 +266,7 @@ func scanContacts(text string, spans []span) []span {
 
 // phone reads a phone number at text[i]: an optional '+', then 7 to 15
 // digits in groups joined by one space, no-break space, hyphen or
-// bracket. It is a phone if it starts with '+', has 10 digits or more, or
+// bracket, every group after the first of two digits or more. It is a phone if it starts with '+', has 10 digits or more, or
 // has a hyphen ("+7 (999) 123-45-67", "8 800 555-35-35", "555-35-35").
 // next is where to look again when it is not one.
 func phone(text string, i int) (end, next int, ok bool) {
@@ -276,6 +276,16 @@ func phone(text string, i int) (end, next int, ok bool) {
 		i++
 	}
 	digits, hyphen, space := 0, false, false
+	groups, group, short := 0, 0, false // digit groups; digits in this one; a later group of one digit
+	endGroup := func() {
+		if group > 0 {
+			if groups > 0 && group < 2 {
+				short = true
+			}
+			groups++
+			group = 0
+		}
+	}
 	next = -1
 	end = i
 	for i < len(text) && i-start < 40 {
@@ -284,6 +294,7 @@ func phone(text string, i int) (end, next int, ok bool) {
 		switch {
 		case c >= '0' && c <= '9':
 			digits++
+			group++
 			i++
 			end = i
 			space = false
@@ -298,10 +309,12 @@ func phone(text string, i int) (end, next int, ok bool) {
 			if next < 0 {
 				next = i + size
 			}
+			endGroup()
 			space = true
 			i += size
 			continue
 		case c == '-' || c == '(' || c == ')':
+			endGroup()
 			hyphen = hyphen || c == '-'
 			space = false
 			i++
@@ -309,10 +322,11 @@ func phone(text string, i int) (end, next int, ok bool) {
 		}
 		break
 	}
+	endGroup()
 	if next < 0 || next > end {
 		next = max(end, start+1)
 	}
-	if digits < 7 || digits > 15 || !(plus || digits >= 10 || hyphen) {
+	if digits < 7 || digits > 15 || short || !(plus || digits >= 10 || hyphen) {
 		return 0, next, false
 	}
 	return end, end, true
