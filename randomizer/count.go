@@ -51,39 +51,30 @@ func normalize(b *big.Int) count {
 }
 
 // mulAcc multiplies counts together. Factors are gathered in a uint64 for
-// as long as the product fits, so a long sequence of small groups costs one
-// big multiplication per ~64 bits of product rather than one per group.
+// as long as the product fits, and the resulting word-sized and big factors
+// are multiplied as a balanced tree at the end, so that a long sequence of
+// small groups costs O(M(n) log n) rather than one big multiplication per
+// group.
 type mulAcc struct {
-	u   uint64   // pending small factor
-	b   *big.Int // product so far of the flushed factors; nil means 1
-	tmp big.Int
-	ok  bool // false once the product exceeded maxCountBits
+	u       uint64     // pending small factor
+	factors []*big.Int // flushed factors
+	bits    int        // upper bound of the bit length of the product so far
+	ok      bool       // false once the product exceeded maxCountBits
 }
 
 func newMulAcc() mulAcc { return mulAcc{u: 1, ok: true} }
-
-func (m *mulAcc) bitLen() int {
-	n := bits.Len64(m.u)
-	if m.b != nil {
-		n += m.b.BitLen()
-	}
-	return n
-}
 
 func (m *mulAcc) mul(c count) {
 	if !m.ok {
 		return
 	}
 	if c.b != nil {
-		if m.bitLen()+c.b.BitLen() > maxCountBits+1 {
+		m.bits += c.b.BitLen()
+		if m.bits > maxCountBits+64 {
 			m.ok = false
 			return
 		}
-		if m.b == nil {
-			m.b = new(big.Int).Set(c.b)
-		} else {
-			m.b.Mul(m.b, c.b)
-		}
+		m.factors = append(m.factors, c.b)
 		return
 	}
 	hi, lo := bits.Mul64(m.u, c.u)
@@ -91,15 +82,12 @@ func (m *mulAcc) mul(c count) {
 		m.u = lo
 		return
 	}
-	if m.bitLen()+bits.Len64(c.u) > maxCountBits+1 {
+	m.bits += bits.Len64(m.u)
+	if m.bits > maxCountBits+64 {
 		m.ok = false
 		return
 	}
-	if m.b == nil {
-		m.b = new(big.Int).SetUint64(m.u)
-	} else {
-		m.b.Mul(m.b, m.tmp.SetUint64(m.u))
-	}
+	m.factors = append(m.factors, new(big.Int).SetUint64(m.u))
 	m.u = c.u
 }
 
@@ -108,16 +96,83 @@ func (m *mulAcc) result() (count, bool) {
 	if !m.ok {
 		return count{}, false
 	}
-	if m.b == nil {
+	if len(m.factors) == 0 {
 		return count{u: m.u}, true
 	}
 	if m.u != 1 {
-		m.b.Mul(m.b, m.tmp.SetUint64(m.u))
+		m.factors = append(m.factors, new(big.Int).SetUint64(m.u))
 	}
-	if m.b.BitLen() > maxCountBits {
+	p := productTree(m.factors)
+	if p.BitLen() > maxCountBits {
 		return count{}, false
 	}
-	return normalize(m.b), true
+	return normalize(p), true
+}
+
+// productTree returns the product of fs as a new *big.Int, multiplying
+// numbers of similar size together.
+func productTree(fs []*big.Int) *big.Int {
+	switch len(fs) {
+	case 0:
+		return big.NewInt(1)
+	case 1:
+		return new(big.Int).Set(fs[0])
+	}
+	mid := len(fs) / 2
+	l := productTree(fs[:mid])
+	return l.Mul(l, productTree(fs[mid:]))
+}
+
+// productOf returns the product of cs as a new *big.Int.
+func productOf(cs []count) *big.Int {
+	m := newMulAcc()
+	m.bits = -1 << 62 // no cap: the counts were bounded when parsed
+	for _, c := range cs {
+		m.mul(c)
+	}
+	if len(m.factors) == 0 {
+		return new(big.Int).SetUint64(m.u)
+	}
+	if m.u != 1 {
+		m.factors = append(m.factors, new(big.Int).SetUint64(m.u))
+	}
+	return productTree(m.factors)
+}
+
+// splitDigits writes to out the digits of i in the mixed radix cs, the last
+// digit least significant: i = (...(out[0]*cs[1] + out[1])*cs[2] + ...).
+// i must be below the product of cs; i is not modified. It divides by the
+// product of the right half and recurses on both halves, so that the cost
+// is that of a few big multiplications rather than one big division per
+// digit.
+func splitDigits(i *big.Int, cs []count, out []count) {
+	switch len(cs) {
+	case 0:
+		return
+	case 1:
+		out[0] = normalize(new(big.Int).Set(i))
+		return
+	}
+	nbits := 0
+	for _, c := range cs {
+		nbits += c.bitLen()
+		if nbits > 64 {
+			break
+		}
+	}
+	if nbits <= 64 {
+		// The product fits in a uint64, and so does i.
+		x := i.Uint64()
+		for j := len(cs) - 1; j >= 0; j-- {
+			out[j] = count{u: x % cs[j].u}
+			x /= cs[j].u
+		}
+		return
+	}
+	mid := len(cs) / 2
+	q, r := new(big.Int).QuoRem(i, productOf(cs[mid:]), new(big.Int))
+	splitDigits(q, cs[:mid], out[:mid])
+	splitDigits(r, cs[mid:], out[mid:])
 }
 
 // addCount returns a+b.

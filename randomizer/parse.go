@@ -49,6 +49,12 @@ func Parse(src string) (*Spintax, error) {
 	}
 	p := &parser{src: src, s: &Spintax{}}
 	p.text = make([]byte, 0, len(src))
+	// Size the tables from a cheap count of the brackets and bars, so that
+	// they are not copied over and over while they grow.
+	opens, bars := strings.Count(src, "{")+strings.Count(src, "["), strings.Count(src, "|")
+	p.s.groups = make([]group, 0, opens)
+	p.s.opts = make([]option, 0, opens+bars)
+	p.s.nodes = make([]node, 0, 2*(opens+bars)+1)
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
@@ -352,23 +358,26 @@ func (p *parser) finish() error {
 	s.top0, s.top1, s.cnt, s.minLen, s.maxLen = n0, n1, c, minLen, maxLen
 	s.count = c.bigInt()
 	s.text = string(p.text)
+	// Set the weights of every sequence whose count fits in a uint64 (all
+	// counts inside it are no greater, so they fit too): variants of such
+	// sequences are decoded by machine arithmetic.
 	if !c.isBig() {
-		// Every count in the template divides into the total, so all the
-		// weights below fit in a uint64 too.
 		s.setWeights(s.top0, s.top1)
-		for i := range s.opts {
-			s.setWeights(s.opts[i].n0, s.opts[i].n1)
+	}
+	for i := range s.opts {
+		if o := &s.opts[i]; !o.cnt.isBig() {
+			s.setWeights(o.n0, o.n1)
 		}
-		for gi := range s.groups {
-			g := &s.groups[gi]
-			if !g.perm {
-				continue
-			}
-			w := uint64(1)
-			for j := g.opt0 + g.nopt - 1; j >= g.opt0; j-- {
-				s.opts[j].suf = w
-				w *= s.opts[j].cnt.u
-			}
+	}
+	for gi := range s.groups {
+		g := &s.groups[gi]
+		if !g.perm || g.prod.isBig() {
+			continue
+		}
+		w := uint64(1)
+		for j := g.opt0 + g.nopt - 1; j >= g.opt0; j-- {
+			s.opts[j].suf = w
+			w *= s.opts[j].cnt.u
 		}
 	}
 	return nil

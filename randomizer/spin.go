@@ -208,17 +208,18 @@ func (s *Spintax) variantGroup64(e Emitter, st *state, g *group, d uint64) {
 	st.scratch = st.scratch[:base]
 }
 
-// variantSeqBig emits variant i of the sequence nodes[n0:n1]; i is consumed.
+// variantSeqBig emits variant i of the sequence nodes[n0:n1], a sequence
+// with more than 2^64-1 variants.
 func (s *Spintax) variantSeqBig(e Emitter, st *state, n0, n1 int32, i *big.Int) {
-	// Split i into the groups' digits, least significant (rightmost) first.
-	var digits []*big.Int
-	for k := n1 - 1; k >= n0; k-- {
+	var cs []count
+	for k := n0; k < n1; k++ {
 		if nd := &s.nodes[k]; nd.kind == nGroup {
-			q, r := new(big.Int).QuoRem(i, s.groups[nd.a].cnt.bigInt(), new(big.Int))
-			digits = append(digits, r)
-			i = q
+			cs = append(cs, s.groups[nd.a].cnt)
 		}
 	}
+	digits := make([]count, len(cs))
+	splitDigits(i, cs, digits)
+	j := 0
 	for k := n0; k < n1; k++ {
 		nd := &s.nodes[k]
 		switch nd.kind {
@@ -227,20 +228,40 @@ func (s *Spintax) variantSeqBig(e Emitter, st *state, n0, n1 int32, i *big.Int) 
 		case nPlaceholder:
 			e.Placeholder(int(nd.a))
 		case nGroup:
-			d := digits[len(digits)-1]
-			digits = digits[:len(digits)-1]
-			s.variantGroupBig(e, st, &s.groups[nd.a], d)
+			s.variantGroup(e, st, &s.groups[nd.a], digits[j])
+			j++
 		}
 	}
 }
 
+// variantGroup emits variant d of g, by machine arithmetic when g's count
+// fits in a uint64 (its weights are then set).
+func (s *Spintax) variantGroup(e Emitter, st *state, g *group, d count) {
+	if !g.cnt.isBig() {
+		s.variantGroup64(e, st, g, d.u)
+		return
+	}
+	s.variantGroupBig(e, st, g, d.bigInt())
+}
+
+// variantOption emits variant d of option o.
+func (s *Spintax) variantOption(e Emitter, st *state, o *option, d count) {
+	if !o.cnt.isBig() {
+		s.variantSeq64(e, st, o.n0, o.n1, d.u)
+		return
+	}
+	s.variantSeqBig(e, st, o.n0, o.n1, d.bigInt())
+}
+
+// variantGroupBig emits variant d of g, a group with more than 2^64-1
+// variants. d may be modified.
 func (s *Spintax) variantGroupBig(e Emitter, st *state, g *group, d *big.Int) {
 	if !g.perm {
 		for o := g.opt0; o < g.opt0+g.nopt; o++ {
 			opt := &s.opts[o]
 			c := opt.cnt.bigInt()
 			if d.Cmp(c) < 0 {
-				s.variantSeqBig(e, st, opt.n0, opt.n1, d)
+				s.variantOption(e, st, opt, normalize(d))
 				return
 			}
 			d.Sub(d, c)
@@ -250,13 +271,14 @@ func (s *Spintax) variantGroupBig(e Emitter, st *state, g *group, d *big.Int) {
 	n := int(g.nopt)
 	rank, inner := new(big.Int).QuoRem(d, g.prod.bigInt(), new(big.Int))
 	// The options' own digits, option 0 most significant.
-	idigits := make([]*big.Int, n)
-	for o := n - 1; o >= 0; o-- {
-		q, r := new(big.Int).QuoRem(inner, s.opts[g.opt0+int32(o)].cnt.bigInt(), new(big.Int))
-		idigits[o] = r
-		inner = q
+	cs := make([]count, n)
+	for o := range cs {
+		cs[o] = s.opts[g.opt0+int32(o)].cnt
 	}
-	// Factorial digits of the rank, most significant first.
+	idigits := make([]count, n)
+	splitDigits(inner, cs, idigits)
+	// The order from the factorial digits of the rank, most significant
+	// first.
 	order := make([]int32, n)
 	avail := make([]int32, n)
 	for j := range avail {
@@ -280,7 +302,6 @@ func (s *Spintax) variantGroupBig(e Emitter, st *state, g *group, d *big.Int) {
 		if j > 0 && sep != "" {
 			e.Text(sep)
 		}
-		opt := &s.opts[g.opt0+o]
-		s.variantSeqBig(e, st, opt.n0, opt.n1, idigits[o])
+		s.variantOption(e, st, &s.opts[g.opt0+o], idigits[o])
 	}
 }
