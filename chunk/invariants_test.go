@@ -147,15 +147,15 @@ func checkSplit(t *testing.T, text string, opts *chunk.Options, chunks []string,
 	from := 0
 	for i, c := range chunks {
 		// The chunk is the first occurrence after only white space that
-		// does not begin inside a white space rune ("\xc2" is the first
-		// byte of a no-break space, too).
+		// does not begin inside white space ("\xc2" is the first byte of a
+		// no-break space, too).
 		start := -1
 		for off := from; off <= len(text); {
 			j := strings.Index(text[off:], c)
 			if j < 0 || stripSpace(text[from:off+j]) != "" {
 				break
 			}
-			if r, _ := utf8.DecodeRuneInString(text[off+j:]); !unicode.IsSpace(r) {
+			if g, _, _, _ := uniseg.FirstGraphemeClusterInString(text[off+j:], -1); !allSpace(g) {
 				start = off + j
 				break
 			}
