@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 )
 
 // Defaults of Options.
@@ -204,8 +205,7 @@ func Analyze(msgs []string, opts *Options) *Report {
 func prepare(msgs []string) *batch {
 	b := &batch{group: make([]int32, len(msgs))}
 	seen := make(map[string]int32, len(msgs))
-	var lut runeIDs
-	b.off = append(b.off, 0)
+	runes := 0
 	for i, s := range msgs {
 		g, ok := seen[s]
 		if !ok {
@@ -213,13 +213,19 @@ func prepare(msgs []string) *batch {
 			seen[s] = g
 			b.first = append(b.first, int32(i))
 			b.size = append(b.size, 0)
-			for _, r := range s {
-				b.ids = append(b.ids, lut.add(r))
-			}
-			b.off = append(b.off, int32(len(b.ids)))
+			runes += utf8.RuneCountInString(s)
 		}
 		b.group[i] = g
 		b.size[g]++
+	}
+	var lut runeIDs
+	b.ids = make([]int32, 0, runes)
+	b.off = make([]int32, 1, len(b.first)+1)
+	for _, i := range b.first {
+		for _, r := range msgs[i] {
+			b.ids = append(b.ids, lut.add(r))
+		}
+		b.off = append(b.off, int32(len(b.ids)))
 	}
 	b.alpha = lut.len()
 	d := len(b.first)
