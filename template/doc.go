@@ -49,13 +49,18 @@
 // # Values
 //
 // A placeholder whose field has no value (the key is absent, the value is
-// nil, or it is a string of only white space) is an error wrapping
-// *MissingError that names the field; a message never goes out as
-// "Здравствуйте, !". The exception is a pipeline that calls a fallback
-// function (default, coalesce, empty): there a missing field reaches the
-// functions as nil. In the condition of {{if}}, {{with}} and {{range}} a
-// missing field is simply false. A value action whose result is nil or
-// blank is an error too, unless it calls a fallback.
+// nil or a typed nil pointer, map or slice, or it is a string of only white
+// space) is an error wrapping *MissingError that names the field; a message
+// never goes out as "Здравствуйте, !". The exception is a pipeline that
+// calls a fallback function (default, coalesce, empty): there a missing
+// field is nil, and any other function given nil returns nil without being
+// called, so the missing value reaches the fallback as nil rather than as
+// the "<nil>" print or printf would make of it. In the condition of {{if}},
+// {{with}} and {{range}} a missing field is simply false. A value action
+// whose result is nil or blank is an error too; with a fallback, a nil
+// result is (the fallback found nothing either, as in
+// {{ Имя | default .Фамилия }} with both missing), while an explicit
+// {{ Отчество | default "" }} prints nothing.
 //
 // default fires on a missing, nil or blank value only, never on 0 or false.
 // Values are written as they are and never read as template or spintax
@@ -91,8 +96,10 @@
 //     (" ИВАН  петров " → "Иван Петров").
 //   - plural N ONE FEW MANY: the Russian form by the CLDR rules (1, 21 → one;
 //     2–4, 22 → few; 0, 5–20, 11–14, 111 → many; a fraction → few). N is a
-//     number or a numeric string; digit groups separated by spaces or no-break
-//     spaces ("177 199") and a decimal comma are accepted.
+//     number or a numeric string (also a json.Number or another string
+//     type); digit groups separated by spaces or no-break spaces
+//     ("177 199") and a decimal comma are accepted. money and the
+//     comparisons read numbers the same way.
 //   - money AMOUNT: roubles in Russian format, digit groups and the ₽ sign
 //     separated by no-break spaces (U+00A0), decimal comma, kopecks rounded
 //     half away from zero: 1234.5 → "1 234,50 ₽". A whole amount prints
@@ -115,11 +122,16 @@
 // # Tidy
 //
 // After rendering, unless Options.NoTidy is set, white space is tidied on
-// every line: runs of spaces and tabs become one space, a space before
-// , . ! ? : ; is removed, and leading and trailing spaces and tabs are
-// dropped. Newlines are never touched, so paragraphs stay as written;
-// no-break spaces are kept. This cleans up after empty spintax options
-// ("{|очень }" and the like) and applies to values too.
+// every line: runs of spaces and tabs become one space, a space before a
+// run of , . ! ? : ; that ends a word (white space, the end of the text or
+// a closing quote follows it) is removed, and leading and trailing spaces
+// and tabs are dropped. Newlines are never touched, so paragraphs stay as
+// written; no-break spaces are kept. Left as written: a space before
+// punctuation that starts something (":)", ";)", ".NET") and a space after
+// a link (a word holding "://" or starting with "www."), where punctuation
+// glued to the link could be read as part of it. This cleans up after
+// empty spintax options ("{|очень }" and the like) and applies to values
+// too.
 //
 // # Errors
 //

@@ -24,12 +24,33 @@ func (e *Error) Error() string {
 // MissingError reports a field with no value for the recipient: the key is
 // absent, its value is nil, or it is a string of only white space. Render
 // returns it wrapped in a *RenderError; reach it with errors.As.
+//
+// Field is the data key (the CSV column, the CRM's field code), which may
+// differ from the name the template writes ("Имя клиента" mapped to "NAME");
+// the message names both the key and, as the fix to make, the placeholder
+// as written with a fallback.
 type MissingError struct {
-	Field string // the data key, after Options.Fields mapping
+	Field string // the data key, after Options.Fields mapping; ".X" for a field of {{with}}'s or {{range}}'s value
+	fix   string // the failing placeholder with a fallback added; "" when not known
 }
 
 func (e *MissingError) Error() string {
-	return fmt.Sprintf("field %q has no value: fill it in for this recipient, or give a fallback such as {{ %s | default \"...\" }}", e.Field, e.Field)
+	fix := e.fix
+	if fix == "" {
+		fix = "{{ " + e.Field + ` | default "..." }}`
+	}
+	return fmt.Sprintf("field %q has no value: fill it in for this recipient, or give a fallback such as %s", e.Field, fix)
+}
+
+// withFallback returns the value placeholder n rewritten with a fallback,
+// the fix a MissingError suggests: {{ .A.B | upper }} becomes
+// {{ .A.B | upper | default "..." }}. A Bitrix24 field, which takes no
+// pipeline, becomes the robot field of its data key.
+func withFallback(n *node) string {
+	if strings.HasPrefix(n.text, "{=") || len(n.text) < 4 {
+		return "{{ " + n.pipe.field + ` | default "..." }}`
+	}
+	return "{{ " + strings.TrimSpace(n.text[2:len(n.text)-2]) + ` | default "..." }}`
 }
 
 // RenderError is an error while rendering one recipient's message. It names

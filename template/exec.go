@@ -134,17 +134,24 @@ func (s *state) value(n *node, dot any) {
 	if !s.step(n) {
 		return
 	}
-	v, err := s.evalPipe(n.pipe, dot, false)
+	v, err := s.evalPipe(n.pipe, dot, false, false)
 	if err != nil {
+		var me *MissingError
+		if errors.As(err, &me) && me.fix == "" {
+			me.fix = withFallback(n)
+		}
 		s.fail(n, err)
 		return
 	}
-	if !n.pipe.fallback && isEmptyValue(v) {
+	// Without a fallback, nil and blank are missing; with one, nil is: the
+	// fallback found nothing either ({{ .A | default .B }} with both
+	// missing), while an explicit {{ .A | default "" }} prints nothing.
+	if isEmptyValue(v) && (!n.pipe.fallback || !isBlankString(v)) {
 		f := n.pipe.field
 		if f == "" {
 			f = n.text
 		}
-		s.fail(n, &MissingError{Field: f})
+		s.fail(n, &MissingError{Field: f, fix: withFallback(n)})
 		return
 	}
 	switch x := v.(type) {
@@ -237,7 +244,7 @@ func (s *state) execIf(p int, dot any) int {
 			if !s.step(n) {
 				return s.endOf(p)
 			}
-			v, err := s.evalPipe(n.pipe, dot, true)
+			v, err := s.evalPipe(n.pipe, dot, true, false)
 			if err != nil {
 				s.fail(n, err)
 				return s.endOf(p)
@@ -262,7 +269,7 @@ func (s *state) execRange(p int, dot any) int {
 	if !s.step(n) {
 		return end
 	}
-	v, err := s.evalPipe(n.pipe, dot, true)
+	v, err := s.evalPipe(n.pipe, dot, true, false)
 	if err != nil {
 		s.fail(n, err)
 		return end
@@ -331,12 +338,16 @@ func (s *state) execRange(p int, dot any) int {
 }
 
 // evalPipe evaluates a pipeline. lenient: a missing field is nil instead
-// of an error (conditions, and pipelines with a fallback function).
-func (s *state) evalPipe(p *pipe, dot any, lenient bool) (any, error) {
+// of an error (conditions, and pipelines with a fallback function). prop:
+// inside a pipeline with a fallback, a function given nil returns nil
+// without being called, so a missing field reaches the fallback as nil
+// rather than as the text print or printf make of nil ("<nil>").
+func (s *state) evalPipe(p *pipe, dot any, lenient, prop bool) (any, error) {
 	lenient = lenient || p.fallback
+	prop = prop || p.fallback
 	var prev any
 	for i := range p.cmds {
-		v, err := s.evalCmd(&p.cmds[i], dot, lenient, prev, i > 0)
+		v, err := s.evalCmd(&p.cmds[i], dot, lenient, prop, prev, i > 0)
 		if err != nil {
 			return nil, err
 		}
@@ -345,9 +356,9 @@ func (s *state) evalPipe(p *pipe, dot any, lenient bool) (any, error) {
 	return prev, nil
 }
 
-func (s *state) evalCmd(c *command, dot any, lenient bool, piped any, hasPiped bool) (any, error) {
+func (s *state) evalCmd(c *command, dot any, lenient, prop bool, piped any, hasPiped bool) (any, error) {
 	if c.fn == nil {
-		return s.evalOperand(&c.args[0], dot, lenient)
+		return s.evalOperand(&c.args[0], dot, lenient, prop)
 	}
 	switch c.fn.kind {
 	case fnAnd, fnOr:
@@ -362,7 +373,7 @@ func (s *state) evalCmd(c *command, dot any, lenient bool, piped any, hasPiped b
 		for i := 0; i < n; i++ {
 			if i < len(c.args) {
 				var err error
-				if v, err = s.evalOperand(&c.args[i], dot, lenient); err != nil {
+				if v, err = s.evalOperand(&c.args[i], dot, lenient, prop); err != nil {
 					return nil, err
 				}
 			} else {
@@ -375,13 +386,20 @@ func (s *state) evalCmd(c *command, dot any, lenient bool, piped any, hasPiped b
 		return v, nil
 	}
 	base := len(s.args)
+	gotNil := hasPiped && piped == nil
 	for i := range c.args {
-		v, err := s.evalOperand(&c.args[i], dot, lenient)
+		v, err := s.evalOperand(&c.args[i], dot, lenient, prop)
 		if err != nil {
 			s.args = s.args[:base]
 			return nil, err
 		}
+		gotNil = gotNil || v == nil
 		s.args = append(s.args, v)
+	}
+	if prop && gotNil && c.fn.kind == fnPlain {
+		clear(s.args[base:])
+		s.args = s.args[:base]
+		return nil, nil
 	}
 	if hasPiped {
 		s.args = append(s.args, piped)
@@ -398,7 +416,7 @@ func (s *state) evalCmd(c *command, dot any, lenient bool, piped any, hasPiped b
 	return v, nil
 }
 
-func (s *state) evalOperand(op *operand, dot any, lenient bool) (any, error) {
+func (s *state) evalOperand(op *operand, dot any, lenient, prop bool) (any, error) {
 	var v any
 	switch op.kind {
 	case opConst:
@@ -422,7 +440,7 @@ func (s *state) evalOperand(op *operand, dot any, lenient bool) (any, error) {
 		v = dot
 	case opPipe:
 		var err error
-		if v, err = s.evalPipe(op.pipe, dot, lenient); err != nil {
+		if v, err = s.evalPipe(op.pipe, dot, lenient, prop); err != nil {
 			return nil, err
 		}
 	}

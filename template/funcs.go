@@ -601,6 +601,8 @@ func toFloat(v any) (float64, bool) {
 		return float64(rv.Uint()), true
 	case reflect.Float32, reflect.Float64:
 		return rv.Float(), true
+	case reflect.String: // json.Number and other string types
+		return parseNumber(rv.String())
 	}
 	return 0, false
 }
@@ -662,14 +664,29 @@ func isBlank(s string) bool {
 	return strings.TrimSpace(s) == ""
 }
 
-// isEmptyValue is what default and coalesce treat as empty: nil, or a string
-// of only white space. Zero and false are values.
+// isBlankString reports whether v is a string of only white space.
+func isBlankString(v any) bool {
+	x, ok := v.(string)
+	return ok && isBlank(x)
+}
+
+// isEmptyValue is what default and coalesce treat as empty: nil (also a
+// typed nil pointer, map or slice), or a string of only white space. Zero,
+// false and an empty but non-nil list are values.
 func isEmptyValue(v any) bool {
 	switch x := v.(type) {
 	case nil:
 		return true
 	case string:
 		return isBlank(x)
+	case int, int64, float64, bool:
+		return false
+	}
+	// a typed nil (*T, map, slice, ...) is nil too: printed, it would be
+	// "<nil>", "map[]" or "[]"
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan:
+		return rv.IsNil()
 	}
 	return false
 }

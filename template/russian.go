@@ -2,6 +2,7 @@ package template
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -192,6 +193,9 @@ func numericText(v any) string {
 		return numberText(x)
 	case nil, bool:
 		return ""
+	}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.String { // json.Number, ...
+		return numberText(rv.String())
 	}
 	f, ok := toFloat(v)
 	if !ok {

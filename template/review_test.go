@@ -1,0 +1,116 @@
+package template_test
+
+import (
+	"encoding/json"
+	"errors"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/spinwise/spinwise/template"
+)
+
+// Rows found in review: values of the Go types a Bitrix24 robot or a JSON
+// decoder hands over, and pipelines with a fallback.
+func TestRenderOddValues(t *testing.T) {
+	d := func(k string, v any) map[string]any { return map[string]any{k: v} }
+	plural := `{{ plural .N "товар" "товара" "товаров" }}`
+	var nilPtr *string
+	runRows(t, []renderRow{
+		{name: "plural json.Number", src: plural, data: d("N", json.Number("21")), want: "товар",
+			why: "json.Decoder.UseNumber gives json.Number, a string type, not a string"},
+		{name: "plural json.Number fraction", src: plural, data: d("N", json.Number("1.5")), want: "товара"},
+		{name: "money json.Number", src: "{{ money .S }}", data: d("S", json.Number("1234.5")), want: "1" + nb + "234,50" + nb + "₽"},
+		{name: "eq json.Number", src: `{{ if eq .N 5 }}да{{ else }}нет{{ end }}`, data: d("N", json.Number("5")), want: "да"},
+		{name: "gt json.Number", src: `{{ if gt .N 4 }}да{{ else }}нет{{ end }}`, data: d("N", json.Number("5")), want: "да"},
+		{name: "trunc json.Number length", src: `{{ trunc .N "Привет" }}`, data: d("N", json.Number("3")), want: "При"},
+		{name: "nil pointer is missing", src: "Здравствуйте, {{ .Имя }}!", data: d("Имя", nilPtr), wantErr: "missing:Имя",
+			why: "a typed nil would print <nil>"},
+		{name: "nil map is missing", src: "{{ .M }}", data: d("M", map[string]any(nil)), wantErr: "missing:M"},
+		{name: "nil pointer takes default", src: `{{ .Имя | default "друг" }}`, data: d("Имя", nilPtr), want: "друг"},
+		{name: "print of missing takes default", src: `{{ print .Имя | default "друг" }}`, data: nil, want: "друг",
+			why: "print would turn the missing field into the text <nil>"},
+		{name: "printf of missing takes default", src: `{{ printf "%s!" .Имя | default "друг" }}`, data: nil, want: "друг",
+			why: "printf would print %!s(<nil>)!"},
+		{name: "missing in nested pipe takes default", src: `{{ default "друг" (print .Имя) }}`, data: nil, want: "друг"},
+		{name: "coalesce skips a function of a missing field", src: `{{ coalesce (print .Имя) .Фамилия }}`, data: d("Фамилия", "Петров"), want: "Петров"},
+		{name: "present field through print", src: `{{ print .Имя | default "друг" }}`, data: d("Имя", "Анна"), want: "Анна"},
+		{name: "default of a missing field", src: `{{ Имя | default .Фамилия }}!`, data: nil, wantErr: "missing:Имя",
+			why: "the fallback supplies nothing either: the message would read \"Здравствуйте, !\""},
+		{name: "coalesce of missing fields", src: `{{ coalesce .Имя .Фамилия }}`, data: d("Фамилия", " "), wantErr: "missing:Имя"},
+		{name: "explicit empty default", src: `{{ Отчество | default "" }}!`, data: nil, want: "!",
+			why: "an explicit \"\" says: print nothing"},
+		{name: "not of missing in if", src: `{{ if not .Имя }}нет{{ end }}`, data: nil, want: "нет",
+			why: "conditions without a fallback still pass nil to functions"},
+	})
+}
+
+func TestTidyLeavesAlone(t *testing.T) {
+	runRows(t, []renderRow{
+		{name: "smiley", src: "Спасибо :) Ждём вас ;)", want: "Спасибо :) Ждём вас ;)", why: "a space before :) is not a space before a colon"},
+		{name: "leading dot word", src: "Курс по .NET и .ru-домены", want: "Курс по .NET и .ru-домены"},
+		{name: "url then ellipsis", src: "Ссылка https://a.ru/x?y=1 ... и всё", want: "Ссылка https://a.ru/x?y=1 ... и всё",
+			why: "gluing dots to a link may make them part of it"},
+		{name: "url then comma", src: "www.a.ru , и всё", want: "www.a.ru , и всё"},
+		{name: "still tidies commas", src: "Привет , Анна ! Как дела ?!", want: "Привет, Анна! Как дела?!"},
+		{name: "still tidies ellipsis", src: "Ну {|} ...", want: "Ну..."},
+		{name: "before closing quote", src: "«Да !»", want: "«Да!»"},
+		{name: "decimal comma", src: "Это 3,5 кг , не 3.5", want: "Это 3,5 кг, не 3.5"},
+	})
+}
+
+var fallbackHint = regexp.MustCompile(`\{\{.*\| default "\.\.\." \}\}`)
+
+// The fallback a MissingError suggests must be the placeholder as written
+// with "| default", and it must work.
+func TestMissingErrorHint(t *testing.T) {
+	rows := []struct {
+		name, src string
+		opts      *template.Options
+		data      map[string]any
+		field     string
+		hint      string
+	}{
+		{name: "robot", src: "{{Имя}}", field: "Имя", hint: `{{ Имя | default "..." }}`},
+		{name: "robot mapped", src: "{{ Имя клиента }}", opts: &template.Options{Fields: map[string]string{"Имя клиента": "NAME"}},
+			field: "NAME", hint: `{{ Имя клиента | default "..." }}`},
+		{name: "nested", src: "{{ .Клиент.Имя }}", data: map[string]any{"Клиент": map[string]any{}}, field: "Клиент.Имя",
+			hint: `{{ .Клиент.Имя | default "..." }}`},
+		{name: "pipeline", src: "{{ .Имя | upper }}", field: "Имя", hint: `{{ .Имя | upper | default "..." }}`},
+		{name: "bitrix", src: "{=Document:NAME}", field: "NAME", hint: `{{ NAME | default "..." }}`},
+		{name: "inside with", src: "{{ with .К }}{{ .Имя }}{{ end }}", data: map[string]any{"К": map[string]any{"x": 1}}, field: ".Имя",
+			hint: `{{ .Имя | default "..." }}`},
+	}
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			tp, err := template.Parse(r.src, r.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = tp.Render(r.data, "k")
+			var me *template.MissingError
+			if !errors.As(err, &me) || me.Field != r.field {
+				t.Fatalf("err = %v, want a *MissingError for %q", err, r.field)
+			}
+			hint := fallbackHint.FindString(me.Error())
+			if hint != r.hint {
+				t.Fatalf("hint %q in %q, want %q", hint, me.Error(), r.hint)
+			}
+			var re *template.RenderError
+			if !errors.As(err, &re) {
+				t.Fatalf("err = %v, not a *RenderError", err)
+			}
+			fixed, err := template.Parse(strings.Replace(r.src, re.Placeholder, hint, 1), r.opts)
+			if err != nil {
+				t.Fatalf("the suggested %s does not parse: %v", hint, err)
+			}
+			if _, err := fixed.Render(r.data, "k"); err != nil {
+				t.Fatalf("the suggested %s does not render: %v", hint, err)
+			}
+		})
+	}
+	me := &template.MissingError{Field: "Город"}
+	if got := fallbackHint.FindString(me.Error()); got != `{{ Город | default "..." }}` {
+		t.Errorf("a MissingError built by a caller suggests %q", got)
+	}
+}
