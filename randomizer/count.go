@@ -169,6 +169,21 @@ func splitDigits(i *big.Int, cs []count, out []count) {
 		}
 		return
 	}
+	if len(cs) <= 64 {
+		// Few digits: one division each is cheaper than building products.
+		q, r, d := new(big.Int).Set(i), new(big.Int), new(big.Int)
+		for j := len(cs) - 1; j > 0; j-- {
+			if cs[j].isBig() {
+				q.QuoRem(q, cs[j].b, r)
+				out[j] = normalize(new(big.Int).Set(r))
+			} else {
+				q.QuoRem(q, d.SetUint64(cs[j].u), r)
+				out[j] = count{u: r.Uint64()}
+			}
+		}
+		out[0] = normalize(q)
+		return
+	}
 	mid := len(cs) / 2
 	q, r := new(big.Int).QuoRem(i, productOf(cs[mid:]), new(big.Int))
 	splitDigits(q, cs[:mid], out[:mid])

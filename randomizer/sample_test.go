@@ -2,6 +2,7 @@ package randomizer_test
 
 import (
 	"math/big"
+	"math/rand/v2"
 	"slices"
 	"strings"
 	"testing"
@@ -177,6 +178,25 @@ func TestVariantBigMatchesDigits(t *testing.T) {
 		want := "x" + strings.Repeat("0", 40-len(d)) + d + "b a"
 		if got != want {
 			t.Errorf("Variant(%s*2+1) = %q, want %q", d, got, want)
+		}
+	}
+}
+
+func TestVariantHugeMatchesDigits(t *testing.T) {
+	// 1,500 decimal digits: about 80 machine-word chunks, which takes the
+	// divide-and-conquer path of the digit split.
+	const n = 1500
+	s := mustParse(t, strings.Repeat("{0|1|2|3|4|5|6|7|8|9}", n))
+	r := rand.New(rand.NewPCG(5, 5))
+	for range 20 {
+		var b strings.Builder
+		for range n {
+			b.WriteByte(byte('0' + r.IntN(10)))
+		}
+		i, _ := new(big.Int).SetString(b.String(), 10)
+		got, err := s.Variant(i)
+		if err != nil || got != b.String() {
+			t.Fatalf("Variant(%.20s…) = %.20q…, %v", b.String(), got, err)
 		}
 	}
 }

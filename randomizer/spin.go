@@ -3,6 +3,7 @@ package randomizer
 import (
 	"fmt"
 	"math/big"
+	"math/bits"
 	"math/rand/v2"
 	"sync"
 )
@@ -209,17 +210,42 @@ func (s *Spintax) variantGroup64(e Emitter, st *state, g *group, d uint64) {
 }
 
 // variantSeqBig emits variant i of the sequence nodes[n0:n1], a sequence
-// with more than 2^64-1 variants.
+// with more than 2^64-1 variants. Runs of groups whose counts multiply to
+// less than 2^64 form chunks: i is split into one digit per chunk with big
+// arithmetic, and each chunk's digit into its groups' digits by machine
+// arithmetic.
 func (s *Spintax) variantSeqBig(e Emitter, st *state, n0, n1 int32, i *big.Int) {
-	var cs []count
+	var cs []count   // chunk counts
+	var ends []int32 // ends[c]: the node index where chunk c ends
+	cur, open := uint64(1), false
 	for k := n0; k < n1; k++ {
-		if nd := &s.nodes[k]; nd.kind == nGroup {
-			cs = append(cs, s.groups[nd.a].cnt)
+		nd := &s.nodes[k]
+		if nd.kind != nGroup {
+			continue
 		}
+		c := s.groups[nd.a].cnt
+		if c.isBig() {
+			if open {
+				cs, ends = append(cs, count{u: cur}), append(ends, k)
+			}
+			cs, ends = append(cs, c), append(ends, k+1)
+			cur, open = 1, false
+			continue
+		}
+		hi, lo := bits.Mul64(cur, c.u)
+		if hi != 0 {
+			cs, ends = append(cs, count{u: cur}), append(ends, k)
+			lo = c.u
+		}
+		cur, open = lo, true
+	}
+	if open {
+		cs, ends = append(cs, count{u: cur}), append(ends, n1)
 	}
 	digits := make([]count, len(cs))
 	splitDigits(i, cs, digits)
-	j := 0
+	ci := -1
+	var x, w uint64 // the current small chunk's remaining digit and weight
 	for k := n0; k < n1; k++ {
 		nd := &s.nodes[k]
 		switch nd.kind {
@@ -228,20 +254,21 @@ func (s *Spintax) variantSeqBig(e Emitter, st *state, n0, n1 int32, i *big.Int) 
 		case nPlaceholder:
 			e.Placeholder(int(nd.a))
 		case nGroup:
-			s.variantGroup(e, st, &s.groups[nd.a], digits[j])
-			j++
+			for ci < 0 || k >= ends[ci] {
+				ci++
+				x, w = digits[ci].u, cs[ci].u
+			}
+			g := &s.groups[nd.a]
+			if cs[ci].isBig() {
+				s.variantGroupBig(e, st, g, digits[ci].bigInt())
+				continue
+			}
+			w /= g.cnt.u
+			d := x / w
+			x %= w
+			s.variantGroup64(e, st, g, d)
 		}
 	}
-}
-
-// variantGroup emits variant d of g, by machine arithmetic when g's count
-// fits in a uint64 (its weights are then set).
-func (s *Spintax) variantGroup(e Emitter, st *state, g *group, d count) {
-	if !g.cnt.isBig() {
-		s.variantGroup64(e, st, g, d.u)
-		return
-	}
-	s.variantGroupBig(e, st, g, d.bigInt())
 }
 
 // variantOption emits variant d of option o.

@@ -1,0 +1,117 @@
+package randomizer_test
+
+import (
+	"math/big"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/randomizer"
+)
+
+// benchTemplates are the six corpus templates and the generated 24 KB one;
+// bench/js/spintax.mjs spins the very same texts with the JavaScript peers.
+func benchTemplates(b *testing.B) []struct{ name, src string } {
+	var out []struct{ name, src string }
+	for _, name := range data.TemplateNames() {
+		out = append(out, struct{ name, src string }{name, data.Template(name)})
+	}
+	big, err := os.ReadFile(filepath.Join("testdata", "generated_24k.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	return append(out, struct{ name, src string }{"generated_24k", string(big)})
+}
+
+func BenchmarkParse(b *testing.B) {
+	for _, tt := range benchTemplates(b) {
+		b.Run(tt.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(tt.src)))
+			for b.Loop() {
+				if _, err := randomizer.Parse(tt.src); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+func BenchmarkSpin(b *testing.B) {
+	for _, tt := range benchTemplates(b) {
+		b.Run(tt.name, func(b *testing.B) {
+			s := mustParse(b, tt.src)
+			r := rand.New(rand.NewPCG(1, 2))
+			b.ReportAllocs()
+			b.SetBytes(int64(len(tt.src)))
+			for b.Loop() {
+				_ = s.Spin(r)
+			}
+		})
+	}
+}
+
+func BenchmarkSpinTo(b *testing.B) {
+	for _, tt := range benchTemplates(b) {
+		b.Run(tt.name, func(b *testing.B) {
+			s := mustParse(b, tt.src)
+			r := rand.New(rand.NewPCG(1, 2))
+			e := &countingEmitter{}
+			b.ReportAllocs()
+			b.SetBytes(int64(len(tt.src)))
+			for b.Loop() {
+				s.SpinTo(r, e)
+			}
+		})
+	}
+}
+
+func BenchmarkVariant(b *testing.B) {
+	for _, tt := range benchTemplates(b) {
+		b.Run(tt.name, func(b *testing.B) {
+			s := mustParse(b, tt.src)
+			n := s.Count()
+			i := new(big.Int)
+			one := big.NewInt(1)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := s.Variant(i); err != nil {
+					b.Fatal(err)
+				}
+				if i.Add(i, one); i.Cmp(n) >= 0 {
+					i.SetInt64(0)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSample10k takes the first 10,000 items of Sample from a template
+// with 10^200 variants (200 groups of 10 digits).
+func BenchmarkSample10k(b *testing.B) {
+	s := mustParse(b, strings.Repeat("{0|1|2|3|4|5|6|7|8|9}", 200))
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		for range s.Sample(1) {
+			if n++; n == 10000 {
+				break
+			}
+		}
+	}
+}
+
+// BenchmarkSampleAt resumes Sample at a far position of the same template.
+func BenchmarkSampleAt(b *testing.B) {
+	s := mustParse(b, strings.Repeat("{0|1|2|3|4|5|6|7|8|9}", 200))
+	k := new(big.Int).Exp(big.NewInt(10), big.NewInt(150), nil)
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := s.SampleAt(1, k); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
