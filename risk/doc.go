@@ -139,8 +139,10 @@
 // not sent since its warm-up began. A LastBlock set with Blocks 0 counts as
 // one block; Blocks above 0 with no LastBlock leaves the time of the block
 // unknown, so no rule that needs it applies ([ReadInput] rejects such a
-// file). A LastUnblock without a LastBlock is taken as a lifted block. Negative counts count as 0. A plan's Recipients is at least its
-// NewRecipients.
+// file). A LastUnblock without a LastBlock is taken as a lifted block; a
+// LastUnblock after now is a lift that has not happened yet, so the number
+// counts as blocked. Negative counts count as 0. A plan's Recipients is at
+// least its NewRecipients.
 //
 // # Account files
 //

@@ -121,7 +121,8 @@ type timeline struct {
 	// registered is Account.Registered, or the earliest known event when
 	// it is zero; warmStart is the later of it and WarmupRestarted.
 	registered, warmStart time.Time
-	// blocked: the number is blocked now; blocks is Account.Blocks, at
+	// blocked: the number is blocked now (LastBlock set, and LastUnblock
+	// zero, before it or after now); blocks is Account.Blocks, at
 	// least 1 when LastBlock is set.
 	blocked bool
 	blocks  int
@@ -150,6 +151,9 @@ func (p *Policy) timeline(now time.Time, a Account) timeline {
 	if !a.LastBlock.IsZero() {
 		t.blocks = max(t.blocks, 1)
 		t.blocked = a.LastUnblock.IsZero() || a.LastUnblock.Before(a.LastBlock)
+	}
+	if a.LastUnblock.After(now) {
+		t.blocked = true // a lift that has not happened yet
 	}
 	if !t.blocked && !a.LastUnblock.IsZero() {
 		t.reconnect = a.LastUnblock

@@ -72,7 +72,8 @@ type Account struct {
 	LastOutgoing time.Time `json:"last_outgoing,omitzero"`
 	// LastBlock is when the number was last blocked; LastUnblock when the
 	// last block was lifted. A LastBlock after LastUnblock (or without one)
-	// means the number is blocked now. Zero: never.
+	// means the number is blocked now, and so does a LastUnblock after the
+	// moment assessed: the block is not lifted yet. Zero: never.
 	LastBlock   time.Time `json:"last_block,omitzero"`
 	LastUnblock time.Time `json:"last_unblock,omitzero"`
 	// Blocks is how many times the number has been blocked, ever.
