@@ -178,7 +178,7 @@ func (s *scratch) measure(a, b string, k int, minSim float64, bySim bool) (int, 
 		if lead == 0 || c-0xC2 <= 0xDF-0xC2 && c1&0xC0 == 0x80 {
 			mask := -lead
 			r := c ^ (mask & (c ^ ((c&0x1F)<<6 | c1&0x3F)))
-			id = small[r&(smallRunes-1)]
+			id = small[r]
 			i += int(1 + lead)
 		} else {
 			r, size := utf8.DecodeRuneInString(b[i:])
@@ -211,7 +211,7 @@ func (s *scratch) measure(a, b string, k int, minSim float64, bySim bool) (int, 
 	s.mt.build(pids, dn)
 	if k >= 0 && k < max(m, n) {
 		s.tc = grow32(s.tc, dn+1)
-		if s.mt.lowerBound(tids, s.tc) > k {
+		if s.mt.boundExceeds(tids, s.tc, k) {
 			return k + 1, l
 		}
 	}

@@ -126,13 +126,16 @@ func (mt *matcher) build(pat []int32, d int) {
 	clear(mt.eq)
 }
 
-// lowerBound returns max(m, n) minus the number of runes the two strings
-// have in common as multisets: an exact lower bound of the edit distance,
-// since one edit removes at most one rune of excess from each side. tc is
-// zeroed scratch of len >= d+1 and is zeroed again on return.
-func (mt *matcher) lowerBound(text []int32, tc []int32) int {
-	common := 0
-	for _, c := range text {
+// boundExceeds reports whether max(m, n) minus the number of runes the
+// pattern and text have in common as multisets exceeds k: an exact lower
+// bound of the edit distance, since one edit removes at most one rune of
+// excess from each side. It stops as soon as enough common runes are seen.
+// tc is zeroed scratch of len >= d+1 and is zeroed again on return.
+func (mt *matcher) boundExceeds(text []int32, tc []int32, k int) bool {
+	need := max(mt.m, len(text)) - k // common runes that keep the bound <= k
+	common, i := 0, 0
+	for ; i < len(text) && common < need; i++ {
+		c := text[i]
 		if c != 0 {
 			if tc[c] < mt.cnt[c] {
 				common++
@@ -140,10 +143,10 @@ func (mt *matcher) lowerBound(text []int32, tc []int32) int {
 			tc[c]++
 		}
 	}
-	for _, c := range text {
+	for _, c := range text[:i] {
 		tc[c] = 0
 	}
-	return max(mt.m, len(text)) - common
+	return common < need
 }
 
 // dist returns the Levenshtein distance between the first mEff runes of the

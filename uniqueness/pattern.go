@@ -107,7 +107,7 @@ func runPair(mt, win *matcher, pat, text, tc []int32, d, k int) int {
 		if m-n > k || n-m > k {
 			return k + 1
 		}
-		if k < max(m, n) && mt.lowerBound(text, tc) > k {
+		if k < max(m, n) && mt.boundExceeds(text, tc, k) {
 			return k + 1
 		}
 	}

@@ -3,9 +3,10 @@ package uniqueness
 import "unicode/utf8"
 
 // smallRunes is the size of the direct lookup table of runeIDs: it covers
-// ASCII, Latin, Greek, Cyrillic, Armenian, Hebrew and Arabic (U+0000..U+07FF);
-// other runes go through a map.
-const smallRunes = 0x800
+// U+0000..U+21FF, which holds ASCII, Latin, Greek, Cyrillic, Armenian,
+// Hebrew, Arabic and the punctuation of Russian messages (— « » … № ₽);
+// other runes (emoji, CJK) go through a map.
+const smallRunes = 0x2200
 
 // runeIDs numbers distinct runes 1, 2, 3, ... in order of first appearance.
 // reset forgets them in time proportional to their number.
