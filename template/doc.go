@@ -64,7 +64,10 @@
 //
 // default fires on a missing, nil or blank value only, never on 0 or false.
 // Values are written as they are and never read as template or spintax
-// syntax: a client named {Анна|Мария} gets exactly that text.
+// syntax: a client named {Анна|Мария} gets exactly that text. Numbers print
+// in full ("1000000", not "1e+06"); a time.Time prints as "05.03.2027", or
+// "05.03.2027 14:30" when its clock is not at midnight; other types as
+// fmt.Sprint prints them.
 //
 // # Functions
 //
@@ -82,7 +85,7 @@
 //     regexReplaceAll family are kept with a guard that refuses results over
 //     1 MiB before building them.
 //   - text/template's builtins and, or, not, len (in runes for strings),
-//     index, print, printf (width and precision at most 999), println, eq,
+//     index (a string's i-th rune, as a string), print, printf (width and precision at most 999), println, eq,
 //     ne, lt, le, gt, ge, html, js, urlquery. eq and the comparisons treat a
 //     number and a numeric string ("15", "177 199") as numbers. call is left
 //     out.

@@ -495,7 +495,11 @@ func fieldOf(v any, name string) (any, bool) {
 		if !ok || !f.IsExported() {
 			return nil, false
 		}
-		return rv.FieldByIndex(f.Index).Interface(), true
+		fv, err := rv.FieldByIndexErr(f.Index) // an error, not a panic, through a nil embedded pointer
+		if err != nil || !fv.CanInterface() {
+			return nil, false
+		}
+		return fv.Interface(), true
 	}
 	return nil, false
 }

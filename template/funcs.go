@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"text/template"
+	"time"
 	"unicode/utf8"
 
 	"github.com/Masterminds/sprig/v3"
@@ -433,7 +434,18 @@ func builtinIndex(a []any) (any, error) {
 				return nil, nil
 			}
 			v = e.Interface()
-		case reflect.Slice, reflect.Array, reflect.String:
+		case reflect.String:
+			// in runes, as len counts them: the i-th letter, not a byte of it
+			str := rv.String()
+			i, ok := toInt(k)
+			n := utf8.RuneCountInString(str)
+			if !ok || i < 0 || i >= int64(n) {
+				return nil, fmt.Errorf("index: %v is out of range [0, %d) (runes)", k, n)
+			}
+			off := runeOffset(str, int(i))
+			_, size := utf8.DecodeRuneInString(str[off:])
+			v = str[off : off+size]
+		case reflect.Slice, reflect.Array:
 			i, ok := toInt(k)
 			if !ok || i < 0 || i >= int64(rv.Len()) {
 				return nil, fmt.Errorf("index: %v is out of range [0, %d)", k, rv.Len())
@@ -559,14 +571,33 @@ func toString(v any) string {
 		return strconv.FormatInt(x, 10)
 	case float64:
 		return strconv.FormatFloat(x, 'f', -1, 64)
+	case float32:
+		return strconv.FormatFloat(float64(x), 'f', -1, 32)
 	case bool:
 		return strconv.FormatBool(x)
+	case time.Time:
+		return formatTime(x)
+	case *time.Time:
+		if x == nil {
+			return ""
+		}
+		return formatTime(*x)
 	case fmt.Stringer:
 		return x.String()
 	case error:
 		return x.Error()
 	}
 	return fmt.Sprint(v)
+}
+
+// formatTime writes a time.Time value as Russians write dates: "05.03.2027",
+// with the time "05.03.2027 14:30" when it is not midnight, in the value's
+// own location.
+func formatTime(t time.Time) string {
+	if t.Hour() == 0 && t.Minute() == 0 && t.Second() == 0 {
+		return t.Format("02.01.2006")
+	}
+	return t.Format("02.01.2006 15:04")
 }
 
 // toInt reads an integer from a number or a numeric string.

@@ -6,9 +6,17 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/spinwise/spinwise/template"
 )
+
+// Inner is embedded in outer by pointer; its field X is promoted.
+type Inner struct{ X string }
+
+type outer struct{ *Inner }
+
+var when = time.Date(2027, 3, 5, 0, 0, 0, 0, time.UTC)
 
 // Rows found in review: values of the Go types a Bitrix24 robot or a JSON
 // decoder hands over, and pipelines with a fallback.
@@ -40,6 +48,19 @@ func TestRenderOddValues(t *testing.T) {
 		{name: "coalesce of missing fields", src: `{{ coalesce .Имя .Фамилия }}`, data: d("Фамилия", " "), wantErr: "missing:Имя"},
 		{name: "explicit empty default", src: `{{ Отчество | default "" }}!`, data: nil, want: "!",
 			why: "an explicit \"\" says: print nothing"},
+		{name: "time.Time value", src: "Ждём вас {{ .Дата }}", data: d("Дата", time.Date(2027, 3, 5, 0, 0, 0, 0, time.UTC)), want: "Ждём вас 05.03.2027",
+			why: "Go's format would print 2027-03-05 00:00:00 +0000 UTC"},
+		{name: "time.Time value with a time", src: "{{ .Дата }}", data: d("Дата", time.Date(2027, 3, 5, 14, 30, 0, 0, time.UTC)), want: "05.03.2027 14:30"},
+		{name: "float32 in full", src: "{{ .N }}", data: d("N", float32(1e7)), want: "10000000", why: "fmt prints 1e+07"},
+		{name: "float64 in full", src: "{{ .N }}", data: d("N", 1e7), want: "10000000"},
+		{name: "*time.Time value", src: "{{ .Дата }}", data: d("Дата", &when), want: "05.03.2027"},
+		{name: "index of a string is a letter", src: `{{ index .Имя 0 }}.`, data: d("Имя", "Анна"), want: "А.",
+			why: "text/template gives the byte 208"},
+		{name: "index of a string in runes", src: `{{ index .Имя 3 }}`, data: d("Имя", "Анна"), want: "а"},
+		{name: "index of a string out of range", src: `{{ index .Имя 4 }}`, data: d("Имя", "Анна"), wantErr: "out of range [0, 4)"},
+		{name: "field through a nil embedded pointer", src: "{{ .O.X }}", data: d("O", outer{}), wantErr: "missing:O.X",
+			why: "reflect panics on a promoted field of a nil embedded pointer"},
+		{name: "field through an embedded pointer", src: "{{ .O.X }}", data: d("O", outer{Inner: &Inner{X: "x"}}), want: "x"},
 		{name: "not of missing in if", src: `{{ if not .Имя }}нет{{ end }}`, data: nil, want: "нет",
 			why: "conditions without a fallback still pass nil to functions"},
 	})
