@@ -78,7 +78,17 @@ type Uniqueness struct {
 	// Distinct is the number of different texts.
 	Distinct int `json:"distinct"`
 	// SimilarPairs is the number of pairs at or above Threshold.
-	SimilarPairs int `json:"similar_pairs"`
+	SimilarPairs int64 `json:"similar_pairs"`
+	// Exact is true when every pair was compared; false when the batch
+	// was large enough for candidate pairs from MinHash (every reported
+	// pair is real; a few may be missed).
+	Exact bool `json:"exact"`
+	// Clusters is the number of groups of near-duplicates (messages linked
+	// by similar pairs); LargestCluster lists the keys of the biggest one
+	// (at most ten) and LargestClusterSize its size.
+	Clusters           int      `json:"clusters"`
+	LargestClusterSize int      `json:"largest_cluster_size,omitempty"`
+	LargestCluster     []string `json:"largest_cluster,omitempty"`
 	// WorstPairs are the most similar pairs, most similar first (at most
 	// ten), by recipient key.
 	WorstPairs []SimilarPair `json:"worst_pairs,omitempty"`
@@ -137,7 +147,7 @@ func (a *accumulator) add(r *Row) {
 	}
 	a.rep.Length.Max = max(a.rep.Length.Max, n)
 	a.runes += n
-	if strings.ContainsRune(r.Text, '?') {
+	if risk.AsksQuestion(r.Text) {
 		a.rep.questions++
 	}
 	for _, l := range r.Links {
@@ -200,8 +210,17 @@ func (a *accumulator) finish() *Report {
 			Threshold:    c.opts.Threshold,
 			Score:        an.Score,
 			Distinct:     an.Distinct,
-			SimilarPairs: len(an.Pairs),
+			SimilarPairs: an.TotalPairs,
+			Exact:        an.Exact,
+			Clusters:     len(an.Clusters),
 			Analysis:     an,
+		}
+		if len(an.Clusters) > 0 {
+			big := an.Clusters[0] // biggest first
+			u.LargestClusterSize = len(big)
+			for _, i := range big[:min(len(big), 10)] {
+				u.LargestCluster = append(u.LargestCluster, a.keys[i])
+			}
 		}
 		worst := slices.Clone(an.Pairs)
 		slices.SortStableFunc(worst, func(p, q uniqueness.Pair) int {
@@ -264,11 +283,18 @@ func (r *Report) WriteText(w io.Writer) error {
 		for _, p := range u.WorstPairs[:min(len(u.WorstPairs), 3)] {
 			fmt.Fprintf(&b, "  %s ~ %s: %.3f\n", p.A, p.B, p.Similarity)
 		}
+		if u.Clusters > 0 {
+			fmt.Fprintf(&b, "  %d clusters of near-duplicates; the largest has %d messages (%s", u.Clusters, u.LargestClusterSize, strings.Join(u.LargestCluster, ", "))
+			if u.LargestClusterSize > len(u.LargestCluster) {
+				b.WriteString(", ...")
+			}
+			b.WriteString(")\n")
+		}
 	}
 	if rk := r.Risk; rk != nil {
-		fmt.Fprintf(&b, "risk: %s\n", levelName(rk.Level))
+		fmt.Fprintf(&b, "risk: %s\n", rk.Level)
 		for _, f := range rk.Findings {
-			fmt.Fprintf(&b, "  [%s] %s: %s\n", levelName(f.Level), f.Code, f.Message)
+			fmt.Fprintf(&b, "  [%s] %s: %s\n", f.Level, f.Code, f.Message)
 		}
 		fmt.Fprintf(&b, "  limits: new recipients a day %s, messages a day %s, groups %v\n",
 			limit(rk.Limits.NewRecipientsPerDay), limit(rk.Limits.MessagesPerDay), rk.Limits.Groups)
@@ -285,16 +311,4 @@ func limit(n int) string {
 		return "no fixed cap"
 	}
 	return strconv.Itoa(n)
-}
-
-func levelName(l risk.Level) string {
-	switch l {
-	case risk.None:
-		return "none"
-	case risk.Minimal:
-		return "minimal"
-	case risk.Maximal:
-		return "maximal"
-	}
-	return fmt.Sprintf("level %d", int(l))
 }

@@ -2,13 +2,11 @@ package main
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/spinwise/spinwise/linkcheck"
 	"github.com/spinwise/spinwise/randomizer"
 	"github.com/spinwise/spinwise/template"
-	"github.com/spinwise/spinwise/uniqueness"
 )
 
 const checkDesc = `Parses the template and reports, on stdout: its number of variants, the fields it reads,
@@ -87,46 +85,19 @@ func (c *cli) check(args []string) int {
 		fmt.Fprintf(w, "length: %d to %d runes (placeholders counted as written)\n", lo, hi)
 	}
 	if catalog != nil {
-		problems += c.checkFields(w, displayName(file), fields, catalog)
+		for _, p := range tmpl.Check(catalog) {
+			problems++
+			fmt.Fprintf(w, "%s:%d:%d: unknown field %q", displayName(file), p.Line, p.Col, p.Field)
+			if p.Suggestion != "" {
+				fmt.Fprintf(w, "; did you mean %q?", p.Suggestion)
+			}
+			fmt.Fprintln(w)
+		}
 	}
 	if problems > 0 {
 		return exitFailed
 	}
 	return exitOK
-}
-
-// checkFields reports every field not in the catalog, with the closest
-// catalog name when one is close, and returns their number.
-func (c *cli) checkFields(w interface{ Write([]byte) (int, error) }, file string, fields, catalog []string) int {
-	n := 0
-	for _, fl := range fields {
-		if slices.Contains(catalog, fl) {
-			continue
-		}
-		n++
-		fmt.Fprintf(w, "%s: unknown field %q", file, fl)
-		if s := closest(fl, catalog); s != "" {
-			fmt.Fprintf(w, "; did you mean %q?", s)
-		}
-		fmt.Fprintln(w)
-	}
-	return n
-}
-
-// closest returns the catalog name nearest to name in edit distance (runes),
-// if it is within a third of the name's length (at least 2).
-func closest(name string, catalog []string) string {
-	best, bestD := "", -1
-	for _, s := range catalog {
-		d := uniqueness.Distance(strings.ToLower(name), strings.ToLower(s))
-		if bestD < 0 || d < bestD {
-			best, bestD = s, d
-		}
-	}
-	if bestD >= 0 && bestD <= max(2, len([]rune(name))/3) {
-		return best
-	}
-	return ""
 }
 
 // position returns the 1-based line and rune column of byte offset off.

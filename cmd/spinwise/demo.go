@@ -21,7 +21,7 @@ func (c *cli) demo(args []string) int {
 	const cmd = "demo"
 	names := data.TemplateNames()
 	f := newFlags(cmd, "[flags]", fmt.Sprintf(demoDesc, strings.Join(names, ", ")))
-	name := f.String("template", "welcome", "sample template `NAME`")
+	name := f.String("template", "reactivation", "sample template `NAME`")
 	n := f.Int("n", 3, "how many messages to print")
 	seed := f.Uint64("seed", 0, "campaign seed")
 	if _, code, ok := f.parse(c, args, 0, 0); !ok {

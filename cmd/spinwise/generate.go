@@ -56,7 +56,7 @@ func (rf *runFlags) register(f *flags, full bool) {
 	f.BoolVar(&rf.force, "force", false, "write the messages even when the risk is maximal")
 	f.StringVar(&rf.out, "o", "-", "output `FILE` of JSON Lines (\"-\": stdout)")
 	f.StringVar(&rf.report, "report", "", "also write the report as JSON to `FILE`")
-	f.BoolVar(&rf.quiet, "q", false, "do not print the report on stderr")
+	f.BoolVar(&rf.quiet, "q", false, "do not print the report on stderr (except when refusing at maximal risk)")
 }
 
 // options builds the campaign options, reading the list files.
@@ -106,17 +106,28 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 	return o, nil
 }
 
-// readAccount reads the -account JSON file.
+// readAccount reads the -account JSON file (see risk.Input).
 func (c *cli) readAccount(name string) (*campaign.RiskInput, error) {
 	b, err := c.readInput(name)
 	if err != nil {
 		return nil, err
 	}
-	var in campaign.RiskInput
-	if err := json.Unmarshal(b, &in); err != nil {
+	in, err := risk.ParseInput(b)
+	if err != nil {
+		var ie *risk.InputError
+		if errors.As(err, &ie) {
+			pos := name
+			if ie.Line > 0 {
+				pos = fmt.Sprintf("%s:%d:%d", name, ie.Line, ie.Col)
+			}
+			if ie.Field != "" {
+				pos += ": " + ie.Field
+			}
+			return nil, fmt.Errorf("%s: %s", pos, ie.Msg)
+		}
 		return nil, fmt.Errorf("%s: %v", name, err)
 	}
-	return &in, nil
+	return &campaign.RiskInput{Input: in}, nil
 }
 
 const generateDesc = `Renders, checks and splits a message for every recipient of -data and writes one JSON
@@ -169,18 +180,19 @@ func (c *cli) generate(args []string) int {
 	}
 	defer ds.close()
 
-	// Output: straight to its file, or through a spool file when the risk
-	// assessment may forbid writing.
+	// Output: straight to its file, or, when the risk assessment may forbid
+	// writing, to a spool file first (the output file is not even created
+	// when it does).
 	var out io.Writer = c.stdout
 	var outFile *os.File
-	if rf.out != "-" && rf.out != "" {
+	toFile := rf.out != "-" && rf.out != ""
+	if toFile && opts.Risk == nil {
 		if outFile, err = os.Create(rf.out); err != nil {
 			return c.errorf(exitUsage, cmd, "%v", err)
 		}
 		defer outFile.Close()
 		out = outFile
 	}
-	dest := out
 	var spool *os.File
 	if opts.Risk != nil {
 		if spool, err = os.CreateTemp("", "spinwise-*.jsonl"); err != nil {
@@ -216,11 +228,22 @@ func (c *cli) generate(args []string) int {
 	}
 	if spool != nil {
 		if rep.Risk != nil && rep.Risk.Level == risk.Maximal && !rf.force {
+			if rf.quiet {
+				rep.WriteText(c.stderr) // the findings say what to fix
+			}
 			fmt.Fprintf(c.stderr, "spinwise %s: the risk is maximal: no messages written; fix the findings above, or pass -force to write them anyway\n", cmd)
 			return exitFailed
 		}
 		if _, err := spool.Seek(0, io.SeekStart); err != nil {
 			return c.errorf(exitUsage, cmd, "%v", err)
+		}
+		dest := c.stdout
+		if toFile {
+			if outFile, err = os.Create(rf.out); err != nil {
+				return c.errorf(exitUsage, cmd, "%v", err)
+			}
+			defer outFile.Close()
+			dest = outFile
 		}
 		if _, err := io.Copy(dest, spool); err != nil {
 			return c.errorf(exitUsage, cmd, "writing the messages: %v", err)

@@ -68,7 +68,8 @@ func (c *cli) loadTemplate(cmd, file string, opts *campaign.Options) (*campaign.
 	if err != nil {
 		return nil, "", c.errorf(exitUsage, cmd, "%v", err)
 	}
-	src := string(b)
+	// A file's final line break ends the file, not the message.
+	src := strings.TrimRight(string(b), "\r\n")
 	camp, err := campaign.New(src, opts)
 	if err != nil {
 		if p, ok := syntaxError(err); ok {

@@ -1,6 +1,9 @@
 package main
 
 import (
+	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -18,5 +21,26 @@ func TestMain(m *testing.M) {
 // TestScript runs testdata/script/*.txtar: every command, exit code and
 // error path of the CLI.
 func TestScript(t *testing.T) {
-	testscript.Run(t, testscript.Params{Dir: "testdata/script"})
+	testscript.Run(t, testscript.Params{
+		Dir: "testdata/script",
+		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			"tail": tailCmd,
+		},
+	})
+}
+
+// tailCmd is the scripts' "tail N IN OUT": it copies the last N lines of IN
+// to OUT.
+func tailCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: tail N IN OUT")
+	}
+	n, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	lines := strings.SplitAfter(strings.TrimSuffix(ts.ReadFile(args[1]), "\n"), "\n")
+	if n > len(lines) {
+		ts.Fatalf("%s has %d lines, fewer than %d", args[1], len(lines), n)
+	}
+	out := strings.Join(lines[len(lines)-n:], "") + "\n"
+	ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(out), 0o644))
 }

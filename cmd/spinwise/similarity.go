@@ -25,6 +25,8 @@ type similarityJSON struct {
 	Distinct  int               `json:"distinct"`
 	Threshold float64           `json:"threshold"`
 	Score     float64           `json:"score"`
+	Similar   int64             `json:"similar_pairs"`
+	Clusters  [][]string        `json:"clusters"`
 	Pairs     []similarPairJSON `json:"pairs"`
 }
 
@@ -70,7 +72,14 @@ func (c *cli) similarity(args []string) int {
 		pairs = pairs[:*top]
 	}
 	if *asJSON {
-		out := similarityJSON{Messages: rep.N, Distinct: rep.Distinct, Threshold: *threshold, Score: rep.Score, Pairs: []similarPairJSON{}}
+		out := similarityJSON{Messages: rep.N, Distinct: rep.Distinct, Threshold: *threshold, Score: rep.Score, Similar: rep.TotalPairs, Clusters: [][]string{}, Pairs: []similarPairJSON{}}
+		for _, cl := range rep.Clusters {
+			names := make([]string, len(cl))
+			for i, m := range cl {
+				names[i] = labels[m]
+			}
+			out.Clusters = append(out.Clusters, names)
+		}
 		for _, p := range pairs {
 			out.Pairs = append(out.Pairs, similarPairJSON{labels[p.I], labels[p.J], p.Similarity})
 		}
@@ -83,7 +92,10 @@ func (c *cli) similarity(args []string) int {
 	w := c.stdout
 	fmt.Fprintf(w, "messages: %d, distinct: %d\n", rep.N, rep.Distinct)
 	fmt.Fprintf(w, "score: %.3f at threshold %.2f\n", rep.Score, *threshold)
-	fmt.Fprintf(w, "similar pairs: %d\n", len(rep.Pairs))
+	fmt.Fprintf(w, "similar pairs: %d\n", rep.TotalPairs)
+	if len(rep.Clusters) > 0 {
+		fmt.Fprintf(w, "clusters of near-duplicates: %d, the largest of %d messages\n", len(rep.Clusters), len(rep.Clusters[0]))
+	}
 	for _, p := range pairs {
 		fmt.Fprintf(w, "  %.3f  %s ~ %s\n    %s\n    %s\n", p.Similarity, labels[p.I], labels[p.J], clip(texts[p.I], 100), clip(texts[p.J], 100))
 	}
