@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -327,5 +328,27 @@ func TestOptionsValidate(t *testing.T) {
 			}()
 			uniqueness.Analyze([]string{"a", "b"}, tc.opts)
 		})
+	}
+}
+
+// TestAnalyzeManyNearCopies: 20,000 distinct near copies of one message put
+// whole LSH buckets together; candidates must stay linear (windowed), every
+// message must still end up in a pair and in one cluster.
+func TestAnalyzeManyNearCopies(t *testing.T) {
+	n := 20_000
+	if testing.Short() {
+		n = 5_000
+	}
+	base := "Здравствуйте! Ваш заказ передан в доставку, номер отправления "
+	msgs := make([]string, n)
+	for i := range msgs {
+		msgs[i] = base + strconv.Itoa(1_000_000+i)
+	}
+	r := uniqueness.Analyze(msgs, &uniqueness.Options{ExactUpTo: -1})
+	if r.Compared > int64(n)*200 {
+		t.Fatalf("compared %d pairs for %d messages: not linear", r.Compared, n)
+	}
+	if r.Unique != 0 || len(r.Clusters) != 1 || len(r.Clusters[0]) != n {
+		t.Fatalf("Unique %d, %d clusters", r.Unique, len(r.Clusters))
 	}
 }

@@ -36,8 +36,8 @@
 //   - the runes of both strings are mapped to small dense ids (1..d for the
 //     pattern's distinct runes, 0 for a text rune not in the pattern), so
 //     the match-vector table is a flat array indexed without hashing; runes
-//     below U+0800 (ASCII, Cyrillic, ...) are numbered through a direct
-//     table;
+//     below U+2200 (ASCII, Cyrillic, Russian punctuation such as — « » №
+//     ₽) are numbered through a direct table, others through a map;
 //   - with a cutoff k, two exact lower bounds reject a pair cheaply: the
 //     length difference and the rune-histogram bound max(m, n) minus the
 //     number of runes the strings share as multisets.
@@ -79,7 +79,18 @@
 // few edits (up to about 5% of the runes) are found with recall >= 0.99;
 // pairs just at the threshold are found less reliably (about 0.93 for 10%
 // of runes edited). The nearest-neighbour histogram then only knows the
-// candidates' similarities.
+// candidates' similarities. A band bucket of more than 128 texts (many near
+// copies of one message) yields only the pairs of texts within 16 places
+// of each other in it, so time and memory stay linear in the batch size;
+// clusters and the score still see every such text linked, but some of
+// their pairs may be missing from Pairs and TotalPairs.
+//
+// # Cost
+//
+// One distance costs O(m·n/64) word operations for m and n runes, and
+// O(k·n/64) with a cutoff k; the table takes O(m) words. A batch of N
+// distinct texts of L runes costs O(N²·L·k/64) on the exact path; on the
+// MinHash path O(N·L) to sign the texts plus the candidates' verification.
 //
 // # Options
 //

@@ -16,6 +16,16 @@ import (
 // shingleRunes is the length of a shingle in runes.
 const shingleRunes = 3
 
+// A band bucket of more than maxBucket texts means many near copies: all
+// its pairs would be quadratic in time and memory, so only texts within
+// bucketWindow places of each other (in batch order) become candidates.
+// Every text of the bucket is still linked to its neighbours, so clusters
+// and the score see them; some of their pairs may be missing from Pairs.
+const (
+	maxBucket    = 128
+	bucketWindow = 16
+)
+
 // lshParams returns the number of bands and rows per band for a threshold.
 // A pair becomes a candidate with probability 1-(1-J^rows)^bands, J the
 // Jaccard similarity of the pair's 3-gram sets. Messages of one template
@@ -138,6 +148,7 @@ func (b *batch) lshPairs(seed uint64) ([]dpair, int64) {
 	}
 	ents := make([]entry, d)
 	var cand []uint64
+	compactAt := 8 * d
 	for band := 0; band < bands; band++ {
 		for g := range ents {
 			ents[g] = entry{keys[g*bands+band], int32(g)}
@@ -157,11 +168,20 @@ func (b *batch) lshPairs(seed uint64) ([]dpair, int64) {
 				hi++
 			}
 			for x := lo; x < hi; x++ {
-				for y := x + 1; y < hi; y++ {
+				end := hi
+				if hi-lo > maxBucket {
+					end = min(hi, x+1+bucketWindow)
+				}
+				for y := x + 1; y < end; y++ {
 					cand = append(cand, uint64(ents[x].g)<<32|uint64(ents[y].g))
 				}
 			}
 			lo = hi
+		}
+		if len(cand) > compactAt {
+			slices.Sort(cand)
+			cand = slices.Compact(cand)
+			compactAt = max(compactAt, 2*len(cand))
 		}
 	}
 	slices.Sort(cand)
