@@ -7,6 +7,8 @@ import (
 	"text/template/parse"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/Masterminds/sprig/v3"
 )
 
 // nodeKind is what one placeholder does.
@@ -324,7 +326,7 @@ func (c *compiler) compilePipe(p string, off int, root bool) (*pipe, error) {
 			if r >= utf8.RuneSelf {
 				msg = fmt.Sprintf("unknown function %q; to pass a field to a function write it as .%s", name, name)
 			} else {
-				msg = fmt.Sprintf("unknown function %q; FuncNames lists the functions a template may call", name)
+				msg = unknownFunc(name)
 			}
 		} else {
 			msg += "; check the placeholder's syntax"
@@ -489,4 +491,19 @@ func (pc *pcomp) operand(n parse.Node) (operand, error) {
 		return op, nil
 	}
 	return operand{}, pc.c.errAt(int(n.Position())+pc.delta, "%s is not supported in a placeholder", shorten(n.String(), 30))
+}
+
+// sprigNames are sprig's functions, to tell a function left out on purpose
+// from a misspelt one.
+var sprigNames = sprig.GenericFuncMap()
+
+// unknownFunc says what to do about a call of the unknown function name.
+func unknownFunc(name string) string {
+	if _, ok := sprigNames[name]; ok {
+		return fmt.Sprintf("unknown function %q: message templates leave it out for safety; remove it (FuncNames lists the functions a template may call)", name)
+	}
+	if s := suggest(name, FuncNames()); s != "" {
+		return fmt.Sprintf("unknown function %q; did you mean %q?", name, s)
+	}
+	return fmt.Sprintf("unknown function %q; FuncNames lists the functions a template may call", name)
 }

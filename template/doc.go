@@ -72,7 +72,9 @@
 // # Functions
 //
 // Functions come from an allow-list; calling any other is a parse error at
-// the name's position ([FuncNames] lists them all). It holds:
+// the name's position ([FuncNames] lists them all) that suggests the
+// closest allowed name ("plurl": did you mean "plural"?) or says the
+// function is left out on purpose. It holds:
 //
 //   - sprig's hermetic functions that are pure and bounded, as sprig writes
 //     them, minus: env, expandenv and getHostByName (they reach outside the

@@ -20,7 +20,7 @@ func ExampleParse() {
 	fmt.Println(err)
 	// Output:
 	// 4 variants
-	// template:1:12: unknown function "env"; FuncNames lists the functions a template may call
+	// template:1:12: unknown function "env": message templates leave it out for safety; remove it (FuncNames lists the functions a template may call)
 }
 
 func ExampleTemplate_Render() {

@@ -3,6 +3,7 @@ package template_test
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"regexp"
 	"strings"
 	"testing"
@@ -61,6 +62,9 @@ func TestRenderOddValues(t *testing.T) {
 		{name: "field through a nil embedded pointer", src: "{{ .O.X }}", data: d("O", outer{}), wantErr: "missing:O.X",
 			why: "reflect panics on a promoted field of a nil embedded pointer"},
 		{name: "field through an embedded pointer", src: "{{ .O.X }}", data: d("O", outer{Inner: &Inner{X: "x"}}), want: "x"},
+		{name: "money of infinity", src: "{{ money .S }}", data: d("S", math.Inf(1)), wantErr: "not an amount", why: "would print \"+ Inf ₽\""},
+		{name: "money of NaN", src: "{{ money .S }}", data: d("S", math.NaN()), wantErr: "not an amount"},
+		{name: "plural of NaN", src: plural, data: d("N", math.NaN()), wantErr: "not a number"},
 		{name: "not of missing in if", src: `{{ if not .Имя }}нет{{ end }}`, data: nil, want: "нет",
 			why: "conditions without a fallback still pass nil to functions"},
 	})
@@ -133,5 +137,24 @@ func TestMissingErrorHint(t *testing.T) {
 	me := &template.MissingError{Field: "Город"}
 	if got := fallbackHint.FindString(me.Error()); got != `{{ Город | default "..." }}` {
 		t.Errorf("a MissingError built by a caller suggests %q", got)
+	}
+}
+
+func TestUnknownFunctionMessage(t *testing.T) {
+	rows := []struct{ name, src, want string }{
+		{"typo", `{{ plurl .N "товар" "товара" "товаров" }}`, `unknown function "plurl"; did you mean "plural"?`},
+		{"case", `{{ .Имя | Upper }}`, `unknown function "Upper"; did you mean "upper"?`},
+		{"left out", `{{ env "HOME" }}`, `unknown function "env": message templates leave it out`},
+		{"left out, close to an allowed name", `{{ seq 1 5 }}`, `unknown function "seq": message templates leave it out`},
+		{"far from any", `{{ zzzzzzzz .N }}`, `unknown function "zzzzzzzz"; FuncNames lists`},
+	}
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			_, err := template.Parse(r.src, nil)
+			var e *template.Error
+			if !errors.As(err, &e) || !strings.Contains(e.Msg, r.want) {
+				t.Fatalf("err = %v, want a *template.Error containing %q", err, r.want)
+			}
+		})
 	}
 }

@@ -2,6 +2,7 @@ package template
 
 import (
 	"fmt"
+	"math"
 	"reflect"
 	"slices"
 	"strconv"
@@ -198,7 +199,7 @@ func numericText(v any) string {
 		return numberText(rv.String())
 	}
 	f, ok := toFloat(v)
-	if !ok {
+	if !ok || math.IsInf(f, 0) || math.IsNaN(f) {
 		return ""
 	}
 	return strconv.FormatFloat(f, 'f', -1, 64)
