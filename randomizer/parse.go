@@ -225,34 +225,35 @@ func (p *parser) parse() error {
 func (p *parser) placeholder(start, end int) {
 	idx := len(p.s.phs)
 	p.s.phs = append(p.s.phs, Placeholder{Text: p.src[start:end], Offset: start})
-	p.pending = append(p.pending, node{kind: nPlaceholder, a: int32(idx)})
+	a := len(p.text)
+	p.text = append(p.text, p.src[start:end]...)
+	p.pending = append(p.pending, node{kind: nPlaceholder, ph: int32(idx), a: int32(a), b: int32(len(p.text))})
 }
 
 // seqStats moves p.pending[from:] to the Spintax's nodes and returns their
 // range, count of variants and length range in runes.
-func (p *parser) flush(from int) (n0, n1 int32, c count, minLen, maxLen int, ok bool) {
+func (p *parser) flush(from int) (n0, n1 int32, c count, minLen, maxLen, maxBytes int, ok bool) {
 	s := p.s
 	n0 = int32(len(s.nodes))
 	acc := newMulAcc()
 	for _, nd := range p.pending[from:] {
 		switch nd.kind {
-		case nText:
+		case nText, nPlaceholder:
 			l := utf8.RuneCount(p.text[nd.a:nd.b])
 			minLen, maxLen = satAdd(minLen, l), satAdd(maxLen, l)
-		case nPlaceholder:
-			l := utf8.RuneCountInString(s.phs[nd.a].Text)
-			minLen, maxLen = satAdd(minLen, l), satAdd(maxLen, l)
+			maxBytes = satAdd(maxBytes, int(nd.b-nd.a))
 		case nGroup:
 			g := &s.groups[nd.a]
 			acc.mul(g.cnt)
 			minLen, maxLen = satAdd(minLen, g.minLen), satAdd(maxLen, g.maxLen)
+			maxBytes = satAdd(maxBytes, g.maxBytes)
 		}
 	}
 	s.nodes = append(s.nodes, p.pending[from:]...)
 	p.pending = p.pending[:from]
 	n1 = int32(len(s.nodes))
 	c, ok = acc.result()
-	return n0, n1, c, minLen, maxLen, ok
+	return n0, n1, c, minLen, maxLen, maxBytes, ok
 }
 
 func (p *parser) store(c count, off int) error {
@@ -274,14 +275,21 @@ func (p *parser) tooMany(off int) error {
 // offset end.
 func (p *parser) closeOption(end int) error {
 	f := &p.frames[len(p.frames)-1]
-	n0, n1, c, minLen, maxLen, ok := p.flush(f.nodeStart)
+	n0, n1, c, minLen, maxLen, maxBytes, ok := p.flush(f.nodeStart)
 	if !ok {
 		return p.tooMany(f.open)
 	}
 	if err := p.store(c, f.open); err != nil {
 		return err
 	}
-	p.pendOpts = append(p.pendOpts, option{n0: n0, n1: n1, src0: int32(f.optSrc), src1: int32(end), cnt: c, minLen: minLen, maxLen: maxLen})
+	o := option{n0: n0, n1: n1, src0: int32(f.optSrc), src1: int32(end), cnt: c, minLen: minLen, maxLen: maxLen, maxBytes: maxBytes}
+	switch {
+	case n1 == n0:
+		o.single = true
+	case n1 == n0+1 && p.s.nodes[n0].kind == nText:
+		o.single, o.t0, o.t1 = true, p.s.nodes[n0].a, p.s.nodes[n0].b
+	}
+	p.pendOpts = append(p.pendOpts, o)
 	return nil
 }
 
@@ -310,7 +318,10 @@ func (p *parser) closeGroup(at int) error {
 		sepLen := utf8.RuneCount(p.text[f.sep0:f.sep1])
 		g.minLen = satMul(sepLen, len(opts)-1)
 		g.maxLen = g.minLen
+		g.maxBytes = satMul(int(f.sep1-f.sep0), len(opts)-1)
+		p.s.hasPerm = true
 		for i := range opts {
+			g.maxBytes = satAdd(g.maxBytes, opts[i].maxBytes)
 			prod.mul(opts[i].cnt)
 			g.minLen, g.maxLen = satAdd(g.minLen, opts[i].minLen), satAdd(g.maxLen, opts[i].maxLen)
 		}
@@ -332,6 +343,7 @@ func (p *parser) closeGroup(at int) error {
 		for i := range opts {
 			g.cnt = addCount(g.cnt, opts[i].cnt)
 			g.minLen, g.maxLen = min(g.minLen, opts[i].minLen), max(g.maxLen, opts[i].maxLen)
+			g.maxBytes = max(g.maxBytes, opts[i].maxBytes)
 		}
 		if g.cnt.bitLen() > maxCountBits {
 			return p.tooMany(f.open)
@@ -351,11 +363,11 @@ func (p *parser) closeGroup(at int) error {
 // unranking need.
 func (p *parser) finish() error {
 	s := p.s
-	n0, n1, c, minLen, maxLen, ok := p.flush(0)
+	n0, n1, c, minLen, maxLen, maxBytes, ok := p.flush(0)
 	if !ok {
 		return p.tooMany(0)
 	}
-	s.top0, s.top1, s.cnt, s.minLen, s.maxLen = n0, n1, c, minLen, maxLen
+	s.top0, s.top1, s.cnt, s.minLen, s.maxLen, s.maxBytes = n0, n1, c, minLen, maxLen, maxBytes
 	s.count = c.bigInt()
 	s.text = string(p.text)
 	// Set the weights of every sequence whose count fits in a uint64 (all

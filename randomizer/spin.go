@@ -6,6 +6,7 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"sync"
+	"unsafe"
 )
 
 // state is the scratch space of one Spin, SpinTo, Variant or VariantTo call,
@@ -48,11 +49,83 @@ func (st *state) Placeholder(i int) { st.buf = append(st.buf, st.s.phs[i].Text..
 // variants: in {a|{b|c}}, "a" comes out half of the time. Use Sample for
 // distinct variants. Spin allocates nothing but the returned string.
 func (s *Spintax) Spin(r *rand.Rand) string {
-	st := getState(s)
-	s.spinSeq(r, st, st, s.top0, s.top1)
-	out := string(st.buf)
-	putState(st)
+	var st *state
+	if s.hasPerm {
+		st = getState(s)
+	}
+	var out string
+	if s.maxBytes <= maxDirect {
+		// Write straight into a buffer as long as the longest variant and
+		// hand it out as the string: one allocation, no copy.
+		buf := s.spinBytes(r, st, make([]byte, 0, s.maxBytes), s.top0, s.top1)
+		out = unsafe.String(unsafe.SliceData(buf), len(buf))
+	} else {
+		if st == nil {
+			st = getState(s)
+		}
+		st.buf = s.spinBytes(r, st, st.buf[:0], s.top0, s.top1)
+		out = string(st.buf)
+	}
+	if st != nil {
+		putState(st)
+	}
 	return out
+}
+
+// maxDirect is the largest variant, in bytes, for which Spin allocates the
+// longest variant's length up front rather than copying from a pooled
+// buffer.
+const maxDirect = 4096
+
+// spinBytes appends a random variant of nodes[n0:n1] to buf. It makes the
+// same calls to r as spinSeq, so Spin and SpinTo agree.
+func (s *Spintax) spinBytes(r *rand.Rand, st *state, buf []byte, n0, n1 int32) []byte {
+	for _, nd := range s.nodes[n0:n1] {
+		if nd.kind != nGroup {
+			buf = append(buf, s.text[nd.a:nd.b]...)
+			continue
+		}
+		g := &s.groups[nd.a]
+		if !g.perm {
+			o := g.opt0
+			if g.nopt > 1 {
+				o += int32(r.IntN(int(g.nopt)))
+			}
+			if opt := &s.opts[o]; opt.single {
+				buf = append(buf, s.text[opt.t0:opt.t1]...)
+			} else {
+				buf = s.spinBytes(r, st, buf, opt.n0, opt.n1)
+			}
+			continue
+		}
+		base, n := s.shuffle(r, st, g)
+		sep := s.text[g.sep0:g.sep1]
+		for j := range n {
+			if j > 0 {
+				buf = append(buf, sep...)
+			}
+			opt := &s.opts[g.opt0+st.scratch[base+j]]
+			buf = s.spinBytes(r, st, buf, opt.n0, opt.n1)
+		}
+		st.scratch = st.scratch[:base]
+	}
+	return buf
+}
+
+// shuffle pushes a random order of g's options on st.scratch and returns
+// where it starts and its length.
+func (s *Spintax) shuffle(r *rand.Rand, st *state, g *group) (base, n int) {
+	n = int(g.nopt)
+	base = len(st.scratch)
+	for j := range n {
+		st.scratch = append(st.scratch, int32(j))
+	}
+	p := st.scratch[base : base+n]
+	for j := n - 1; j > 0; j-- {
+		x := r.IntN(j + 1)
+		p[j], p[x] = p[x], p[j]
+	}
+	return base, n
 }
 
 // SpinTo emits one random variant, as Spin chooses it, to e: for the same
@@ -71,7 +144,7 @@ func (s *Spintax) spinSeq(r *rand.Rand, e Emitter, st *state, n0, n1 int32) {
 		case nText:
 			e.Text(s.text[nd.a:nd.b])
 		case nPlaceholder:
-			e.Placeholder(int(nd.a))
+			e.Placeholder(int(nd.ph))
 		case nGroup:
 			g := &s.groups[nd.a]
 			if !g.perm {
@@ -79,26 +152,21 @@ func (s *Spintax) spinSeq(r *rand.Rand, e Emitter, st *state, n0, n1 int32) {
 				if g.nopt > 1 {
 					o += int32(r.IntN(int(g.nopt)))
 				}
-				opt := &s.opts[o]
-				s.spinSeq(r, e, st, opt.n0, opt.n1)
+				if opt := &s.opts[o]; opt.single {
+					if opt.t1 > opt.t0 {
+						e.Text(s.text[opt.t0:opt.t1])
+					}
+				} else {
+					s.spinSeq(r, e, st, opt.n0, opt.n1)
+				}
 				continue
 			}
-			n := int(g.nopt)
-			base := len(st.scratch)
-			for j := range n {
-				st.scratch = append(st.scratch, int32(j))
-			}
-			p := st.scratch[base : base+n]
-			for j := n - 1; j > 0; j-- {
-				x := r.IntN(j + 1)
-				p[j], p[x] = p[x], p[j]
-			}
+			base, n := s.shuffle(r, st, g)
 			sep := s.text[g.sep0:g.sep1]
 			for j := range n {
 				if j > 0 && sep != "" {
 					e.Text(sep)
 				}
-				// Re-slice: the recursion may have grown st.scratch.
 				opt := &s.opts[g.opt0+st.scratch[base+j]]
 				s.spinSeq(r, e, st, opt.n0, opt.n1)
 			}
@@ -162,7 +230,7 @@ func (s *Spintax) variantSeq64(e Emitter, st *state, n0, n1 int32, i uint64) {
 		case nText:
 			e.Text(s.text[nd.a:nd.b])
 		case nPlaceholder:
-			e.Placeholder(int(nd.a))
+			e.Placeholder(int(nd.ph))
 		case nGroup:
 			d := i / nd.suf
 			i %= nd.suf
@@ -252,7 +320,7 @@ func (s *Spintax) variantSeqBig(e Emitter, st *state, n0, n1 int32, i *big.Int) 
 		case nText:
 			e.Text(s.text[nd.a:nd.b])
 		case nPlaceholder:
-			e.Placeholder(int(nd.a))
+			e.Placeholder(int(nd.ph))
 		case nGroup:
 			for ci < 0 || k >= ends[ci] {
 				ci++

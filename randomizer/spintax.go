@@ -22,13 +22,15 @@ type Spintax struct {
 	count      *big.Int // cnt as a *big.Int, never modified
 	minLen     int      // runes
 	maxLen     int      // runes
+	maxBytes   int      // bytes of the longest variant (saturating)
+	hasPerm    bool
 }
 
 type nodeKind uint8
 
 const (
 	nText        nodeKind = iota // text[a:b]
-	nPlaceholder                 // phs[a]
+	nPlaceholder                 // phs[ph], its text at text[a:b]
 	nGroup                       // groups[a]
 )
 
@@ -36,6 +38,7 @@ const (
 // sequences, i.e. ranges of nodes.
 type node struct {
 	kind nodeKind
+	ph   int32
 	a, b int32
 	// suf is, when the whole template has at most 2^64-1 variants, the
 	// product of the counts of the groups after this node in its sequence:
@@ -54,6 +57,7 @@ type group struct {
 	prod       count // permutation: product of the options' counts
 	minLen     int   // runes
 	maxLen     int   // runes
+	maxBytes   int
 }
 
 // option is one option of a group: a sequence of nodes.
@@ -64,6 +68,9 @@ type option struct {
 	suf        uint64 // permutation, small templates: product of the counts of the options after this one
 	minLen     int    // runes
 	maxLen     int    // runes
+	maxBytes   int
+	single     bool // the option is empty or one text node: text[t0:t1]
+	t0, t1     int32
 }
 
 // Placeholder is a {{ ... }} or {= ... } span, kept verbatim by the randomizer.

@@ -21,7 +21,7 @@ func (s *Spintax) writeSeq(b *strings.Builder, n0, n1 int32) {
 		case nText:
 			writeEscaped(b, s.text[nd.a:nd.b])
 		case nPlaceholder:
-			b.WriteString(s.phs[nd.a].Text)
+			b.WriteString(s.phs[nd.ph].Text)
 		case nGroup:
 			g := &s.groups[nd.a]
 			if g.perm {
