@@ -67,7 +67,8 @@
 // syntax: a client named {Анна|Мария} gets exactly that text. Numbers print
 // in full ("1000000", not "1e+06"); a time.Time prints as "05.03.2027", or
 // "05.03.2027 14:30" when its clock is not at midnight; other types as
-// fmt.Sprint prints them.
+// fmt.Sprint prints them. A value that is not valid UTF-8 is an error
+// wrapping [ErrInvalidUTF8], so a message is always valid UTF-8.
 //
 // # Functions
 //
@@ -144,7 +145,7 @@
 // line and the column in runes, formatted "template:LINE:COL: MSG", the
 // message saying what to do. Render returns a *RenderError naming the
 // placeholder and its line and column; it wraps the cause (*MissingError, a
-// function's error, ErrOutputTooLong).
+// function's error, ErrOutputTooLong, ErrInvalidUTF8).
 //
 // # Checking before sending
 //

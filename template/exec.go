@@ -7,11 +7,17 @@ import (
 	"math/rand/v2"
 	"reflect"
 	"sort"
+	"unicode/utf8"
 )
 
 // ErrOutputTooLong is wrapped by the error Render returns when a message
 // would be longer than Options.MaxOutput bytes.
 var ErrOutputTooLong = errors.New("message is over the output limit")
+
+// ErrInvalidUTF8 is wrapped by the error Render returns when a placeholder's
+// value is not valid UTF-8: the message would carry broken bytes, or
+// replacement characters in the recipient's name.
+var ErrInvalidUTF8 = errors.New("the value is not valid UTF-8")
 
 // maxSteps bounds the work of one render: placeholders evaluated plus
 // {{range}} iterations. Going over is an error.
@@ -154,12 +160,15 @@ func (s *state) value(n *node, dot any) {
 		s.fail(n, &MissingError{Field: f, fix: withFallback(n)})
 		return
 	}
-	switch x := v.(type) {
-	case string:
-		s.write(x, n)
-	default:
-		s.write(toString(v), n)
+	text, ok := v.(string)
+	if !ok {
+		text = toString(v)
 	}
+	if !utf8.ValidString(text) {
+		s.fail(n, fmt.Errorf("%w; fix the recipient's data (a broken export or encoding)", ErrInvalidUTF8))
+		return
+	}
+	s.write(text, n)
 }
 
 // run interprets the recorded items with their control actions.

@@ -96,5 +96,8 @@ func renderChecked(t *testing.T, tp *template.Template, src, value string) {
 		if len(out) > 4096 {
 			t.Fatalf("Render of %q: %d bytes over the cap", src, len(out))
 		}
+		if !utf8.ValidString(out) {
+			t.Fatalf("Render of %q: invalid UTF-8 in %q", src, out)
+		}
 	}
 }

@@ -158,3 +158,20 @@ func TestUnknownFunctionMessage(t *testing.T) {
 		})
 	}
 }
+
+func TestInvalidUTF8Value(t *testing.T) {
+	tp, err := template.Parse("Здравствуйте, {{Имя}}!", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := tp.Render(map[string]any{"Имя": "Ан\xffна"}, "k")
+	var re *template.RenderError
+	if !errors.Is(err, template.ErrInvalidUTF8) || !errors.As(err, &re) || re.Line != 1 || re.Col != 15 {
+		t.Fatalf("got (%q, %v), want ErrInvalidUTF8 in a *RenderError at 1:15", out, err)
+	}
+	// A function's result is checked as well.
+	tp, _ = template.Parse(`{{ b64dec .S }}`, nil)
+	if _, err := tp.Render(map[string]any{"S": "//79"}, "k"); !errors.Is(err, template.ErrInvalidUTF8) {
+		t.Fatalf("b64dec to broken bytes: err = %v, want ErrInvalidUTF8", err)
+	}
+}
