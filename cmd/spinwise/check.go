@@ -70,7 +70,7 @@ func (c *cli) check(args []string) int {
 		fmt.Fprintln(w, "links:")
 		for _, l := range links {
 			line, col := position(src, l.Start)
-			fmt.Fprintf(w, "  %d:%d %s: %s", line, col, l.Text, verdictName(l.Verdict))
+			fmt.Fprintf(w, "  %d:%d %s: %s", line, col, l.Text, l.Verdict.String())
 			if l.Verdict != linkcheck.OK {
 				problems++
 				if l.Reason != "" {
@@ -114,18 +114,4 @@ func position(src string, off int) (line, col int) {
 		}
 	}
 	return line, col
-}
-
-func verdictName(v linkcheck.Verdict) string {
-	switch v {
-	case linkcheck.OK:
-		return "ok"
-	case linkcheck.Shortener:
-		return "shortener"
-	case linkcheck.Blocked:
-		return "blocked"
-	case linkcheck.Suspicious:
-		return "suspicious"
-	}
-	return fmt.Sprintf("verdict %d", int(v))
 }
