@@ -90,11 +90,14 @@ func maxDist(l int, t float64) int {
 
 // scratch is the per-call working memory of the one-shot functions.
 type scratch struct {
-	pids []int32
-	tids []int32
-	tc   []int32
-	lut  runeIDs
-	mt   matcher
+	ra, rb []rune
+	direct []uint64 // measureDirect's table, zero between calls
+	dm     matcher  // measureDirect's view of it
+	pids   []int32
+	tids   []int32
+	tc     []int32
+	lut    runeIDs
+	mt     matcher
 }
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
@@ -116,9 +119,89 @@ func measure(a, b string, k int, minSim float64, bySim bool) (d, l int) {
 		}
 	}
 	s := scratchPool.Get().(*scratch)
-	d, l = s.measure(a, b, k, minSim, bySim)
+	ok := false
+	if k < 0 && !bySim && !noDirect {
+		d, l, ok = s.measureDirect(a, b)
+	}
+	if !ok {
+		d, l = s.measure(a, b, k, minSim, bySim)
+	}
 	scratchPool.Put(s)
 	return d, l
+}
+
+// noDirect turns measureDirect off (for tests comparing both paths).
+var noDirect = false
+
+// directMaxStride is the widest pattern, in words, measureDirect takes.
+const directMaxStride = 4
+
+// measureDirect is the no-cutoff path for patterns of up to 256 runes
+// whose runes are all in the direct range (below U+2200): the table is
+// indexed by the rune itself, so neither string needs ids. The table
+// (smallRunes × stride words) is zero between calls: the rows set are
+// cleared after use. ok is false when the strings do not qualify.
+func (s *scratch) measureDirect(a, b string) (d, l int, ok bool) {
+	ra, okA := decodeSmall(s.ra[:0], a)
+	rb, okB := decodeSmall(s.rb[:0], b)
+	s.ra, s.rb = ra, rb
+	if !okA || !okB {
+		return 0, 0, false
+	}
+	if len(ra) > len(rb) {
+		ra, rb = rb, ra
+	}
+	l = len(rb)
+	pre, suf := commonAffix(ra, rb)
+	ra, rb = ra[pre:len(ra)-suf], rb[pre:len(rb)-suf]
+	m, n := len(ra), len(rb)
+	if m == 0 {
+		return n, l, true
+	}
+	stride := (m + wordBits - 1) / wordBits
+	if stride > directMaxStride {
+		return 0, 0, false
+	}
+	if s.direct == nil {
+		s.direct = make([]uint64, smallRunes*directMaxStride)
+	}
+	peq := s.direct[:smallRunes*stride]
+	for i, r := range ra {
+		peq[int(r)*stride+i/wordBits] |= 1 << uint(i%wordBits)
+	}
+	mt := &s.dm
+	mt.m, mt.stride, mt.sparse, mt.peq = m, stride, false, peq
+	mt.vp = grow64(mt.vp, stride)
+	mt.vn = grow64(mt.vn, stride)
+	d = mt.dist(rb, m, -1)
+	for i, r := range ra {
+		peq[int(r)*stride+i/wordBits] = 0
+	}
+	return d, l, true
+}
+
+// decodeSmall appends the runes of s to dst and reports whether all of
+// them are below smallRunes.
+func decodeSmall(dst []rune, s string) ([]rune, bool) {
+	ok := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			dst = append(dst, rune(c))
+			i++
+			continue
+		}
+		if c <= 0xDF && c >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			dst = append(dst, rune(c&0x1F)<<6|rune(s[i+1]&0x3F))
+			i += 2
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		ok = ok && r < smallRunes
+		dst = append(dst, r)
+		i += size
+	}
+	return dst, ok
 }
 
 func (s *scratch) measure(a, b string, k int, minSim float64, bySim bool) (int, int) {

@@ -1,0 +1,35 @@
+package uniqueness
+
+import (
+	"math/rand/v2"
+	"testing"
+)
+
+// TestDirectAndIDPathsAgree: Distance takes the rune-indexed table for
+// short strings of runes below U+2200 and the id-indexed one otherwise;
+// both must give the same distance on the same pairs.
+func TestDirectAndIDPathsAgree(t *testing.T) {
+	defer func() { noDirect = false }()
+	rng := rand.New(rand.NewPCG(5, 6))
+	alph := []rune("абвгдеёжзий .,—«»№₽abc\u0301")
+	for it := 0; it < 2000; it++ {
+		a := make([]rune, rng.IntN(300))
+		for i := range a {
+			a[i] = alph[rng.IntN(len(alph))]
+		}
+		b := append([]rune(nil), a...)
+		for e := rng.IntN(40); e > 0 && len(b) > 0; e-- {
+			b[rng.IntN(len(b))] = alph[rng.IntN(len(alph))]
+		}
+		if rng.IntN(3) == 0 {
+			b = b[:rng.IntN(len(b)+1)]
+		}
+		noDirect = false
+		direct := Distance(string(a), string(b))
+		noDirect = true
+		ids := Distance(string(a), string(b))
+		if direct != ids {
+			t.Fatalf("%q %q: direct %d, ids %d", string(a), string(b), direct, ids)
+		}
+	}
+}
