@@ -93,6 +93,8 @@ type scratch struct {
 	ra, rb []rune
 	direct []uint64 // measureDirect's table, zero between calls
 	dm     matcher  // measureDirect's view of it
+	dcnt   []int32  // measureDirect's rune counts of the pattern, zero between calls
+	dtc    []int32  // and of the text
 	pids   []int32
 	tids   []int32
 	tc     []int32
@@ -120,8 +122,8 @@ func measure(a, b string, k int, minSim float64, bySim bool) (d, l int) {
 	}
 	s := scratchPool.Get().(*scratch)
 	ok := false
-	if k < 0 && !bySim && !noDirect {
-		d, l, ok = s.measureDirect(a, b)
+	if !noDirect {
+		d, l, ok = s.measureDirect(a, b, k, minSim, bySim)
 	}
 	if !ok {
 		d, l = s.measure(a, b, k, minSim, bySim)
@@ -136,12 +138,12 @@ var noDirect = false
 // directMaxStride is the widest pattern, in words, measureDirect takes.
 const directMaxStride = 4
 
-// measureDirect is the no-cutoff path for patterns of up to 256 runes
-// whose runes are all in the direct range (below U+2200): the table is
-// indexed by the rune itself, so neither string needs ids. The table
-// (smallRunes × stride words) is zero between calls: the rows set are
-// cleared after use. ok is false when the strings do not qualify.
-func (s *scratch) measureDirect(a, b string) (d, l int, ok bool) {
+// measureDirect is measure for patterns of up to 256 runes whose runes
+// are all in the direct range (below U+2200): the table and the rune
+// counts are indexed by the rune itself, so neither string needs ids. The
+// tables are zero between calls: the entries set are cleared after use. ok
+// is false when the strings do not qualify.
+func (s *scratch) measureDirect(a, b string, k int, minSim float64, bySim bool) (d, l int, ok bool) {
 	ra, okA := decodeSmall(s.ra[:0], a)
 	rb, okB := decodeSmall(s.rb[:0], b)
 	s.ra, s.rb = ra, rb
@@ -152,6 +154,15 @@ func (s *scratch) measureDirect(a, b string) (d, l int, ok bool) {
 		ra, rb = rb, ra
 	}
 	l = len(rb)
+	if bySim {
+		k = maxDist(l, minSim)
+		if k < 0 {
+			return l + 1, l, true
+		}
+	}
+	if k >= 0 && len(rb)-len(ra) > k {
+		return k + 1, l, true
+	}
 	pre, suf := commonAffix(ra, rb)
 	ra, rb = ra[pre:len(ra)-suf], rb[pre:len(rb)-suf]
 	m, n := len(ra), len(rb)
@@ -173,7 +184,26 @@ func (s *scratch) measureDirect(a, b string) (d, l int, ok bool) {
 	mt.m, mt.stride, mt.sparse, mt.peq = m, stride, false, peq
 	mt.vp = grow64(mt.vp, stride)
 	mt.vn = grow64(mt.vn, stride)
-	d = mt.dist(rb, m, -1)
+	d = -1
+	if k >= 0 && k < n {
+		if s.dcnt == nil {
+			s.dcnt = make([]int32, smallRunes)
+			s.dtc = make([]int32, smallRunes)
+		}
+		mt.cnt = s.dcnt
+		for _, r := range ra {
+			s.dcnt[r]++
+		}
+		if mt.boundExceeds(rb, s.dtc, k) {
+			d = k + 1
+		}
+		for _, r := range ra {
+			s.dcnt[r] = 0
+		}
+	}
+	if d < 0 {
+		d = mt.dist(rb, m, k)
+	}
 	for i, r := range ra {
 		peq[int(r)*stride+i/wordBits] = 0
 	}

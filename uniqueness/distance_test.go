@@ -64,6 +64,7 @@ var adversarial = []struct {
 	{"truncated sequence", "ж\xd0", "ж"},
 	{"stray continuation bytes", "\x80\x81привет", "привет"},
 	{"lead byte at the very end (found by fuzzing)", "\xd0", "\xd00"},
+	{"NUL runes are runes, not 'absent'", "\x00\x00ab\x00", "\x00a\x00b"},
 	{"63 runes", runesOf("абвгдежз", 63), runesOf("абвгдежзи", 63)},
 	{"64 runes: one full word", runesOf("абвгдежз", 64), runesOf("бвгдежза", 64)},
 	{"65 runes: a second word of one row", runesOf("абвгдежз", 65), runesOf("абвгдежзк", 65)},

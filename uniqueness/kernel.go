@@ -135,13 +135,11 @@ func (mt *matcher) boundExceeds(text []int32, tc []int32, k int) bool {
 	need := max(mt.m, len(text)) - k // common runes that keep the bound <= k
 	common, i := 0, 0
 	for ; i < len(text) && common < need; i++ {
-		c := text[i]
-		if c != 0 {
-			if tc[c] < mt.cnt[c] {
-				common++
-			}
-			tc[c]++
+		c := text[i] // id 0 (not in the pattern) has cnt 0: never common
+		if tc[c] < mt.cnt[c] {
+			common++
 		}
+		tc[c]++
 	}
 	for _, c := range text[:i] {
 		tc[c] = 0

@@ -11,7 +11,7 @@ import (
 func TestDirectAndIDPathsAgree(t *testing.T) {
 	defer func() { noDirect = false }()
 	rng := rand.New(rand.NewPCG(5, 6))
-	alph := []rune("абвгдеёжзий .,—«»№₽abc\u0301")
+	alph := []rune("абвгдеёжзий .,—«»№₽abc\u0301\x00")
 	for it := 0; it < 2000; it++ {
 		a := make([]rune, rng.IntN(300))
 		for i := range a {
@@ -24,12 +24,15 @@ func TestDirectAndIDPathsAgree(t *testing.T) {
 		if rng.IntN(3) == 0 {
 			b = b[:rng.IntN(len(b)+1)]
 		}
+		k := rng.IntN(60) - 1
 		noDirect = false
 		direct := Distance(string(a), string(b))
+		dk, dok := DistanceAtMost(string(a), string(b), k)
 		noDirect = true
 		ids := Distance(string(a), string(b))
-		if direct != ids {
-			t.Fatalf("%q %q: direct %d, ids %d", string(a), string(b), direct, ids)
+		ik, iok := DistanceAtMost(string(a), string(b), k)
+		if direct != ids || dk != ik || dok != iok {
+			t.Fatalf("%q %q k=%d: direct %d (%d %v), ids %d (%d %v)", string(a), string(b), k, direct, dk, dok, ids, ik, iok)
 		}
 	}
 }
