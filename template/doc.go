@@ -114,10 +114,13 @@
 //     a string "DD.MM.YYYY" or "YYYY-MM-DD" (a time after it is ignored).
 //
 // Every function's result is checked: a string over Options.MaxOutput bytes
-// or a list or map over 1,000 items is an error, and one render does at most
-// 100,000 steps (placeholders evaluated plus loop turns), so no template
-// can take unbounded time or memory. A panic inside a function becomes an
-// error.
+// or a list or map over 1,000 items is an error. Before a call, the
+// arguments are measured (the bytes of their strings, lists and maps
+// walked): over 1 MiB (or MaxOutput, when larger) is an error, and all the
+// calls of one render may be given at most 64 MiB (or 16 times MaxOutput)
+// together. One render does at most 100,000 steps (placeholders evaluated
+// plus loop turns). So no template can take unbounded time or memory. A
+// panic inside a function becomes an error.
 //
 // # Output
 //

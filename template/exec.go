@@ -23,6 +23,12 @@ var ErrInvalidUTF8 = errors.New("the value is not valid UTF-8")
 // {{range}} iterations. Going over is an error.
 const maxSteps = 100_000
 
+// maxWork bounds the bytes that one render passes to functions as
+// arguments, all calls together: 64 MiB, or 16 times the output cap when
+// that is more. Steps alone do not bound the time: a loop of 100,000 turns
+// calling upper on a 64 KiB value 50 times a turn would run for hours.
+func maxWork(limit int) int { return max(64<<20, 16*limit) }
+
 // item is one piece of an emitted variant: text, or a placeholder index.
 type item struct {
 	text string
@@ -39,6 +45,7 @@ type state struct {
 	args  []any
 	err   error
 	steps int
+	work  int // bytes given to functions so far; see maxWork
 	pcg   rand.PCG
 	rng   *rand.Rand
 }
@@ -55,6 +62,7 @@ func (t *Template) getState(data map[string]any) *state {
 	s.args = s.args[:0]
 	s.err = nil
 	s.steps = 0
+	s.work = 0
 	return s
 }
 
@@ -412,6 +420,23 @@ func (s *state) evalCmd(c *command, dot any, lenient, prop bool, piped any, hasP
 	}
 	if hasPiped {
 		s.args = append(s.args, piped)
+	}
+	if c.fn.kind == fnPlain && c.fn.name != "len" && c.fn.name != "index" {
+		limit := max(guardLimit, s.t.limit)
+		left := sizeLeft(s.args[base:], limit, 0)
+		s.work += limit - left
+		var err error
+		switch {
+		case left < 0:
+			err = fmt.Errorf("%s: arguments over %d bytes in all; a message needs far less, shorten the inputs", c.fn.name, limit)
+		case s.work > maxWork(s.t.limit):
+			err = fmt.Errorf("%s: functions were given over %d bytes in this message; call them less often, or on shorter values", c.fn.name, maxWork(s.t.limit))
+		}
+		if err != nil {
+			clear(s.args[base:])
+			s.args = s.args[:base]
+			return nil, err
+		}
 	}
 	v, err := c.fn.call(s.args[base:])
 	clear(s.args[base:])

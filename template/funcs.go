@@ -296,6 +296,65 @@ func checkSize(name string, v any, limit int) error {
 	return nil
 }
 
+// sizeLeft returns budget less the size of v: the bytes of its strings,
+// walking lists and maps, with 1 byte per item and 8 per other value. It
+// stops once the result is negative, and lists nested deeper than 100 count
+// as over any budget, so it takes time in proportion to budget at most.
+// Every function call's arguments are measured before the call, so that
+// one call cannot build gigabytes from many references to one big value
+// ({{ with (list .S .S) }}{{ toJson (list . . .) }}{{ end }}) before its
+// result is checked.
+func sizeLeft(v any, budget, depth int) int {
+	if depth > 100 {
+		return -1
+	}
+	switch x := v.(type) {
+	case nil, bool, int, int64, float64:
+		return budget - 8
+	case string:
+		return budget - len(x)
+	case []any:
+		for _, e := range x {
+			if budget = sizeLeft(e, budget-1, depth+1); budget < 0 {
+				break
+			}
+		}
+		return budget
+	case []string:
+		for _, e := range x {
+			if budget -= len(e) + 1; budget < 0 {
+				break
+			}
+		}
+		return budget
+	case map[string]any:
+		for k, e := range x {
+			if budget = sizeLeft(e, budget-len(k)-1, depth+1); budget < 0 {
+				break
+			}
+		}
+		return budget
+	}
+	rv := reflect.ValueOf(v)
+	switch rv.Kind() {
+	case reflect.String:
+		return budget - rv.Len()
+	case reflect.Slice, reflect.Array:
+		for i := 0; i < rv.Len() && budget >= 0; i++ {
+			budget = sizeLeft(rv.Index(i).Interface(), budget-1, depth+1)
+		}
+		return budget
+	case reflect.Map:
+		it := rv.MapRange()
+		for budget >= 0 && it.Next() {
+			budget = sizeLeft(it.Key().Interface(), budget-1, depth+1)
+			budget = sizeLeft(it.Value().Interface(), budget, depth+1)
+		}
+		return budget
+	}
+	return budget - 8
+}
+
 // guardLimit bounds what one guarded function may build, whatever MaxOutput
 // is: the evaluator's own check then applies MaxOutput to the result.
 const guardLimit = 1 << 20

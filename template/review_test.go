@@ -175,3 +175,35 @@ func TestInvalidUTF8Value(t *testing.T) {
 		t.Fatalf("b64dec to broken bytes: err = %v, want ErrInvalidUTF8", err)
 	}
 }
+
+// A short template must not make one render build gigabytes or run for
+// hours: function arguments are measured before each call, and all calls of
+// one render together get a byte budget.
+func TestFunctionArgumentBudget(t *testing.T) {
+	big := strings.Repeat("я", 32000) // 64,000 bytes
+	refs := func(s string, n int) string { return strings.Repeat(" "+s, n) }
+	rows := []struct{ name, src, want, why string }{
+		{"many references in one call", `{{ with (list` + refs("$.S", 100) + `) }}{{ toJson (list` + refs(".", 100) + `) | len }}{{ end }}`,
+			"list: arguments over 1048576 bytes", "toJson would build 640 MB, then refuse it"},
+		{"one big argument", `{{ cat` + refs("$.S", 20) + ` | len }}`, "cat: arguments over", ""},
+		{"work over a loop", `{{ range 100000 }}{{ if trim $.S }}{{ end }}{{ end }}`, "functions were given over 67108864 bytes",
+			"with upper instead of trim, 50 calls a turn, this ran for hours"},
+	}
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			tp, err := template.Parse(r.src, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = tp.Render(map[string]any{"S": big}, "k")
+			if err == nil || !strings.Contains(err.Error(), r.want) {
+				t.Fatalf("err = %v, want %q (%s)", err, r.want, r.why)
+			}
+		})
+	}
+	// Within the budget, big values still work.
+	tp, _ := template.Parse(`{{ cat`+refs("$.S", 10)+` | len }} {{ range 500 }}{{ if trim $.S }}{{ end }}{{ end }}`, &template.Options{MaxOutput: 1 << 20})
+	if out, err := tp.Render(map[string]any{"S": big}, "k"); err != nil || out != "320009" {
+		t.Fatalf("got (%q, %v), want 320009 (runes: 10 × 32,000 and 9 spaces)", out, err)
+	}
+}
