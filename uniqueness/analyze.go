@@ -86,7 +86,10 @@ type Report struct {
 	N        int    // messages
 	Distinct int    // distinct texts (exact, byte for byte)
 	Pairs    []Pair // pairs with Similarity >= Threshold, sorted by I, then J; at most MaxPairs
-	Score    float64
+	// Score is the share of messages in no pair at or above Threshold: 1
+	// means every message is unique at this threshold, 0 that every
+	// message has a near duplicate (or an exact one).
+	Score float64
 
 	Threshold float64 // the threshold used
 	Floor     float64 // the floor used for MostSimilar and Nearest

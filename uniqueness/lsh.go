@@ -128,7 +128,7 @@ func (b *batch) lshPairs(seed uint64) ([]dpair, int64) {
 	bands, rows := lshParams(b.thr)
 	keys := make([]uint64, d*bands)
 	var wg sync.WaitGroup
-	nw := max(1, b.nwork)
+	nw := max(1, min(b.nwork, d))
 	for wi := 0; wi < nw; wi++ {
 		wg.Add(1)
 		go func() {
