@@ -423,7 +423,12 @@ func (s *state) evalCmd(c *command, dot any, lenient, prop bool, piped any, hasP
 	}
 	if c.fn.kind == fnPlain && c.fn.name != "len" && c.fn.name != "index" {
 		limit := max(guardLimit, s.t.limit)
-		left := sizeLeft(s.args[base:], limit, 0)
+		left := limit
+		for _, a := range s.args[base:] { // not sizeLeft(s.args[base:]): a slice in an interface allocates
+			if left = sizeLeft(a, left, 0); left < 0 {
+				break
+			}
+		}
 		s.work += limit - left
 		var err error
 		switch {
