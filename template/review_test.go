@@ -207,4 +207,3 @@ func TestFunctionArgumentBudget(t *testing.T) {
 		t.Fatalf("got (%q, %v), want 320009 (runes: 10 × 32,000 and 9 spaces)", out, err)
 	}
 }
-
