@@ -43,8 +43,10 @@ func (st *state) Text(t string)     { st.buf = append(st.buf, t...) }
 func (st *state) Placeholder(i int) { st.buf = append(st.buf, st.s.phs[i].Text...) }
 
 // Spin returns one random variant: each group picks each of its options
-// with equal probability (r.IntN), and each permutation takes each order of
-// its options with equal probability (a Fisher-Yates shuffle). Placeholders
+// with exactly equal probability, and each permutation takes each order of
+// its options with equal probability (a Fisher-Yates shuffle). Each call to
+// r.Uint64 serves two choices (Lemire's unbiased method on 32-bit halves),
+// so the result depends only on r's state. Placeholders
 // are kept verbatim. Note that this is uniform per group, not over the
 // variants: in {a|{b|c}}, "a" comes out half of the time. Use Sample for
 // distinct variants. Spin allocates nothing but the returned string.
@@ -54,16 +56,20 @@ func (s *Spintax) Spin(r *rand.Rand) string {
 		st = getState(s)
 	}
 	var out string
-	if s.maxBytes <= maxDirect {
+	if s.maxBytes <= maxDirect || s.maxBytes <= 1<<20 && s.maxBytes <= 4*s.minLen {
 		// Write straight into a buffer as long as the longest variant and
-		// hand it out as the string: one allocation, no copy.
-		buf := s.spinBytes(r, st, make([]byte, 0, s.maxBytes), s.top0, s.top1)
+		// hand it out as the string: one allocation, no copy. Done when that
+		// wastes little: the variant is short, or it has at least minLen
+		// runes, so at least minLen bytes, a quarter of the buffer.
+		p := picker{r: r}
+		buf := s.spinBytes(&p, st, make([]byte, 0, s.maxBytes), s.top0, s.top1)
 		out = unsafe.String(unsafe.SliceData(buf), len(buf))
 	} else {
 		if st == nil {
 			st = getState(s)
 		}
-		st.buf = s.spinBytes(r, st, st.buf[:0], s.top0, s.top1)
+		p := picker{r: r}
+		st.buf = s.spinBytes(&p, st, st.buf[:0], s.top0, s.top1)
 		out = string(st.buf)
 	}
 	if st != nil {
@@ -72,14 +78,39 @@ func (s *Spintax) Spin(r *rand.Rand) string {
 	return out
 }
 
-// maxDirect is the largest variant, in bytes, for which Spin allocates the
-// longest variant's length up front rather than copying from a pooled
+// picker draws the choices of one spin: exactly uniform integers below n
+// by Lemire's multiply-and-reject method on 32-bit halves of r.Uint64(), so
+// that one call to the generator serves two groups.
+type picker struct {
+	r     *rand.Rand
+	spare uint64
+	n     int // 32-bit halves left in spare
+}
+
+func (p *picker) intN(n uint32) uint32 {
+	for {
+		if p.n == 0 {
+			p.spare, p.n = p.r.Uint64(), 2
+		}
+		x := uint32(p.spare)
+		p.spare >>= 32
+		p.n--
+		m := uint64(x) * uint64(n)
+		if lo := uint32(m); lo < n && lo < -n%n {
+			continue // the rare low values that would bias: draw again
+		}
+		return uint32(m >> 32)
+	}
+}
+
+// maxDirect is the length in bytes of the longest variant up to which Spin
+// always allocates that length up front rather than copy from a pooled
 // buffer.
 const maxDirect = 4096
 
 // spinBytes appends a random variant of nodes[n0:n1] to buf. It makes the
 // same calls to r as spinSeq, so Spin and SpinTo agree.
-func (s *Spintax) spinBytes(r *rand.Rand, st *state, buf []byte, n0, n1 int32) []byte {
+func (s *Spintax) spinBytes(r *picker, st *state, buf []byte, n0, n1 int32) []byte {
 	for _, nd := range s.nodes[n0:n1] {
 		if nd.kind != nGroup {
 			buf = append(buf, s.text[nd.a:nd.b]...)
@@ -89,7 +120,7 @@ func (s *Spintax) spinBytes(r *rand.Rand, st *state, buf []byte, n0, n1 int32) [
 		if !g.perm {
 			o := g.opt0
 			if g.nopt > 1 {
-				o += int32(r.IntN(int(g.nopt)))
+				o += int32(r.intN(uint32(g.nopt)))
 			}
 			if opt := &s.opts[o]; opt.single {
 				buf = append(buf, s.text[opt.t0:opt.t1]...)
@@ -114,7 +145,7 @@ func (s *Spintax) spinBytes(r *rand.Rand, st *state, buf []byte, n0, n1 int32) [
 
 // shuffle pushes a random order of g's options on st.scratch and returns
 // where it starts and its length.
-func (s *Spintax) shuffle(r *rand.Rand, st *state, g *group) (base, n int) {
+func (s *Spintax) shuffle(r *picker, st *state, g *group) (base, n int) {
 	n = int(g.nopt)
 	base = len(st.scratch)
 	for j := range n {
@@ -122,7 +153,7 @@ func (s *Spintax) shuffle(r *rand.Rand, st *state, g *group) (base, n int) {
 	}
 	p := st.scratch[base : base+n]
 	for j := n - 1; j > 0; j-- {
-		x := r.IntN(j + 1)
+		x := r.intN(uint32(j + 1))
 		p[j], p[x] = p[x], p[j]
 	}
 	return base, n
@@ -133,11 +164,12 @@ func (s *Spintax) shuffle(r *rand.Rand, st *state, g *group) (base, n int) {
 // verbatim text) equals what Spin returns. SpinTo allocates nothing itself.
 func (s *Spintax) SpinTo(r *rand.Rand, e Emitter) {
 	st := getState(s)
-	s.spinSeq(r, e, st, s.top0, s.top1)
+	p := picker{r: r}
+	s.spinSeq(&p, e, st, s.top0, s.top1)
 	putState(st)
 }
 
-func (s *Spintax) spinSeq(r *rand.Rand, e Emitter, st *state, n0, n1 int32) {
+func (s *Spintax) spinSeq(r *picker, e Emitter, st *state, n0, n1 int32) {
 	for k := n0; k < n1; k++ {
 		nd := &s.nodes[k]
 		switch nd.kind {
@@ -150,7 +182,7 @@ func (s *Spintax) spinSeq(r *rand.Rand, e Emitter, st *state, n0, n1 int32) {
 			if !g.perm {
 				o := g.opt0
 				if g.nopt > 1 {
-					o += int32(r.IntN(int(g.nopt)))
+					o += int32(r.intN(uint32(g.nopt)))
 				}
 				if opt := &s.opts[o]; opt.single {
 					if opt.t1 > opt.t0 {
