@@ -25,6 +25,13 @@ type Pattern struct {
 // NewPattern prepares s for computing distances to other strings.
 func NewPattern(s string) *Pattern {
 	p := &Pattern{}
+	top := rune(-1) // the largest rune of the direct range in s
+	for _, r := range s {
+		if r < smallRunes {
+			top = max(top, r)
+		}
+	}
+	p.lut.small = make([]int32, top+1) // not the whole range: a Pattern is small
 	p.ids = make([]int32, 0, utf8.RuneCountInString(s))
 	for _, r := range s {
 		p.ids = append(p.ids, p.lut.add(r))

@@ -21,10 +21,10 @@ func (t *runeIDs) len() int { return len(t.assigned) }
 // lookup returns the id of r, or 0 if r has none.
 func (t *runeIDs) lookup(r rune) int32 {
 	if uint32(r) < smallRunes {
-		if t.small == nil {
-			return 0
+		if int(r) < len(t.small) {
+			return t.small[r]
 		}
-		return t.small[r]
+		return 0
 	}
 	return t.big[r] // nil map: 0
 }
@@ -32,8 +32,8 @@ func (t *runeIDs) lookup(r rune) int32 {
 // add returns the id of r, giving it the next one if it has none.
 func (t *runeIDs) add(r rune) int32 {
 	if uint32(r) < smallRunes {
-		if t.small == nil {
-			t.small = make([]int32, smallRunes)
+		if int(r) >= len(t.small) {
+			t.small = append(t.small, make([]int32, smallRunes-len(t.small))...)
 		}
 		if id := t.small[r]; id != 0 {
 			return id
