@@ -191,8 +191,9 @@ func splitmix(x *uint64) uint64 {
 // Message renders, checks and splits the message for one recipient at
 // position pos (see Options.Start; with ByKey the position does not matter).
 // It is what each worker of Run does; a CRM robot that sends one message at
-// a time calls it directly. It never returns a nil-valued row: failures are
-// in Row.Err.
+// a time calls it directly (with ByKey, so the same client always gets the
+// same wording). Failures are in Row.Err, never a panic. Message does not
+// count anything: reports come from Run.
 func (c *Campaign) Message(r Recipient, pos int) Row {
 	row := Row{Index: pos, Key: r.Key}
 	if r.Err != nil {

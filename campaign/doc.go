@@ -65,7 +65,21 @@
 // Run returns a [Report]: recipients in, messages and chunks out, errors by
 // kind, variants used against the template's Count(), the range of message
 // lengths in runes, the uniqueness analysis (package uniqueness: score,
-// similar pairs, the worst of them by key) and, when [Options.Risk] is set,
-// the risk assessment of package risk for the sending account. It marshals
-// to JSON and prints for people with [Report.WriteText].
+// similar pairs, the worst of them by key, clusters of near-duplicates) and,
+// when [Options.Risk] is set, the risk assessment of package risk for the
+// sending account: the batch fills the plan (its messages, whether the
+// template is personalized and varied, whether every message asks a
+// question, its links) and the account file ([RiskInput], read with
+// risk.ReadInput) gives the rest. It marshals to JSON and prints for people
+// with [Report.WriteText]. The CLI refuses to write messages when the level
+// is risk.Maximal unless told to.
+//
+// # Performance
+//
+// The pipeline costs about ten allocations a message of its own (the
+// variant index, the text, the chunks); the rest is rendering, link
+// checking and splitting. The uniqueness analysis is the expensive part of
+// a large batch: messages from one template are near-duplicates of one
+// another by construction, and the analysis has to verify them; see
+// package uniqueness for its costs. BENCHMARKS.md has the figures.
 package campaign

@@ -1,0 +1,118 @@
+package campaign_test
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"iter"
+	"runtime"
+	"testing"
+
+	"github.com/spinwise/spinwise/campaign"
+	"github.com/spinwise/spinwise/examples/data"
+)
+
+// synthetic yields n recipients with keys s0000000, s0000001, ... and
+// fields derived from the index (names, dates, times, numbers, amounts), the
+// way a CRM export of n different people would look: a generator, so a
+// million recipients cost no file and little memory.
+func synthetic(n int) iter.Seq2[campaign.Recipient, error] {
+	contacts := data.Contacts()
+	first := []string{"Анна", "Борис", "Вера", "Глеб", "Дарья", "Евгений", "Жанна", "Захар", "Ирина", "Кирилл", "Людмила", "Максим", "Наталья", "Олег", "Полина", "Роман", "Светлана", "Тимур", "Ульяна", "Фёдор", "Юлия", "Ярослав"}
+	masters := []string{"Анна Смирнова", "Мария Лебедева", "Игорь Волков", "Ольга Соколова", "Денис Козлов"}
+	return func(yield func(campaign.Recipient, error) bool) {
+		for i := range n {
+			base := contacts[i%len(contacts)]
+			name := first[(i/7)%len(first)]
+			d := map[string]any{
+				"key":      fmt.Sprintf("s%07d", i),
+				"Имя":      name,
+				"Менеджер": base["Менеджер"],
+				"Компания": base["Компания"],
+				"Дата":     fmt.Sprintf("%02d.%02d.2027", 1+i%28, 1+(i/28)%12),
+				"Время":    fmt.Sprintf("%02d:%02d", 9+i%12, (i/12)%4*15),
+				"Мастер":   masters[(i/3)%len(masters)],
+				"Заказ":    fmt.Sprint(100000 + i),
+				"NAME":     name + " " + base["Фамилия"].(string),
+				"Скидка":   fmt.Sprint(5 + i%20),
+				"Срок":     fmt.Sprintf("%02d.%02d.2027", 1+(i/5)%28, 1+(i/140)%12),
+				"Договор":  fmt.Sprintf("Д-%05d", i%100000),
+				"Сумма":    fmt.Sprintf("%d\u00a0%03d", 1+i%300, (i*7)%1000),
+				"Дней":     fmt.Sprint(1 + i%30),
+			}
+			if !yield(campaign.Recipient{Key: d["key"].(string), Data: d}, nil) {
+				return
+			}
+		}
+	}
+}
+
+var large = flag.Bool("large", false, "also run the benchmarks whose one iteration takes minutes (the uniqueness report at 100k and 1M messages)")
+
+// BenchmarkCampaign is the whole pipeline (read, variant, render, link
+// check, split, ordered write, report) over synthetic recipients, with and
+// without the uniqueness analysis. One iteration is one whole batch; read
+// messages/s, ns/message and pipeline-allocs/message (allocations per
+// message with the generator's own allocations taken out).
+//
+// The report's uniqueness analysis dominates its runs and grows faster than
+// the batch (near-duplicates from one template are many); at 100k and 1M
+// messages one iteration takes minutes on 2 cores, so those run only with
+// -large (go test -bench Campaign -large ./campaign/). Every other
+// iteration stays under ~30 s.
+func BenchmarkCampaign(b *testing.B) {
+	src := data.Template("reactivation") // the corpus template with the most variants (2,304)
+	for _, size := range []struct {
+		name string
+		n    int
+	}{{"10k", 10_000}, {"100k", 100_000}, {"1M", 1_000_000}} {
+		for _, mode := range []struct {
+			name     string
+			analysis bool
+		}{{"noreport", false}, {"report", true}} {
+			b.Run(size.name+"/"+mode.name, func(b *testing.B) {
+				if mode.analysis && size.n > 10_000 && !*large {
+					b.Skip("one iteration takes minutes: run with -large")
+				}
+				benchRun(b, src, size.n, mode.analysis)
+			})
+		}
+	}
+}
+
+func mallocs() uint64 {
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.Mallocs
+}
+
+func benchRun(b *testing.B, src string, n int, analysis bool) {
+	c, err := campaign.New(src, &campaign.Options{Seed: 1, NoAnalysis: !analysis})
+	if err != nil {
+		b.Fatal(err)
+	}
+	m0 := mallocs()
+	for range synthetic(n) {
+	}
+	genAllocs := mallocs() - m0
+	b.ReportAllocs()
+	b.ResetTimer()
+	var bytes int64
+	m0 = mallocs()
+	for b.Loop() {
+		bytes = 0
+		rep, err := c.Run(context.Background(), synthetic(n), func(r campaign.Row) error {
+			bytes += int64(len(r.Text))
+			return nil
+		})
+		if err != nil || rep.Recipients != n {
+			b.Fatalf("%v, %d rows", err, rep.Recipients)
+		}
+	}
+	allocs := mallocs() - m0
+	b.SetBytes(bytes)
+	sec := b.Elapsed().Seconds() / float64(b.N)
+	b.ReportMetric(float64(n)/sec, "messages/s")
+	b.ReportMetric(sec*1e9/float64(n), "ns/message")
+	b.ReportMetric((float64(allocs)/float64(b.N)-float64(genAllocs))/float64(n), "pipeline-allocs/message")
+}
