@@ -118,7 +118,8 @@
 // arguments are measured (the bytes of their strings, lists and maps
 // walked): over 1 MiB (or MaxOutput, when larger) is an error, and all the
 // calls of one render may be given at most 64 MiB (or 16 times MaxOutput)
-// together. One render does at most 100,000 steps (placeholders evaluated
+// together, a regular-expression function counting its arguments' bytes
+// times its pattern's over 16, as matching costs. One render does at most 100,000 steps (placeholders evaluated
 // plus loop turns). So no template can take unbounded time or memory. A
 // panic inside a function becomes an error.
 //

@@ -29,6 +29,12 @@ const maxSteps = 100_000
 // calling upper on a 64 KiB value 50 times a turn would run for hours.
 func maxWork(limit int) int { return max(64<<20, 16*limit) }
 
+// regexWorkDivisor scales what a regular-expression function is charged:
+// its arguments' bytes times the pattern's bytes, divided by this. A 1 KiB
+// pattern run over 64 KiB costs 4 MiB of the budget, so a render spends at
+// most about half a second matching, whatever the patterns.
+const regexWorkDivisor = 16
+
 // item is one piece of an emitted variant: text, or a placeholder index.
 type item struct {
 	text string
@@ -429,7 +435,14 @@ func (s *state) evalCmd(c *command, dot any, lenient, prop bool, piped any, hasP
 				break
 			}
 		}
-		s.work += limit - left
+		used := limit - left
+		if c.fn.regex && len(s.args) > base {
+			// matching costs the pattern's length times the text's
+			if p, ok := s.args[base].(string); ok {
+				used += len(p) * used / regexWorkDivisor
+			}
+		}
+		s.work += used
 		var err error
 		switch {
 		case left < 0:

@@ -39,6 +39,9 @@ type function struct {
 	name string
 	kind fnKind
 	call func(args []any) (any, error)
+	// regex: the first argument is a regular expression, whose matching
+	// takes time in proportion to its length times the text's.
+	regex bool
 }
 
 // sprigAllowed lists the sprig functions templates may call, as sprig
@@ -146,6 +149,9 @@ func init() {
 	add("default", fnFallback, funcDefault)
 	add("coalesce", fnFallback, funcCoalesce)
 	funcs["empty"].kind = fnFallback
+	for name, f := range funcs {
+		f.regex = strings.Contains(strings.ToLower(name), "regex") && name != "regexQuoteMeta"
+	}
 
 	// Rune-safe and Russian-aware functions (russian.go).
 	add("trunc", fnPlain, funcTrunc)

@@ -207,3 +207,37 @@ func TestFunctionArgumentBudget(t *testing.T) {
 		t.Fatalf("got (%q, %v), want 320009 (runes: 10 × 32,000 and 9 spaces)", out, err)
 	}
 }
+
+// Matching takes time in proportion to the pattern's length times the
+// text's: a pattern built from printf and replace, run in a loop, must not
+// take minutes.
+func TestRegexWorkBudget(t *testing.T) {
+	pattern := `(replace " " "(a|b)*" (printf "%999s%999s%999s%999s%999s%999s%999s%999s%999s%999s" "" "" "" "" "" "" "" "" "" ""))`
+	tp, err := template.Parse(`{{ range 1000 }}{{ if regexMatch `+pattern+` $.S }}{{ end }}{{ end }}`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := time.Now()
+	_, err = tp.Render(map[string]any{"S": strings.Repeat("ab", 30000)}, "k")
+	if err == nil || !strings.Contains(err.Error(), "regexMatch: functions were given over") {
+		t.Fatalf("err = %v after %v, want the work budget to stop regexMatch", err, time.Since(start))
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Fatalf("stopped only after %v", d) // 550 matches of about a second each without the charge
+	}
+	// An ordinary pattern on an ordinary value is far from the budget.
+	tp, _ = template.Parse(`{{ range 1000 }}{{ regexReplaceAll "[^0-9+]" $.Телефон "" }} {{ end }}`, nil)
+	if _, err := tp.Render(map[string]any{"Телефон": "+7 (999) 123-45-67"}, "k"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestRegexWithoutArguments(t *testing.T) {
+	tp, err := template.Parse(`{{ print (regexMatch) }}`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := tp.Render(nil, "k"); err == nil || !strings.Contains(err.Error(), "regexMatch takes 2 argument(s), got 0") {
+		t.Fatalf("err = %v, want an arity error", err)
+	}
+}
