@@ -41,9 +41,11 @@
 // {{range}} and {{end}} may enclose spintax. A spintax option that opens a
 // block must close it in the same option, and no option may hold an
 // {{else}} or {{end}} of a block opened outside it; Parse reports either
-// with the option's position. {{range}} walks lists, maps (in key order)
-// and counts. Not supported, each a parse error: variables ($x := ...),
-// {{define}}, {{template}}, {{block}}, {{break}}, {{continue}} and the trim
+// with the option's position. {{range}} walks lists, maps (in key order:
+// numbers by value, other keys by their text) and counts; a map with more
+// entries than the steps left (see "Functions") is refused before sorting.
+// Not supported, each a parse error: variables ($x := ...), {{define}},
+// {{template}}, {{block}}, {{break}}, {{continue}} and the trim
 // markers {{- -}}. Comments {{/* ... */}} print nothing.
 //
 // # Values

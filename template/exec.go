@@ -336,10 +336,37 @@ func (s *state) execRange(p int, dot any) int {
 				}
 			}
 		case reflect.Map:
-			keys := rv.MapKeys()
-			sort.Slice(keys, func(i, j int) bool { return fmt.Sprint(keys[i].Interface()) < fmt.Sprint(keys[j].Interface()) })
+			// refuse before sorting: a map of a million keys would take
+			// seconds to sort only to fail the step cap on its first turns
+			if rv.Len() > maxSteps-s.steps {
+				s.fail(n, fmt.Errorf("rendering takes over %d steps; a map of %d entries is too big to range over", maxSteps, rv.Len()))
+				return end
+			}
+			// keys in order: numbers by value, anything else by its text
+			type entry struct {
+				key string
+				num float64
+				k   reflect.Value
+			}
+			numeric := isNumberKind(rv.Type().Key().Kind())
+			keys := make([]entry, 0, rv.Len())
+			for it := rv.MapRange(); it.Next(); {
+				e := entry{k: it.Key()}
+				if numeric {
+					e.num, _ = toFloat(it.Key().Interface())
+				} else {
+					e.key = fmt.Sprint(it.Key().Interface())
+				}
+				keys = append(keys, e)
+			}
+			sort.Slice(keys, func(i, j int) bool {
+				if numeric {
+					return keys[i].num < keys[j].num
+				}
+				return keys[i].key < keys[j].key
+			})
 			for _, k := range keys {
-				if !each(rv.MapIndex(k).Interface()) {
+				if !each(rv.MapIndex(k.k).Interface()) {
 					return end
 				}
 			}
