@@ -474,11 +474,11 @@ func FuzzAssess(f *testing.F) {
 	f.Add(int64(60), int64(45), int64(0), int64(1), int64(0), int64(0), 0, 140, 50, 40, 10, 0, 20, 20, 0, uint8(0xff))
 	f.Add(int64(-1), int64(-1), int64(3), int64(-1), int64(2), int64(1), 2, 0, 0, 0, 100, 5, -3, 50, 4, uint8(0))
 	f.Fuzz(func(t *testing.T, reg, conn, restart, last, block, unblock int64, blocks, out, replies, dialogs, checks, queued, recips, newRecips, negative int, flags uint8) {
-		at := func(d int64) time.Time { // d days ago; negative: zero time
+		at := func(d int64) time.Time { // d hours ago, up to 1000 hours ahead; negative: zero time
 			if d < 0 {
 				return time.Time{}
 			}
-			return now.Add(-time.Duration(d%100000) * time.Hour)
+			return now.Add(-time.Duration(d%100000-1000) * time.Hour)
 		}
 		a := risk.Account{Registered: at(reg), Connected: at(conn), WarmupRestarted: at(restart),
 			LastOutgoing: at(last), LastBlock: at(block), LastUnblock: at(unblock), Blocks: blocks}
@@ -510,6 +510,9 @@ func FuzzAssess(f *testing.F) {
 			t.Errorf("Level %v, highest finding %v", as.Level, level)
 		}
 		l := as.Limits
+		if a.LastUnblock.After(now) && l.Phase != risk.PhaseWarmup && l.Phase != risk.PhaseBlocked {
+			t.Errorf("a lift after now is not one yet, but the phase is %v", l.Phase)
+		}
 		if l.NewRecipientsPerDay < -1 || l.MessagesPerDay < -1 || l.PhoneMessagesPerDay < -1 {
 			t.Errorf("limits %+v", l)
 		}
