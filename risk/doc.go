@@ -50,7 +50,9 @@
 //	                         Minimal  personalized or varied, not both (guidance: both are needed)
 //	no-question              Minimal  the message asks no question (guidance)
 //	shortened-link           Minimal  a link through a shortener (guidance: no shortened links)
-//	blocked-link             Maximal  a link whose linkcheck verdict is Blocked
+//	blocked-link             Maximal  a link whose linkcheck verdict is Blocked (guidance: no links to
+//	                                  popular or illegal resources; neither list ships with spinwise, so
+//	                                  the caller puts such hosts on linkcheck's Options.Block)
 //	                         Minimal  a link whose verdict is Suspicious (and none is Blocked)
 //	negative-recipients      Maximal  a promotional batch to clients who reacted negatively (guidance)
 //	non-whatsapp-in-groups   Maximal  numbers without WhatsApp added to groups through the service (guidance)
