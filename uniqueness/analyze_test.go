@@ -331,13 +331,13 @@ func TestOptionsValidate(t *testing.T) {
 	}
 }
 
-// TestAnalyzeManyNearCopies: 20,000 distinct near copies of one message put
+// TestAnalyzeManyNearCopies: 10,000 distinct near copies of one message put
 // whole LSH buckets together; candidates must stay linear (windowed), every
 // message must still end up in a pair and in one cluster.
 func TestAnalyzeManyNearCopies(t *testing.T) {
-	n := 20_000
+	n := 10_000
 	if testing.Short() {
-		n = 5_000
+		n = 3_000
 	}
 	base := "Здравствуйте! Ваш заказ передан в доставку, номер отправления "
 	msgs := make([]string, n)

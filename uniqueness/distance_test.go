@@ -212,7 +212,8 @@ func TestDistanceLong(t *testing.T) {
 		want int // -1: compute with dp
 	}{
 		{"70,000 vs empty", long, "", 70_000},
-		{"66,000 а vs 66,000 б: all substituted", rep("а", 66_000), rep("б", 66_000), 66_000},
+		{"66,000 а vs 300 б: 300 substituted, the rest deleted", rep("а", 66_000), rep("б", 300), 66_000},
+		{"70,000 vs 3,000 runes of it, shifted", long, string(lr[1000:4000]), 67_000},
 		{"70,000 vs 200 runes", long, runesOf("абвгдеёжз ", 200), -1},
 		{"70,000 vs itself with edits at both ends", long, "X" + string(lr[2:len(lr)-2]) + "Y", -1},
 		{"70,000 vs 70,001: one insertion in the middle", long, string(lr[:35_000]) + "Ж" + string(lr[35_000:]), 1},
