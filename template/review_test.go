@@ -272,3 +272,28 @@ func TestRangeOverHugeMap(t *testing.T) {
 }
 
 const maxStepsPlusOne = 100_001
+
+// A list or map that holds itself must not crash the process: fmt recurses
+// until the stack overflows, a fatal error that recover cannot catch.
+func TestSelfReferentialValue(t *testing.T) {
+	m := map[string]any{"a": "1"}
+	m["self"] = m
+	l := []any{"x", nil}
+	l[1] = l
+	for _, src := range []string{"{{ .M }}", "{{ .L }}", `{{ printf "%v" .L }}`, "{{ toJson .M }}", `{{ with .M }}{{ .self.self.a }}{{ end }}`} {
+		tp, err := template.Parse(src, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out, err := tp.Render(map[string]any{"M": m, "L": l}, "k")
+		if src == `{{ with .M }}{{ .self.self.a }}{{ end }}` {
+			if err != nil || out != "1" {
+				t.Errorf("%s: got (%q, %v), want 1", src, out, err)
+			}
+			continue
+		}
+		if err == nil {
+			t.Errorf("%s: got %q, want an error", src, out)
+		}
+	}
+}
