@@ -5,8 +5,8 @@ import (
 	"math/big"
 	"math/bits"
 	"math/rand/v2"
+	"strings"
 	"sync"
-	"unsafe"
 )
 
 // state is the scratch space of one Spin, SpinTo, Variant or VariantTo call,
@@ -55,28 +55,27 @@ func (s *Spintax) Spin(r *rand.Rand) string {
 	if s.hasPerm {
 		st = getState(s)
 	}
-	var out string
-	if s.maxBytes <= maxDirect || s.maxBytes <= 1<<20 && s.maxBytes <= 4*s.minLen {
-		// Write straight into a buffer as long as the longest variant and
-		// hand it out as the string: one allocation, no copy. Done when that
-		// wastes little: the variant is short, or it has at least minLen
-		// runes, so at least minLen bytes, a quarter of the buffer.
-		p := picker{r: r}
-		buf := s.spinBytes(&p, st, make([]byte, 0, s.maxBytes), s.top0, s.top1)
-		out = unsafe.String(unsafe.SliceData(buf), len(buf))
+	// The builder allocates its buffer once, without zeroing it, and hands
+	// it out as the string without a copy. It is sized for the longest
+	// variant when that wastes little: the variant is short, or it has at
+	// least minLen runes, so at least minLen bytes, a quarter of the buffer.
+	var b strings.Builder
+	if s.maxBytes <= maxDirect || s.maxBytes <= 4*s.minLen {
+		b.Grow(s.maxBytes)
 	} else {
-		if st == nil {
-			st = getState(s)
-		}
-		p := picker{r: r}
-		st.buf = s.spinBytes(&p, st, st.buf[:0], s.top0, s.top1)
-		out = string(st.buf)
+		b.Grow(min(4*s.minLen, s.maxBytes))
 	}
+	p := picker{r: r}
+	s.spinBytes(&p, st, &b, s.top0, s.top1)
 	if st != nil {
 		putState(st)
 	}
-	return out
+	return b.String()
 }
+
+// maxDirect is the length in bytes of the longest variant up to which Spin
+// always allocates that length up front.
+const maxDirect = 4096
 
 // picker draws the choices of one spin: exactly uniform integers below n
 // by Lemire's multiply-and-reject method on 32-bit halves of r.Uint64(), so
@@ -103,17 +102,12 @@ func (p *picker) intN(n uint32) uint32 {
 	}
 }
 
-// maxDirect is the length in bytes of the longest variant up to which Spin
-// always allocates that length up front rather than copy from a pooled
-// buffer.
-const maxDirect = 4096
-
 // spinBytes appends a random variant of nodes[n0:n1] to buf. It makes the
 // same calls to r as spinSeq, so Spin and SpinTo agree.
-func (s *Spintax) spinBytes(r *picker, st *state, buf []byte, n0, n1 int32) []byte {
+func (s *Spintax) spinBytes(r *picker, st *state, buf *strings.Builder, n0, n1 int32) {
 	for _, nd := range s.nodes[n0:n1] {
 		if nd.kind != nGroup {
-			buf = append(buf, s.text[nd.a:nd.b]...)
+			buf.WriteString(s.text[nd.a:nd.b])
 			continue
 		}
 		g := &s.groups[nd.a]
@@ -123,9 +117,9 @@ func (s *Spintax) spinBytes(r *picker, st *state, buf []byte, n0, n1 int32) []by
 				o += int32(r.intN(uint32(g.nopt)))
 			}
 			if opt := &s.opts[o]; opt.single {
-				buf = append(buf, s.text[opt.t0:opt.t1]...)
+				buf.WriteString(s.text[opt.t0:opt.t1])
 			} else {
-				buf = s.spinBytes(r, st, buf, opt.n0, opt.n1)
+				s.spinBytes(r, st, buf, opt.n0, opt.n1)
 			}
 			continue
 		}
@@ -133,14 +127,13 @@ func (s *Spintax) spinBytes(r *picker, st *state, buf []byte, n0, n1 int32) []by
 		sep := s.text[g.sep0:g.sep1]
 		for j := range n {
 			if j > 0 {
-				buf = append(buf, sep...)
+				buf.WriteString(sep)
 			}
 			opt := &s.opts[g.opt0+st.scratch[base+j]]
-			buf = s.spinBytes(r, st, buf, opt.n0, opt.n1)
+			s.spinBytes(r, st, buf, opt.n0, opt.n1)
 		}
 		st.scratch = st.scratch[:base]
 	}
-	return buf
 }
 
 // shuffle pushes a random order of g's options on st.scratch and returns
