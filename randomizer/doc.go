@@ -51,8 +51,9 @@
 // # Randomness
 //
 // Spin picks each group's option uniformly with the given *rand.Rand
-// (math/rand/v2) and shuffles permutations with Fisher-Yates: uniform per
-// group, not per variant, and two recipients may get the same text. Sample
+// (math/rand/v2: exactly uniform, two choices per r.Uint64 call) and
+// shuffles permutations with Fisher-Yates: uniform per group, not per
+// variant, and two recipients may get the same text. Sample
 // is what gives N recipients N different variants when Count() >= N: it
 // yields every variant exactly once in a seeded pseudo-random order, using
 // O(1) memory (a keyed Feistel permutation of the indices [0, Count()), not
@@ -72,7 +73,7 @@
 // # Limits and cost
 //
 // Parse takes time linear in the template's length (a 24 KB template parses
-// in well under a millisecond) and never recurses on the input: 100,000
+// in under a millisecond) and never recurses on the input: 100,000
 // nested '{' give a *SyntaxError at once. Spin and SpinTo take time linear
 // in the length of the variant and allocate nothing but Spin's result.
 // Counting is exact but capped: a template with more than 2^8,388,608
