@@ -68,8 +68,10 @@
 // Values are written as they are and never read as template or spintax
 // syntax: a client named {Анна|Мария} gets exactly that text. Numbers print
 // in full ("1000000", not "1e+06"); a time.Time prints as "05.03.2027", or
-// "05.03.2027 14:30" when its clock is not at midnight; other types as
-// fmt.Sprint prints them. A value that is not valid UTF-8 is an error
+// "05.03.2027 14:30" when its clock is not at midnight; a list of strings,
+// numbers or dates (a CRM's multi-value field: phones, e-mails) as its items
+// joined by ", ", and an empty one is missing; other types as fmt.Sprint
+// prints them. A value that is not valid UTF-8 is an error
 // wrapping [ErrInvalidUTF8], so a message is always valid UTF-8.
 //
 // # Functions

@@ -1,12 +1,16 @@
 package template
 
 import (
+	"cmp"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"math/big"
 	"math/rand/v2"
 	"reflect"
 	"sort"
+	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -167,15 +171,20 @@ func (s *state) value(n *node, dot any) {
 	// fallback found nothing either ({{ .A | default .B }} with both
 	// missing), while an explicit {{ .A | default "" }} prints nothing.
 	if isEmptyValue(v) && (!n.pipe.fallback || !isBlankString(v)) {
-		f := n.pipe.field
-		if f == "" {
-			f = n.text
-		}
-		s.fail(n, &MissingError{Field: f, fix: withFallback(n)})
+		s.fail(n, &MissingError{Field: cmp.Or(n.pipe.field, n.text), fix: withFallback(n)})
 		return
 	}
 	text, ok := v.(string)
 	if !ok {
+		if t, flat := joinFlat(v); flat {
+			// a CRM multi-field: its items, not Go's [a b]
+			if isBlank(t) {
+				s.fail(n, &MissingError{Field: cmp.Or(n.pipe.field, n.text), fix: withFallback(n)})
+				return
+			}
+			s.write(t, n)
+			return
+		}
 		switch reflect.ValueOf(v).Kind() {
 		case reflect.Slice, reflect.Array, reflect.Map:
 			// fmt would print a list of lists over the cap only to have
@@ -649,4 +658,32 @@ func (s *state) finish() (string, error) {
 		out = tidy(out)
 	}
 	return string(out), nil
+}
+
+// joinFlat writes a list of strings, numbers, booleans and dates (a CRM's
+// multi-value field, as a Bitrix24 robot passes phones or e-mails) as its
+// items joined by ", ". flat is false for anything else, including a list
+// holding lists or maps, which fmt prints.
+func joinFlat(v any) (text string, flat bool) {
+	switch x := v.(type) {
+	case []string:
+		return strings.Join(x, ", "), true
+	case []any:
+		if len(x) > maxItems {
+			return "", false
+		}
+		for _, e := range x {
+			switch e.(type) {
+			case string, int, int64, float64, bool, time.Time, json.Number:
+			default:
+				return "", false
+			}
+		}
+		parts := make([]string, len(x))
+		for i, e := range x {
+			parts[i] = toString(e)
+		}
+		return strings.Join(parts, ", "), true
+	}
+	return "", false
 }
