@@ -799,12 +799,17 @@ func funcDefault(a []any) (any, error) {
 	return a[0], nil
 }
 
-// funcCoalesce returns its first argument that is not missing, nil or blank.
+// funcCoalesce returns its first argument that is not missing, nil or
+// blank; when there is none, its last argument, so that an explicit last
+// "" prints nothing while missing fields alone are missing.
 func funcCoalesce(a []any) (any, error) {
 	for _, v := range a {
 		if !isEmptyValue(v) {
 			return v, nil
 		}
+	}
+	if len(a) > 0 {
+		return a[len(a)-1], nil
 	}
 	return nil, nil
 }

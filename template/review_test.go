@@ -48,6 +48,8 @@ func TestRenderOddValues(t *testing.T) {
 		{name: "default of a missing field", src: `{{ Имя | default .Фамилия }}!`, data: nil, wantErr: "missing:Имя",
 			why: "the fallback supplies nothing either: the message would read \"Здравствуйте, !\""},
 		{name: "coalesce of missing fields", src: `{{ coalesce .Имя .Фамилия }}`, data: d("Фамилия", " "), wantErr: "missing:Имя"},
+		{name: "coalesce with an explicit empty last", src: `{{ coalesce .Имя .Фамилия "" }}!`, data: d("Фамилия", " "), want: "!",
+			why: "the explicit \"\" is the fallback; a blank Фамилия from the data is missing"},
 		{name: "explicit empty default", src: `{{ Отчество | default "" }}!`, data: nil, want: "!",
 			why: "an explicit \"\" says: print nothing"},
 		{name: "time.Time value", src: "Ждём вас {{ .Дата }}", data: d("Дата", time.Date(2027, 3, 5, 0, 0, 0, 0, time.UTC)), want: "Ждём вас 05.03.2027",
