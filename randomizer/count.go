@@ -10,12 +10,12 @@ import (
 // caps stop a hostile template from making Parse spend unbounded time and
 // memory on arithmetic. Real templates are many orders of magnitude below.
 const (
-	// maxCountBits caps the size of any one count: about 10^2,525,222
+	// maxCountBits caps the size of any one count: about 10^315,652
 	// variants.
-	maxCountBits = 1 << 23
+	maxCountBits = 1 << 20
 	// maxStoredBits caps the total size of the counts cached for all
-	// groups and options together (16 MiB).
-	maxStoredBits = 1 << 27
+	// groups and options together (4 MiB).
+	maxStoredBits = 1 << 25
 )
 
 // count is a non-negative integer: u when b is nil, else b (then b does

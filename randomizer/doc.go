@@ -30,7 +30,8 @@
 // Parse rejects, with a *SyntaxError that gives the byte offset, line and
 // column (in runes) and says what to do: invalid UTF-8; an unclosed '{',
 // '[', "{{" or "{="; a '}' that closes nothing or that would close a '[';
-// "{{{"; groups nested more than MaxDepth (1,000) deep. For an unclosed
+// "{{{"; groups nested more than MaxDepth (1,000) deep; more than
+// MaxGroups (200,000) groups or MaxOptions (1,000,000) options. For an unclosed
 // bracket the position is that of the opening bracket.
 //
 // # Variants and their order
@@ -76,8 +77,8 @@
 // in under a millisecond) and never recurses on the input: 100,000
 // nested '{' give a *SyntaxError at once. Spin and SpinTo take time linear
 // in the length of the variant and allocate nothing but Spin's result.
-// Counting is exact but capped: a template with more than 2^8,388,608
-// variants, or whose cached counts would take more than 16 MiB, is rejected
+// Counting is exact but capped: a template with more than 2^1,048,576
+// variants, or whose cached counts would take more than 4 MiB, is rejected
 // by Parse with a *SyntaxError rather than left to compute for minutes.
 // Variant and Sample on templates with more than 2^64 variants do
 // big-integer arithmetic and allocate.

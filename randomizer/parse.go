@@ -52,8 +52,9 @@ func Parse(src string) (*Spintax, error) {
 	// Size the tables from a cheap count of the brackets and bars, so that
 	// they are not copied over and over while they grow.
 	opens, bars := strings.Count(src, "{")+strings.Count(src, "["), strings.Count(src, "|")
+	opens, bars = min(opens, MaxGroups), min(bars, MaxOptions)
 	p.s.groups = make([]group, 0, opens)
-	p.s.opts = make([]option, 0, opens+bars)
+	p.s.opts = make([]option, 0, min(opens+bars, MaxOptions))
 	p.s.nodes = make([]node, 0, 2*(opens+bars)+1)
 	if err := p.parse(); err != nil {
 		return nil, err
@@ -275,6 +276,9 @@ func (p *parser) tooMany(off int) error {
 // offset end.
 func (p *parser) closeOption(end int) error {
 	f := &p.frames[len(p.frames)-1]
+	if len(p.s.opts)+len(p.pendOpts) >= MaxOptions {
+		return p.errorf(f.optSrc, "more than %d options in the template; split it into smaller templates", MaxOptions)
+	}
 	n0, n1, c, minLen, maxLen, maxBytes, ok := p.flush(f.nodeStart)
 	if !ok {
 		return p.tooMany(f.open)
@@ -300,6 +304,9 @@ func (p *parser) closeGroup(at int) error {
 	}
 	s := p.s
 	f := p.frames[len(p.frames)-1]
+	if len(s.groups) >= MaxGroups {
+		return p.errorf(f.open, "more than %d groups in the template; split it into smaller templates", MaxGroups)
+	}
 	p.frames = p.frames[:len(p.frames)-1]
 	opts := p.pendOpts[f.optStart:]
 	g := group{

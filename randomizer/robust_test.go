@@ -27,7 +27,12 @@ func TestHostileInputs(t *testing.T) {
 		{"100k bars", strings.Repeat("|", 100000), "", "bars outside groups are text"},
 		{"10k groups of 10", strings.Repeat("{0|1|2|3|4|5|6|7|8|9} ", 10000), "", "count 10^10000"},
 		{"10 MB template", tenMB, "", ""},
-		{"huge permutation", "[" + strings.Repeat("a|", 1000000) + "a]", "too many variants", "1,000,001! is not computed"},
+		{"10 MB of groups", strings.Repeat("{a|b}", 2<<20), "more than 200000 groups", "2 million groups would take gigabytes"},
+		{"10 MB of options", "{" + strings.Repeat("a|", 5<<20) + "}", "more than 1000000 options", ""},
+		{"10 MB of escapes", strings.Repeat(`\{`, 5<<20), "", "no tables sized by the brace count"},
+		{"huge permutation", "[" + strings.Repeat("a|", 100000) + "a]", "too many variants", "100,001! (1.5 million bits) is not computed"},
+		{"huge nested counts", strings.Repeat("{x ", 900) + strings.Repeat("{a|b}", 100000) + strings.Repeat("|y}", 900), "too many variants",
+			"900 nested copies of a 100,000-bit count would take 11 MiB"},
 		{"many placeholders", strings.Repeat("{{x}}{=a:b}", 100000), "", ""},
 		{"unclosed placeholder at end", strings.Repeat("a", 1000) + "{{" + strings.Repeat("}", 1), "unclosed placeholder", ""},
 	}
