@@ -214,7 +214,7 @@ func TestAnalyzeMinHashRecall(t *testing.T) {
 
 // TestAnalyzeMinHashMatchesExact compares both paths on one batch.
 func TestAnalyzeMinHashMatchesExact(t *testing.T) {
-	b := gen.Make(gen.Synthetic, 1200, 80, 10, 5)
+	b := gen.Make(gen.Synthetic, 800, 60, 10, 5)
 	b.Msgs = append(b.Msgs, b.Msgs[3], b.Msgs[3]) // exact duplicates too
 	ex := uniqueness.Analyze(b.Msgs, nil)
 	ls := uniqueness.Analyze(b.Msgs, &uniqueness.Options{ExactUpTo: -1})
@@ -331,13 +331,13 @@ func TestOptionsValidate(t *testing.T) {
 	}
 }
 
-// TestAnalyzeManyNearCopies: 10,000 distinct near copies of one message put
+// TestAnalyzeManyNearCopies: 5,000 distinct near copies of one message put
 // whole LSH buckets together; candidates must stay linear (windowed), every
 // message must still end up in a pair and in one cluster.
 func TestAnalyzeManyNearCopies(t *testing.T) {
-	n := 10_000
+	n := 5_000
 	if testing.Short() {
-		n = 3_000
+		n = 2_000
 	}
 	base := "Здравствуйте! Ваш заказ передан в доставку, номер отправления "
 	msgs := make([]string, n)
