@@ -248,17 +248,14 @@ func (s *scratch) measure(a, b string, k int, minSim float64, bySim bool) (int, 
 	pids := grow32(s.pids, len(a))
 	np := 0
 	for i := 0; i < len(a); {
-		c := uint32(a[i])
-		c1 := uint32(0) // not a continuation byte
-		if i+1 < len(a) {
-			c1 = uint32(a[i+1])
-		}
-		lead := c >> 7
+		c := a[i]
 		var r rune
-		if lead == 0 || c-0xC2 <= 0xDF-0xC2 && c1&0xC0 == 0x80 {
-			mask := -lead
-			r = rune(c ^ (mask & (c ^ ((c&0x1F)<<6 | c1&0x3F))))
-			i += int(1 + lead)
+		if c < utf8.RuneSelf {
+			r = rune(c)
+			i++
+		} else if c <= 0xDF && c >= 0xC2 && i+1 < len(a) && a[i+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(a[i+1]&0x3F)
+			i += 2
 		} else {
 			var size int
 			r, size = utf8.DecodeRuneInString(a[i:])
@@ -279,20 +276,14 @@ func (s *scratch) measure(a, b string, k int, minSim float64, bySim bool) (int, 
 	tids := grow32(s.tids, len(b))
 	nt := 0
 	for i := 0; i < len(b); {
-		// ASCII and two-byte sequences without a branch on which of the
-		// two: Cyrillic text switches between them at every space.
-		c := uint32(b[i])
-		c1 := uint32(0) // not a continuation byte
-		if i+1 < len(b) {
-			c1 = uint32(b[i+1])
-		}
-		lead := c >> 7
+		c := b[i]
 		var id int32
-		if lead == 0 || c-0xC2 <= 0xDF-0xC2 && c1&0xC0 == 0x80 {
-			mask := -lead
-			r := c ^ (mask & (c ^ ((c&0x1F)<<6 | c1&0x3F)))
-			id = small[r]
-			i += int(1 + lead)
+		if c < utf8.RuneSelf {
+			id = small[c]
+			i++
+		} else if c <= 0xDF && c >= 0xC2 && i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
+			id = small[rune(c&0x1F)<<6|rune(b[i+1]&0x3F)]
+			i += 2
 		} else {
 			r, size := utf8.DecodeRuneInString(b[i:])
 			id = s.lut.lookup(r)
