@@ -60,10 +60,10 @@ func (s *Spintax) Spin(r *rand.Rand) string {
 	// variant when that wastes little: the variant is short, or it has at
 	// least minLen runes, so at least minLen bytes, a quarter of the buffer.
 	var b strings.Builder
-	if s.maxBytes <= maxDirect || s.maxBytes <= 4*s.minLen {
+	if quarter := satMul(4, s.minLen); s.maxBytes <= maxDirect || s.maxBytes <= quarter {
 		b.Grow(s.maxBytes)
 	} else {
-		b.Grow(min(4*s.minLen, s.maxBytes))
+		b.Grow(quarter)
 	}
 	p := picker{r: r}
 	s.spinBytes(&p, st, &b, s.top0, s.top1)

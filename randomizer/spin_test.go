@@ -195,3 +195,33 @@ func TestSpinUniformPerGroup(t *testing.T) {
 		}
 	}
 }
+
+func TestConcurrentUse(t *testing.T) {
+	// A parsed template is shared by a campaign's workers; run with -race.
+	s := mustParse(t, "[+, +a|{b|c}|{{Имя}}] {x|y|z} "+data.Template("reactivation"))
+	done := make(chan []string)
+	for w := range 4 {
+		go func() {
+			r := rand.New(rand.NewPCG(uint64(w), 9))
+			var out []string
+			for i := range 200 {
+				out = append(out, s.Spin(r))
+				v, _ := s.Variant(big.NewInt(int64(i)))
+				out = append(out, v)
+				rec := &recorder{phs: s.Placeholders()}
+				s.SpinTo(r, rec)
+				out = append(out, rec.b.String())
+			}
+			done <- out
+		}()
+	}
+	for range 4 {
+		out := <-done
+		for i := 1; i < len(out); i += 3 {
+			want, _ := s.Variant(big.NewInt(int64(i / 3)))
+			if out[i] != want {
+				t.Fatalf("concurrent Variant(%d) = %q, want %q", i/3, out[i], want)
+			}
+		}
+	}
+}
