@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"iter"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -17,6 +18,7 @@ import (
 	"github.com/spinwise/spinwise/chunk"
 	"github.com/spinwise/spinwise/examples/data"
 	"github.com/spinwise/spinwise/linkcheck"
+	"github.com/spinwise/spinwise/risk"
 	"github.com/spinwise/spinwise/template"
 )
 
@@ -460,5 +462,102 @@ func TestRowJSON(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, lines); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestRunProgress(t *testing.T) {
+	var calls []int
+	c := newCampaign(t, greeting, &campaign.Options{NoAnalysis: true, Progress: func(rows int) { calls = append(calls, rows) }})
+	runAll(t, c, people(1000))
+	if len(calls) == 0 || calls[len(calls)-1] != 1000 {
+		t.Fatalf("progress calls %v: want increasing counts ending at 1000", calls)
+	}
+	for i := 1; i < len(calls); i++ {
+		if calls[i] <= calls[i-1] {
+			t.Fatalf("progress went from %d to %d", calls[i-1], calls[i])
+		}
+	}
+}
+
+// TestRunByKeyRepeats: by key, recipients may share a variant, and the
+// report counts the variants actually used and warns.
+func TestRunByKeyRepeats(t *testing.T) {
+	c := newCampaign(t, "{a|b} {{Имя}}", &campaign.Options{ByKey: true, NoAnalysis: true})
+	rows, rep := runAll(t, c, people(20))
+	used := map[string]bool{}
+	for _, r := range rows {
+		used[r.Variant] = true
+	}
+	if rep.Variants.Used != len(used) || len(used) != 2 {
+		t.Errorf("report says %d variants used, rows show %d (want 2 of 2)", rep.Variants.Used, len(used))
+	}
+	if len(rep.Warnings) != 1 || !strings.Contains(rep.Warnings[0], "18 messages share a variant") {
+		t.Errorf("warnings %q", rep.Warnings)
+	}
+}
+
+func TestReportUniqueness(t *testing.T) {
+	c := newCampaign(t, "Привет, {{Имя}}! Ждём вас в салоне.", nil)
+	recs := []campaign.Recipient{
+		{Key: "a", Data: map[string]any{"Имя": "Анна"}},
+		{Key: "x", Data: map[string]any{}}, // an error row: not in the analysis
+		{Key: "b", Data: map[string]any{"Имя": "Анна"}},
+		{Key: "c", Data: map[string]any{"Имя": "Святослав Игоревич Преображенский"}},
+	}
+	_, rep := runAll(t, c, recs)
+	u := rep.Uniqueness
+	if u == nil || u.Analysis == nil || u.Analysis.N != 3 {
+		t.Fatalf("uniqueness %+v: want the analysis of the 3 messages", u)
+	}
+	if u.Distinct != 2 || u.SimilarPairs != 1 || u.Clusters != 1 || u.Threshold != 0.9 {
+		t.Errorf("uniqueness %+v: want 2 distinct texts, 1 similar pair, 1 cluster at 0.9", u)
+	}
+	if diff := cmp.Diff([]campaign.SimilarPair{{A: "a", B: "b", Similarity: 1}}, u.WorstPairs); diff != "" {
+		t.Errorf("worst pairs by key (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([]string{"a", "b"}, u.LargestCluster); diff != "" {
+		t.Errorf("largest cluster (-want +got):\n%s", diff)
+	}
+	if !strings.Contains(strings.Join(rep.Warnings, "\n"), "66.7% of messages have a near-duplicate") {
+		t.Errorf("warnings %q", rep.Warnings)
+	}
+	var text strings.Builder
+	rep.WriteText(&text)
+	if !strings.Contains(text.String(), "  a ~ b: 1.000") {
+		t.Errorf("text report:\n%s", text.String())
+	}
+}
+
+func TestReportRisk(t *testing.T) {
+	in, err := risk.ParseInput([]byte(`{"account":{"registered":"2020-01-10T09:00:00Z","connected":"2020-02-01T09:00:00Z"},
+		"stats":{"outgoing":100,"replies":50,"dialogs":50},"plan":{"new_recipients":0}}`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name, src string
+		want      risk.Level
+		code      string
+		absent    string
+	}{
+		// The business writes first: Minimal at best.
+		{name: "personal, varied, asks", src: "{Привет|Здравствуйте}, {{Имя}}! Удобно завтра?", want: risk.Minimal, code: "writes-first", absent: "no-question"},
+		{name: "no question", src: "{Привет|Здравствуйте}, {{Имя}}! Ждём вас.", want: risk.Minimal, code: "no-question"},
+		{name: "the same text for all", src: "Здравствуйте! Удобно завтра?", want: risk.Maximal, code: "identical-messages"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCampaign(t, tt.src, &campaign.Options{NoAnalysis: true, Risk: &campaign.RiskInput{Now: now, Input: in}})
+			_, rep := runAll(t, c, people(5))
+			if rep.Risk == nil || rep.Risk.Level != tt.want {
+				t.Fatalf("risk %+v, want level %v", rep.Risk, tt.want)
+			}
+			if tt.code != "" && !slices.ContainsFunc(rep.Risk.Findings, func(f risk.Finding) bool { return f.Code == tt.code }) {
+				t.Errorf("findings %+v lack %s", rep.Risk.Findings, tt.code)
+			}
+			if tt.absent != "" && slices.ContainsFunc(rep.Risk.Findings, func(f risk.Finding) bool { return f.Code == tt.absent }) {
+				t.Errorf("findings %+v hold %s", rep.Risk.Findings, tt.absent)
+			}
+		})
 	}
 }
