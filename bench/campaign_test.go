@@ -197,8 +197,8 @@ func perMessage(b *testing.B, n int, bytes int64) {
 // their time extrapolated to 100,000 messages (4,999,950,000 pairs) from
 // the measured pairs per second.
 func BenchmarkCampaignReport(b *testing.B) {
-	texts := campaignTexts(b, 10_000)
-	for _, n := range []int{500, 10_000} {
+	texts := campaignTexts(b, 500)
+	for _, n := range []int{500} { // larger batches: BenchmarkCampaign/*/report in ./campaign
 		b.Run(fmt.Sprintf("ours/%d", n), func(b *testing.B) {
 			b.ReportAllocs()
 			for b.Loop() {
