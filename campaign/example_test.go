@@ -123,3 +123,35 @@ func ExampleReport_WriteText() {
 	// length: 6 to 6 runes, mean 6
 	// warning: the template has 3 variants, fewer than the 4 recipient positions: variants repeat every 3 recipients; add spintax options to give everyone a different text
 }
+
+func ExampleRecords() {
+	crm := []map[string]any{
+		{"ID": "17", "Имя": "Анна"},
+		{"Имя": "Борис"}, // no ID: an error row, not a lost recipient
+	}
+	for r := range campaign.Records(crm, "ID") {
+		fmt.Printf("%q %v\n", r.Key, r.Err)
+	}
+	// Output:
+	// "17" <nil>
+	// "" the record has no "ID" field to use as its key
+}
+
+// Variant tells which variant a position gets, without rendering: the first
+// Count() positions get pairwise different ones, then the sequence repeats.
+func ExampleCampaign_Variant() {
+	c, err := campaign.New("{a|b|c}", &campaign.Options{Seed: 5})
+	if err != nil {
+		log.Fatal(err)
+	}
+	for pos := range 6 {
+		v, err := c.Variant("", pos)
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Print(v, " ")
+	}
+	fmt.Println()
+	// Output:
+	// 1 2 0 1 2 0
+}
