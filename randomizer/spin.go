@@ -46,10 +46,10 @@ func (st *state) Placeholder(i int) { st.buf = append(st.buf, st.s.phs[i].Text..
 // with exactly equal probability, and each permutation takes each order of
 // its options with equal probability (a Fisher-Yates shuffle). Each call to
 // r.Uint64 serves two choices (Lemire's unbiased method on 32-bit halves),
-// so the result depends only on r's state. Placeholders
-// are kept verbatim. Note that this is uniform per group, not over the
-// variants: in {a|{b|c}}, "a" comes out half of the time. Use Sample for
-// distinct variants. Spin allocates nothing but the returned string.
+// so the result depends only on r's state. Placeholders are kept verbatim.
+// This is uniform per group, not over the variants: in {a|{b|c}}, "a" comes
+// out half of the time; use Sample for distinct variants. Spin allocates
+// nothing but the returned string.
 func (s *Spintax) Spin(r *rand.Rand) string {
 	var st *state
 	if s.hasPerm {
