@@ -3,6 +3,7 @@ package linkcheck_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spinwise/spinwise/linkcheck"
@@ -109,6 +110,10 @@ var checkCases = []checkCase{
 	{name: "ideographic dot", in: "example。com", want: []want{{Text: "example。com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
 	{name: "fullwidth dot", in: "example．com", want: []want{{Text: "example．com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
 	{name: "zero-width inside", in: "exa\u200bmple.com", want: []want{{Text: "exa\u200bmple.com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rZW}}},
+	{name: "zero-width before a dot", in: "example\u200b.com", want: []want{{Text: "example\u200b.com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rZW}}, why: "the hidden character sits between a label and its dot"},
+	{name: "zero-width after a dot", in: "example.\u2060com/x", want: []want{{Text: "example.\u2060com/x", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rZW}}},
+	{name: "zero-width before the dot of a shortener", in: "Жмите bit\u200b.ly/x", want: []want{{Text: "bit\u200b.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "the disguise must not hide a shortener"},
+	{name: "zero-width in a glued sentence", in: "Спасибо\u200b.Ждём вас", want: nil, why: "still a sentence glued to a capitalized word"},
 	{name: "zero-width in a scheme link", in: "https://exa\u2060mple.com/", want: []want{{Text: "https://exa\u2060mple.com/", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rZW}}},
 	{name: "zero-width in the scheme", in: "ht\u200btp://example.com/x", want: []want{{Text: "ht\u200btp://example.com/x", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rZW}}},
 	{name: "zero-width in the scheme of a shortener", in: "ht\u200btps://bit.ly/x", want: []want{{Text: "ht\u200btps://bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
@@ -284,6 +289,43 @@ func TestHostile(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestLinearTime: a failed candidate must not cost the rest of the
+// message. Each input is checked at two sizes, 8x apart; a linear scanner
+// takes about 8x longer on the larger, a quadratic one about 64x. The bound
+// is loose so that a loaded machine does not make the test flaky.
+func TestLinearTime(t *testing.T) {
+	c := linkcheck.New(nil)
+	for _, unit := range []string{
+		"http://[",   // an IPv6 host never closed, then a path to the end
+		"mailto:",    // no '@' anywhere
+		"mailto:a@?", // an '@' and no host
+		"https://x:_/",
+		"a.",
+		"http:",
+		"[.]",
+	} {
+		t.Run(unit, func(t *testing.T) {
+			small := strings.Repeat(unit, (1<<14)/len(unit))
+			large := strings.Repeat(unit, (1<<17)/len(unit))
+			ts, tl := minTime(func() { c.Check(small) }), minTime(func() { c.Check(large) })
+			if tl > 25*ts && tl > 20*time.Millisecond {
+				t.Errorf("%d bytes took %v, %d bytes %v: %.0fx for 8x the input", len(small), ts, len(large), tl, float64(tl)/float64(ts))
+			}
+		})
+	}
+}
+
+// minTime returns the shortest of three runs of f.
+func minTime(f func()) time.Duration {
+	best := time.Duration(1<<63 - 1)
+	for range 3 {
+		t0 := time.Now()
+		f()
+		best = min(best, time.Since(t0))
+	}
+	return best
 }
 
 func TestOptionsEntries(t *testing.T) {

@@ -243,6 +243,20 @@ func sepAt(msg string, i int) (n int, fancy bool) {
 	return 0, false
 }
 
+// skipZeroWidth returns the end of the run of zero-width characters at i,
+// at most maxLabelLen bytes long.
+func skipZeroWidth(msg string, i int) int {
+	j := i
+	for j < len(msg) && j-i < maxLabelLen {
+		r, size := utf8.DecodeRuneInString(msg[j:])
+		if !isZeroWidth(r) {
+			break
+		}
+		j += size
+	}
+	return j
+}
+
 // labels is a run of host labels and the separators between them.
 type labels struct {
 	n           int
@@ -268,16 +282,21 @@ func parseLabels(msg string, i int) labels {
 			l.numericOnly = false
 		}
 		l.n++
-		n, fancy := sepAt(msg, end)
+		// Zero-width characters may hide on either side of a separator
+		// ("bit\u200b.ly", "bit.\u200bly"): skip them, and flag them.
+		sep := skipZeroWidth(msg, end)
+		n, fancy := sepAt(msg, sep)
 		if n == 0 {
 			break
 		}
-		r, _ := utf8.DecodeRuneInString(msg[end+n:])
+		next := skipZeroWidth(msg, sep+n)
+		r, _ := utf8.DecodeRuneInString(msg[next:])
 		if !isLabelRune(r) || r == '-' {
 			break
 		}
+		l.zw = l.zw || sep > end || next > sep+n
 		l.fancy[l.n-1] = fancy
-		i = end + n
+		i = sep + n
 	}
 	if l.n > 0 {
 		l.afterAll = l.end[l.n-1]
@@ -548,6 +567,12 @@ func isStop(r rune) bool {
 	return r < ' ' || r == 0x7f || unicode.IsSpace(r) || (r >= 0x80 && r < 0xa0)
 }
 
+// stopAt reports whether the rune at i ends a link.
+func stopAt(msg string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(msg[i:])
+	return isStop(r)
+}
+
 // pathEnd returns the end of the run of non-stop runes from i.
 func pathEnd(msg string, i int) int {
 	for i < len(msg) {
@@ -663,12 +688,18 @@ func (s *scanner) scheme(i int) (found, bool) {
 	}
 	switch {
 	case strings.EqualFold(name, "mailto"):
-		end := trimEnd(msg, j, pathEnd(msg, i+1), i+1)
-		at := strings.IndexByte(msg[i+1:end], '@')
+		// The '@' first, within a local part's length, so that a failed
+		// candidate does not cost the rest of the message ("mailto:"
+		// repeated stays linear).
+		at := strings.IndexByte(msg[i+1:pathEnd(msg[:min(len(msg), i+2+maxLocalLen)], i+1)], '@')
 		if at <= 0 {
 			return found{}, false
 		}
 		hs := i + 1 + at + 1
+		if hs >= len(msg) || msg[hs] == '?' || stopAt(msg, hs) {
+			return found{}, false
+		}
+		end := trimEnd(msg, j, pathEnd(msg, i+1), i+1)
 		he := hs
 		for he < end && msg[he] != '?' {
 			he++
@@ -790,16 +821,25 @@ authority:
 		}
 		ae++
 	}
-	end := ae
+	// The path's end is found only once the authority holds a host, so
+	// that a failed candidate costs no more than its authority: a message
+	// of "http://[" repeated stays linear. Trimming can reach back into
+	// the authority only when every byte of the path may be trimmed.
+	end, pathDone := ae, true
 	if ae < len(msg) {
 		switch msg[ae] {
 		case '/', '?', '#', '\\':
-			end = pathEnd(msg, ae)
+			pathDone = false
+			if k := trimmableRun(msg, ae); k == len(msg) || stopAt(msg, k) {
+				end, pathDone = k, true
+			}
 		}
 	}
-	end = trimEnd(msg, start, end, a)
-	if end < ae {
-		ae = end
+	if pathDone {
+		end = trimEnd(msg, start, end, a)
+		if end < ae {
+			ae = end
+		}
 	}
 	// userinfo@host:port
 	hs := a
@@ -834,6 +874,28 @@ authority:
 		!('0' <= r && r <= '9') && r != '%' && r != '[' && r != '_' {
 		return found{}, false
 	}
+	if !pathDone {
+		end = trimEnd(msg, start, pathEnd(msg, ae), a)
+	}
 	f := found{start: start, end: end, hostStart: hs, hostEnd: he, kind: Web, hxxp: hxxp}
 	return f, true
+}
+
+// trimmableRun returns the end of the run of bytes from i that trimEnd may
+// drop (the path separators that start the run included): when the run
+// reaches the end of the path, trimming may cut into what precedes it.
+func trimmableRun(msg string, i int) int {
+	for i < len(msg) {
+		switch msg[i] {
+		case '/', '?', '#', '\\', '.', ',', '!', ':', ';', '*', '_', '~', '`', ')', ']', '}', '"', '\'':
+			i++
+			continue
+		}
+		if strings.HasPrefix(msg[i:], "…") {
+			i += len("…")
+			continue
+		}
+		break
+	}
+	return i
 }
