@@ -5,8 +5,8 @@ import (
 	"math/big"
 	"math/bits"
 	"math/rand/v2"
-	"strings"
 	"sync"
+	"unsafe"
 )
 
 // state is the scratch space of one Spin, SpinTo, Variant or VariantTo call,
@@ -55,22 +55,28 @@ func (s *Spintax) Spin(r *rand.Rand) string {
 	if s.hasPerm {
 		st = getState(s)
 	}
-	// The builder allocates its buffer once, without zeroing it, and hands
-	// it out as the string without a copy. It is sized for the longest
-	// variant when that wastes little: the variant is short, or it has at
-	// least minLen runes, so at least minLen bytes, a quarter of the buffer.
-	var b strings.Builder
-	if quarter := satMul(4, s.minLen); s.maxBytes <= maxDirect || s.maxBytes <= quarter {
-		b.Grow(s.maxBytes)
-	} else {
-		b.Grow(quarter)
+	// The buffer is allocated once, sized for the longest variant when that
+	// wastes little: the variant is short, or it has at least minLen runes,
+	// so at least minLen bytes, a quarter of the buffer. It is a local slice
+	// threaded through spinBytes by value, not a strings.Builder: appending
+	// through a heap-allocated Builder pays a GC write barrier on every piece,
+	// which cost Spin about half its time while the collector was running.
+	size := s.maxBytes
+	if quarter := satMul(4, s.minLen); s.maxBytes > maxDirect && s.maxBytes > quarter {
+		size = quarter
 	}
+	buf := make([]byte, 0, size)
 	p := picker{r: r}
-	s.spinBytes(&p, st, &b, s.top0, s.top1)
+	buf = s.spinBytes(&p, st, buf, s.top0, s.top1)
 	if st != nil {
 		putState(st)
 	}
-	return b.String()
+	if len(buf) == 0 {
+		return ""
+	}
+	// buf is never written again: handing its bytes out as the string
+	// without a copy is what strings.Builder.String does too.
+	return unsafe.String(unsafe.SliceData(buf), len(buf))
 }
 
 // maxDirect is the length in bytes of the longest variant up to which Spin
@@ -104,10 +110,10 @@ func (p *picker) intN(n uint32) uint32 {
 
 // spinBytes appends a random variant of nodes[n0:n1] to buf. It makes the
 // same calls to r as spinSeq, so Spin and SpinTo agree.
-func (s *Spintax) spinBytes(r *picker, st *state, buf *strings.Builder, n0, n1 int32) {
+func (s *Spintax) spinBytes(r *picker, st *state, buf []byte, n0, n1 int32) []byte {
 	for _, nd := range s.nodes[n0:n1] {
 		if nd.kind != nGroup {
-			buf.WriteString(s.text[nd.a:nd.b])
+			buf = append(buf, s.text[nd.a:nd.b]...)
 			continue
 		}
 		g := &s.groups[nd.a]
@@ -117,9 +123,9 @@ func (s *Spintax) spinBytes(r *picker, st *state, buf *strings.Builder, n0, n1 i
 				o += int32(r.intN(uint32(g.nopt)))
 			}
 			if opt := &s.opts[o]; opt.single {
-				buf.WriteString(s.text[opt.t0:opt.t1])
+				buf = append(buf, s.text[opt.t0:opt.t1]...)
 			} else {
-				s.spinBytes(r, st, buf, opt.n0, opt.n1)
+				buf = s.spinBytes(r, st, buf, opt.n0, opt.n1)
 			}
 			continue
 		}
@@ -127,13 +133,14 @@ func (s *Spintax) spinBytes(r *picker, st *state, buf *strings.Builder, n0, n1 i
 		sep := s.text[g.sep0:g.sep1]
 		for j := range n {
 			if j > 0 {
-				buf.WriteString(sep)
+				buf = append(buf, sep...)
 			}
 			opt := &s.opts[g.opt0+st.scratch[base+j]]
-			s.spinBytes(r, st, buf, opt.n0, opt.n1)
+			buf = s.spinBytes(r, st, buf, opt.n0, opt.n1)
 		}
 		st.scratch = st.scratch[:base]
 	}
+	return buf
 }
 
 // shuffle pushes a random order of g's options on st.scratch and returns
