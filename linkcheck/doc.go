@@ -34,7 +34,8 @@
 //
 // Check finds:
 //   - links with a scheme: http, https, ftp, ftps, and the defanged hxxp,
-//     hxxps, fxp (any 't' written as 'x');
+//     hxxps, fxp (any 't' written as 'x'); "http:\\host" with backslashes,
+//     which browsers read as slashes, is found and judged disguised;
 //   - protocol-relative links ("//salon.ru/a");
 //   - bare hosts ("salon.ru/zapis", "сайт.рф", "www.example.co.uk:8080/x"):
 //     at least two labels, the last one a public top-level domain from the
@@ -102,7 +103,7 @@
 //     the caller's: [Shortener]. A disguised or encoded link to a shortener
 //     gets this verdict too: it names the real problem.
 //  5. [Suspicious] when the link is disguised (hxxp, spaced or bracketed
-//     dots, "точка", ideographic dots), hides zero-width characters, has a
+//     dots, "точка", ideographic dots, backslashes after the scheme), hides zero-width characters, has a
 //     %-encoded or malformed host, points at an IP address, has a label
 //     mixing Latin with Cyrillic or Greek letters ("аpple.com" with a
 //     Cyrillic 'а'), a label made only of Cyrillic letters that look Latin

@@ -734,13 +734,18 @@ func (s *scanner) scheme(i int) (found, bool) {
 		}
 		hxxp = true
 	}
-	if !strings.HasPrefix(msg[i+1:], "//") {
+	// Browsers read '\\' as '/' after a web scheme, so "http:\\bit.ly\x"
+	// opens bit.ly/x; nobody writes a link that way but to disguise it.
+	if i+3 > len(msg) || !isSlash(msg[i+1]) || !isSlash(msg[i+2]) {
 		return found{}, false
 	}
 	f, ok := s.authority(j, i+3, hxxp)
 	f.zeroWidth = f.zeroWidth || zw
+	f.disguised = msg[i+1] == '\\' || msg[i+2] == '\\'
 	return f, ok
 }
+
+func isSlash(c byte) bool { return c == '/' || c == '\\' }
 
 // defangedWebScheme reports whether name is a web scheme with some 't'
 // written as 'x': hxxp, hxxps, hxtp, fxp.
