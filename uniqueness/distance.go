@@ -144,10 +144,14 @@ const directMaxStride = 4
 // tables are zero between calls: the entries set are cleared after use. ok
 // is false when the strings do not qualify.
 func (s *scratch) measureDirect(a, b string, k int, minSim float64, bySim bool) (d, l int, ok bool) {
-	ra, okA := decodeSmall(s.ra[:0], a)
-	rb, okB := decodeSmall(s.rb[:0], b)
-	s.ra, s.rb = ra, rb
-	if !okA || !okB {
+	ra, ok := decodeSmall(s.ra[:0], a)
+	s.ra = ra
+	if !ok {
+		return 0, 0, false
+	}
+	rb, ok := decodeSmall(s.rb[:0], b)
+	s.rb = rb
+	if !ok {
 		return 0, 0, false
 	}
 	if len(ra) > len(rb) {
@@ -210,28 +214,41 @@ func (s *scratch) measureDirect(a, b string, k int, minSim float64, bySim bool) 
 	return d, l, true
 }
 
-// decodeSmall appends the runes of s to dst and reports whether all of
-// them are below smallRunes.
+// decodeSmall decodes s into dst (reusing its memory) and reports whether
+// all of its runes are below smallRunes. It stops at the first rune that is
+// not, and at the first invalid byte (U+FFFD is not below smallRunes): the
+// runes are then incomplete and the caller takes the id path.
 func decodeSmall(dst []rune, s string) ([]rune, bool) {
-	ok := true
+	if cap(dst) < len(s) {
+		dst = make([]rune, len(s)) // rune count <= byte count
+	}
+	dst = dst[:len(s)]
+	n := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			dst = append(dst, rune(c))
+		switch {
+		case c < utf8.RuneSelf:
+			dst[n] = rune(c)
 			i++
-			continue
-		}
-		if c <= 0xDF && c >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			dst = append(dst, rune(c&0x1F)<<6|rune(s[i+1]&0x3F))
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			dst[n] = rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
 			i += 2
-			continue
+		case c >= 0xE0 && c <= 0xE2 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80:
+			// three bytes: valid and small when U+0800 <= r < smallRunes
+			// (the lower bound rejects overlong forms; surrogates are
+			// above the range).
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if r < 0x800 || r >= smallRunes {
+				return dst[:n], false
+			}
+			dst[n] = r
+			i += 3
+		default:
+			return dst[:n], false
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		ok = ok && r < smallRunes
-		dst = append(dst, r)
-		i += size
+		n++
 	}
-	return dst, ok
+	return dst[:n], true
 }
 
 func (s *scratch) measure(a, b string, k int, minSim float64, bySim bool) (int, int) {

@@ -67,3 +67,34 @@ func TestFull4MatchesGo(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeSmall: decodeSmall agrees with a []rune conversion whenever it
+// reports success, and reports failure exactly when some rune (an invalid
+// byte being U+FFFD) is not below smallRunes. The generator favours the
+// boundaries of the three-byte fast path (overlong forms, U+21FF/U+2200).
+func TestDecodeSmall(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	pieces := []string{"a", " ", "ж", "ё", "—", "«", "№", "₽", "\u21ff", "\u2200", "\u0800", "\u07ff", "😀",
+		"\xe0\x80\x80", "\xe0\x9f\xbf", "\xe2\x88", "\xe2", "\xc2", "\xc0\x80", "\x80", "\xed\xa0\x80", "\xef\xbf\xbd"}
+	var buf []rune
+	for it := 0; it < 20000; it++ {
+		var sb []byte
+		for k := rng.IntN(12); k > 0; k-- {
+			sb = append(sb, pieces[rng.IntN(len(pieces))]...)
+		}
+		s := string(sb)
+		want := []rune(s)
+		wantOK := true
+		for _, r := range want {
+			wantOK = wantOK && r < smallRunes
+		}
+		got, ok := decodeSmall(buf, s)
+		buf = got
+		if ok != wantOK {
+			t.Fatalf("%q: ok %v, want %v", s, ok, wantOK)
+		}
+		if ok && string(got) != string(want) {
+			t.Fatalf("%q: runes %q, want %q", s, string(got), string(want))
+		}
+	}
+}
