@@ -37,33 +37,41 @@ func TestDirectAndIDPathsAgree(t *testing.T) {
 	}
 }
 
-// TestFull4MatchesGo: the assembly 4-block kernel (amd64) leaves the same
-// vertical deltas as the Go loop, on random tables and texts, including
-// ids at the last row of the table and an empty text.
-func TestFull4MatchesGo(t *testing.T) {
+// TestFullAsmMatchesGo: the assembly kernels for 2, 3 and 4 blocks (amd64)
+// leave the same vertical deltas as the Go loops, on random tables and
+// texts, including ids at the last row of the table and empty texts.
+func TestFullAsmMatchesGo(t *testing.T) {
+	type kernel func(peq []uint64, text []int32, st *[8]uint64)
+	kernels := []struct {
+		w       int
+		fast    kernel
+		strided func(peq []uint64, stride int, text []int32, st *[8]uint64)
+	}{{2, full2, full2Strided}, {3, full3, full3Strided}, {4, full4, full4Strided}}
 	rng := rand.New(rand.NewPCG(7, 8))
-	for it := 0; it < 500; it++ {
-		d := 1 + rng.IntN(40)
-		peq := make([]uint64, (d+1)*4)
-		for i := 4; i < len(peq); i++ { // row 0 stays zero, as build leaves it
-			if rng.IntN(4) == 0 {
-				peq[i] = rng.Uint64()
-			} else {
-				peq[i] = rng.Uint64() & rng.Uint64() & rng.Uint64()
+	for _, k := range kernels {
+		for it := 0; it < 300; it++ {
+			d := 1 + rng.IntN(40)
+			peq := make([]uint64, (d+1)*k.w)
+			for i := k.w; i < len(peq); i++ { // row 0 stays zero, as build leaves it
+				if rng.IntN(4) == 0 {
+					peq[i] = rng.Uint64()
+				} else {
+					peq[i] = rng.Uint64() & rng.Uint64() & rng.Uint64()
+				}
 			}
-		}
-		text := make([]int32, rng.IntN(300))
-		for i := range text {
-			text[i] = int32(rng.IntN(d + 1))
-		}
-		if len(text) > 0 {
-			text[len(text)-1] = int32(d)
-		}
-		var got, want [8]uint64
-		full4(peq, text, &got)
-		full4Go(peq, text, &want)
-		if got != want {
-			t.Fatalf("iteration %d (d=%d, %d columns): full4 %x, Go %x", it, d, len(text), got, want)
+			text := make([]int32, rng.IntN(300))
+			for i := range text {
+				text[i] = int32(rng.IntN(d + 1))
+			}
+			if len(text) > 0 {
+				text[len(text)-1] = int32(d)
+			}
+			var got, want [8]uint64
+			k.fast(peq, text, &got)
+			k.strided(peq, k.w, text, &want)
+			if got != want {
+				t.Fatalf("%d blocks, iteration %d (d=%d, %d columns): fast %x, Go %x", k.w, it, d, len(text), got, want)
+			}
 		}
 	}
 }
