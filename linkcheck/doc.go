@@ -68,8 +68,11 @@
 //
 // E-mail addresses (bare or mailto:) are reported with [Kind] [Email] and
 // their domain as Host; tel: and sms: links with Kind [Phone] and no Host.
-// They are never rejected: their verdict is always OK. Callers that only want
-// web links filter on Kind. A text such as "good.com@bit.ly/x", an e-mail
+// They are never rejected: their verdict is always OK. So that a mailto:
+// link cannot carry a web link past the checks, it ends before its query
+// when the query holds one ("mailto:a@salon.ru?body=https://bit.ly/x" gives
+// the mailto: link and then the bit.ly link). Callers that only want web
+// links filter on Kind. A text such as "good.com@bit.ly/x", an e-mail
 // address followed by a path, is a web link whose host is bit.ly, as a
 // browser reads it.
 //

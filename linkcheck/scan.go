@@ -707,6 +707,12 @@ func (s *scanner) scheme(i int) (found, bool) {
 		if he == hs {
 			return found{}, false
 		}
+		if carriesWeb(msg[he:end]) {
+			// A mailto: link is never rejected, so it must not carry a
+			// web link past the checks ("?body=https://bit.ly/x"): it ends
+			// before its query, and the scan goes on there.
+			end = he
+		}
 		return found{start: j, end: end, hostStart: hs, hostEnd: he, kind: Email}, true
 	case strings.EqualFold(name, "tel") || strings.EqualFold(name, "sms") || strings.EqualFold(name, "callto"):
 		e, digits := i+1, 0
@@ -743,6 +749,20 @@ func (s *scanner) scheme(i int) (found, bool) {
 	f.zeroWidth = f.zeroWidth || zw
 	f.disguised = msg[i+1] == '\\' || msg[i+2] == '\\'
 	return f, ok
+}
+
+// carriesWeb reports whether s holds a web link.
+func carriesWeb(s string) bool {
+	sc := scanner{msg: s}
+	for {
+		f, ok := sc.next()
+		if !ok {
+			return false
+		}
+		if f.kind == Web || f.kind == Script {
+			return true
+		}
+	}
 }
 
 func isSlash(c byte) bool { return c == '/' || c == '\\' }
