@@ -47,6 +47,34 @@
 	NOTQ P \
 	ORQ  DI, P
 
+// BLOCK0 is BLOCK for block 0 (in R8/R9), whose incoming horizontal delta
+// is the constant +1 of row 0 (hp = 1, hn = 0).
+#define BLOCK0 \
+	MOVQ 0(AX), DX \
+	MOVQ DX, DI \
+	ANDQ R8, DI \
+	ADDQ R8, DI \
+	XORQ R8, DI \
+	ORQ  DX, DI \
+	MOVQ DI, DX \
+	ORQ  R8, DX \
+	NOTQ DX \
+	ORQ  R9, DX \
+	ANDQ R8, DI \
+	MOVQ 0(AX), R8 \
+	ORQ  R9, R8 \
+	MOVQ DX, BX \
+	SHRQ $63, BX \
+	LEAQ 1(DX)(DX*1), DX \
+	MOVQ DI, CX \
+	SHRQ $63, CX \
+	SHLQ $1, DI \
+	MOVQ DX, R9 \
+	ANDQ R8, R9 \
+	ORQ  DX, R8 \
+	NOTQ R8 \
+	ORQ  DI, R8
+
 TEXT ·full4(SB), NOSPLIT, $0-56
 	MOVQ text_base+24(FP), SI
 	MOVQ text_len+32(FP), AX
@@ -67,9 +95,7 @@ loop:
 	MOVLQZX (SI), AX
 	SHLQ    $5, AX
 	ADDQ    peq_base+0(FP), AX
-	MOVQ    $1, BX
-	XORQ    CX, CX
-	BLOCK(0, R8, R9)
+	BLOCK0
 	BLOCK(8, R10, R11)
 	BLOCK(16, R12, R13)
 	BLOCK(24, R14, R15)
@@ -108,9 +134,7 @@ loop:
 	LEAQ    (AX)(AX*2), AX
 	SHLQ    $3, AX
 	ADDQ    peq_base+0(FP), AX
-	MOVQ    $1, BX
-	XORQ    CX, CX
-	BLOCK(0, R8, R9)
+	BLOCK0
 	BLOCK(8, R10, R11)
 	BLOCK(16, R12, R13)
 	ADDQ    $4, SI
@@ -143,9 +167,7 @@ loop:
 	MOVLQZX (SI), AX
 	SHLQ    $4, AX
 	ADDQ    peq_base+0(FP), AX
-	MOVQ    $1, BX
-	XORQ    CX, CX
-	BLOCK(0, R8, R9)
+	BLOCK0
 	BLOCK(8, R10, R11)
 	ADDQ    $4, SI
 	CMPQ    SI, text_len+32(FP)
