@@ -28,8 +28,12 @@
 // The kernel is the bit-parallel algorithm of Myers (1999) in the
 // formulation of Hyyrö (2003): one text rune advances 64 rows of the
 // dynamic-programming column with a dozen word operations. Patterns longer
-// than 64 runes are split in 64-rune blocks; for up to four blocks the
-// vectors stay in registers. Before the kernel:
+// than 64 runes are split in 64-rune blocks. Without a cutoff, for two to
+// four blocks (65 to 256 runes) the kernel is written in assembly on amd64
+// so that all eight vectors stay in registers (the Go compiler spills
+// them), and the loop does not track the score: the distance is read from
+// the last column's vertical deltas. Elsewhere, and with the purego build
+// tag, the same loop runs in Go. Before the kernel:
 //
 //   - a common prefix and suffix are stripped (a Pattern strips the suffix
 //     for free and rebuilds its table only after a long common prefix);
@@ -37,7 +41,9 @@
 //     pattern's distinct runes, 0 for a text rune not in the pattern), so
 //     the match-vector table is a flat array indexed without hashing; runes
 //     below U+2200 (ASCII, Cyrillic, Russian punctuation such as — « » №
-//     ₽) are numbered through a direct table, others through a map;
+//     ₽) are numbered through a direct table, others through a map; when
+//     both strings have at most 256 runes (after stripping), all below
+//     U+2200, the table is indexed by the rune itself and no ids are made;
 //   - with a cutoff k, two exact lower bounds reject a pair cheaply: the
 //     length difference and the rune-histogram bound max(m, n) minus the
 //     number of runes the strings share as multisets.
