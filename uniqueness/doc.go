@@ -42,8 +42,9 @@
 //     the match-vector table is a flat array indexed without hashing; runes
 //     below U+2200 (ASCII, Cyrillic, Russian punctuation such as — « » №
 //     ₽) are numbered through a direct table, others through a map; when
-//     both strings have at most 256 runes (after stripping), all below
-//     U+2200, the table is indexed by the rune itself and no ids are made;
+//     all runes of both strings are below U+2200 and the shorter has at
+//     most 256 runes after stripping, the table is indexed by the rune
+//     itself and no ids are made;
 //   - with a cutoff k, two exact lower bounds reject a pair cheaply: the
 //     length difference and the rune-histogram bound max(m, n) minus the
 //     number of runes the strings share as multisets.
