@@ -49,7 +49,10 @@
 //
 // A sentence ends at '.', '!', '?', '…', "...", "?!" and the like,
 // followed by any closing quotes or brackets ('»', '"', '”', ')', ']') and
-// then white space. Not every period ends one:
+// then white space. Words made only of emoji that follow a sentence end
+// belong to that sentence: "Ждём вас! 😊 Приходите" ends after "😊", so no
+// chunk starts with the emoji of the sentence before. Not every period
+// ends one:
 //
 //   - a period (or '…') followed by a word that starts with a lower-case
 //     letter never ends a sentence: "т. е. вы", "5 тыс. рублей", "100 руб.

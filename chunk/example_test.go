@@ -34,7 +34,7 @@ func ExampleSplit_utf16() {
 	}
 	// Output:
 	// runes: ["Спасибо за заказ! 🎉🎉🎉 Доставим завтра."]
-	// UTF-16 units: ["Спасибо за заказ!" "🎉🎉🎉 Доставим завтра."]
+	// UTF-16 units: ["Спасибо за заказ! 🎉🎉🎉" "Доставим завтра."]
 }
 
 // Graphemes count what a reader sees as one character: a flag is two runes

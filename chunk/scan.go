@@ -273,6 +273,12 @@ func walk(text string, u Unit) walked {
 				default:
 					cur.level = classify(text[tokStart:cur.ws0], lineStart, r)
 				}
+				// Emoji after a sentence end belong to that sentence
+				// ("Ждём вас! 😊 Приходите"): the sentence ends after them.
+				if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence && emojiOnly(text[tokStart:cur.ws0]) {
+					w.runs[k].level = levelWord
+					cur.level = max(cur.level, levelSentence)
+				}
 				lineStart = nl > 0
 				w.runs = append(w.runs, cur)
 				tokStart = i
@@ -297,4 +303,22 @@ func walk(text string, u Unit) walked {
 		w.start, w.end = 0, 0
 	}
 	return w
+}
+
+// emojiOnly reports whether the word w is made of emoji and pictographs
+// only, with their modifiers, joiners and variation selectors ("😊",
+// "🔥🔥", "👍🏽", "🇷🇺").
+func emojiOnly(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		switch {
+		case r == 0x200D || r == 0xFE0F || r == 0x20E3 || 0xE0020 <= r && r <= 0xE007F:
+		case r >= 0x2000 && (unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r)):
+		default:
+			return false
+		}
+	}
+	return true
 }
