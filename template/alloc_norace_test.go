@@ -13,7 +13,7 @@ import (
 )
 
 // A corpus message costs one allocation, the message itself, plus one for
-// plural's result in payment_reminder, as bench/results/template.md
+// plural's result in payment_reminder, as BENCHMARKS.md (template section)
 // reports; the checks on function arguments must not add any.
 func TestRenderAllocations(t *testing.T) {
 	want := map[string]float64{"payment_reminder": 2}
