@@ -56,8 +56,9 @@
 // (UTF-8 with or without BOM, ',' or ';' detected, a key column or the first
 // column as key), [ReadJSONL] reads JSON Lines, and [Records] wraps maps
 // already in memory. A record the reader can still delimit but not use is
-// an error row with its line; a fault that makes the rest of the input
-// unreadable (a header that is not UTF-8, an unclosed quote) is the
+// an error row with its line (a stray or bare quote within one line
+// included); a fault that makes the rest of the input unreadable (a header
+// that is not UTF-8, a quote that does not close on its line) is the
 // source's error, which ends the run with the rows emitted so far.
 //
 // # Report

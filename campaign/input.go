@@ -89,10 +89,12 @@ const bom = "\uFEFF"
 // Errors are of two weights. A record the reader can still delimit is that
 // recipient's error row (Recipient.Err, an *InputError with its line): a row
 // with more or fewer fields than the header, a field that is not valid
-// UTF-8, an empty key. A fault that makes the rest of the file unreadable
-// stops the source with an *InputError: an empty file, a header that is not
-// valid UTF-8 (the file is probably in Windows-1251), a UTF-16 file, an empty
-// or repeated header name, a quote that does not close.
+// UTF-8, an empty key, a quoting error within one line (a bare quote, as in
+// ООО "Ромашка" unquoted). A fault that makes the rest of the file
+// unreadable stops the source with an *InputError: an empty file, a header
+// that is not valid UTF-8 (the file is probably in Windows-1251), a UTF-16
+// file, an empty or repeated header name, a quote that does not close before
+// the next line.
 func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 	var o CSVOptions
 	if opts != nil {
@@ -136,6 +138,12 @@ func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 				return
 			}
 			if err != nil {
+				if r, ok := csvRowError(err, header, keyCol, rec); ok {
+					if !yield(r, nil) {
+						return
+					}
+					continue
+				}
 				yield(Recipient{}, csvError(err))
 				return
 			}
@@ -182,9 +190,36 @@ scan:
 func csvError(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return &InputError{Line: pe.Line, Msg: pe.Err.Error() + " (CSV quoting: a field with a quote must be quoted, and its quotes doubled)"}
+		msg := pe.Err.Error() + " (CSV quoting: a field with a quote must be quoted, and its quotes doubled)"
+		switch {
+		case errors.Is(pe.Err, csv.ErrBareQuote):
+			msg = `a quote inside a field that is not quoted; put the field in quotes and double its quotes: "ООО ""Ромашка"""`
+		case pe.StartLine > 0 && pe.StartLine != pe.Line:
+			msg = fmt.Sprintf("the record that starts on line %d: %s", pe.StartLine, msg)
+		}
+		return &InputError{Line: pe.Line, Msg: msg}
 	}
 	return err
+}
+
+// csvRowError turns a quoting error confined to one line (a bare quote in
+// an unquoted field, as in ООО "Ромашка"; a stray quote after a quoted
+// field) into that record's error row: encoding/csv has consumed exactly
+// that line, so the next record is read as usual. A quoting error over
+// several lines (a quote that never closes) may have swallowed the records
+// after it, so it stays fatal. rec holds the fields parsed before the
+// fault; the key is taken from it when the key column is among them.
+func csvRowError(err error, header []string, keyCol int, rec []string) (Recipient, bool) {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) || pe.Line != pe.StartLine ||
+		!(errors.Is(pe.Err, csv.ErrBareQuote) || errors.Is(pe.Err, csv.ErrQuote)) {
+		return Recipient{}, false
+	}
+	r := Recipient{Line: pe.StartLine, Err: csvError(err)}
+	if keyCol < len(rec) && keyCol < len(header) {
+		r.Key = strings.ToValidUTF8(strings.TrimSpace(rec[keyCol]), "\uFFFD")
+	}
+	return r, true
 }
 
 // csvHeader validates and trims the header in place and returns the key

@@ -132,10 +132,33 @@ func TestReadCSV(t *testing.T) {
 			fatal: `line 1: no key column "id" in the header`,
 		},
 		{
-			name: "a bare quote stops the file at its line, after the rows before it",
-			in:   "key,Имя\nc1,Анна\nc2,Ан\"на\n",
+			// Company names in quotes, unquoted, are common in CRM exports:
+			// one such row must not stop the whole batch.
+			name: "a bare quote is its row's error, and the next rows are read",
+			in:   "key;Компания\nc1;Ромашка\nc2;ООО \"Ромашка\"\nc3;Лютик\n",
+			want: []got{
+				{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Компания": "Ромашка"}},
+				{Key: "c2", Line: 3, Err: `line 3: a quote inside a field that is not quoted; put the field in quotes ` +
+					`and double its quotes: "ООО ""Ромашка"""`},
+				{Key: "c3", Line: 4, Data: map[string]any{"key": "c3", "Компания": "Лютик"}},
+			},
+		},
+		{
+			name: "a stray quote after a quoted field is its row's error; a faulty key field leaves the key empty",
+			in:   "key,Имя\nc1,\"Бо\"\"рис\"x\n\"c\"2,Анна\nc3,Вера\n",
+			want: []got{
+				{Key: "c1", Line: 2, Err: `line 2: extraneous or missing " in quoted-field (CSV quoting: a field with ` +
+					`a quote must be quoted, and its quotes doubled)`},
+				{Line: 3, Err: `line 3: extraneous or missing " in quoted-field (CSV quoting: a field with ` +
+					`a quote must be quoted, and its quotes doubled)`},
+				{Key: "c3", Line: 4, Data: map[string]any{"key": "c3", "Имя": "Вера"}},
+			},
+		},
+		{
+			name: "a quote that does not close before the next line may have swallowed records: it stops the file",
+			in:   "key,Имя\nc1,Анна\nc2,\"Борис\nc3,Вера\n",
 			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна"}}},
-			fatal: `line 3: bare " in non-quoted-field (CSV quoting: a field with a quote must be quoted, ` +
+			fatal: `line 4: the record that starts on line 3: extraneous or missing " in quoted-field (CSV quoting: a field with a quote must be quoted, ` +
 				`and its quotes doubled)`,
 		},
 	}

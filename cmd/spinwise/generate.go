@@ -139,8 +139,9 @@ give the same output; -start N resumes a run at recipient N.
 
 Data: CSV with a header (UTF-8 with or without BOM, ',' or ';' detected; a "key" column or the
 first column is the key) or JSON Lines (one object a line, "key" member). A row with the wrong
-number of fields or invalid UTF-8 is that recipient's error row (exit 1); a file that cannot be
-read as a whole (a header that is not UTF-8, an unclosed quote) stops the run (exit 2).
+number of fields, invalid UTF-8 or a stray quote (ООО "Ромашка" unquoted) is that recipient's
+error row (exit 1); a file that cannot be read as a whole (a header that is not UTF-8, a quote
+that does not close on its line) stops the run (exit 2) after the rows before the fault.
 
 The report goes to stderr (and as JSON to -report FILE). With -account FILE the report carries
 the risk assessment, and at maximal risk nothing is written unless -force is given.
