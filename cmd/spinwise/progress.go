@@ -3,7 +3,6 @@ package main
 import (
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"time"
 )
@@ -19,16 +18,6 @@ type progress struct {
 	start   time.Time
 	last    time.Time
 	drawn   bool
-}
-
-// isTerminal reports whether f is a character device (a terminal), from its
-// mode bits: no dependency needed.
-func isTerminal(f *os.File) bool {
-	if f == nil {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
 
 func (c *cli) newProgress(ds *dataSource) *progress {
