@@ -1,8 +1,10 @@
 package main
 
 import (
+	"crypto/subtle"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"sync"
@@ -65,11 +67,17 @@ func (rb *Robot) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	r.Body = http.MaxBytesReader(w, r.Body, maxBody)
 	if err := r.ParseForm(); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			http.Error(w, fmt.Sprintf("the robot call is over %d bytes", maxBody), http.StatusRequestEntityTooLarge)
+			return
+		}
 		http.Error(w, "bad form: "+err.Error(), http.StatusBadRequest)
 		return
 	}
 	f := r.PostForm
-	if rb.ApplicationToken != "" && f.Get("auth[application_token]") != rb.ApplicationToken {
+	// Compared in constant time, so response timing does not leak the token.
+	if rb.ApplicationToken != "" && subtle.ConstantTimeCompare([]byte(f.Get("auth[application_token]")), []byte(rb.ApplicationToken)) != 1 {
 		http.Error(w, "unknown application token", http.StatusForbidden)
 		return
 	}

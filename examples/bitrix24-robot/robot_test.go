@@ -2,10 +2,12 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/spinwise/spinwise/campaign"
@@ -142,6 +144,42 @@ func TestRobot(t *testing.T) {
 		f.Set("auth[application_token]", "forged")
 		if code, _ := post(t, srv, f); code != http.StatusForbidden {
 			t.Fatalf("status %d, want 403", code)
+		}
+	})
+
+	t.Run("a body over the cap is refused with 413, not read on", func(t *testing.T) {
+		f := call(map[string]string{"client_name": strings.Repeat("я", maxBody), "order": "1"})
+		if code, _ := post(t, srv, f); code != http.StatusRequestEntityTooLarge {
+			t.Fatalf("status %d, want 413", code)
+		}
+	})
+
+	t.Run("concurrent calls with different templates", func(t *testing.T) {
+		// Run under -race: the template cache and the campaigns are shared.
+		var wg sync.WaitGroup
+		codes := make([]int, 16)
+		for i := range codes {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				props := map[string]string{"client_name": "Павел", "order": fmt.Sprint(i)}
+				if i%2 == 1 {
+					props["template"] = fmt.Sprintf("{Привет|Здравствуйте}, {{Имя}}! Заказ %d.", i)
+				}
+				resp, err := http.PostForm(srv.URL, call(props))
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				resp.Body.Close()
+				codes[i] = resp.StatusCode
+			}()
+		}
+		wg.Wait()
+		for i, code := range codes {
+			if code != http.StatusOK {
+				t.Errorf("call %d: status %d, want 200", i, code)
+			}
 		}
 	})
 
