@@ -3,7 +3,6 @@ package bench
 import (
 	"context"
 	"fmt"
-	"iter"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -14,6 +13,7 @@ import (
 	"github.com/agnivade/levenshtein"
 	"github.com/spinwise/spinwise/campaign"
 	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/synth"
 	"github.com/spinwise/spinwise/uniqueness"
 	"mvdan.cc/xurls/v2"
 )
@@ -21,50 +21,6 @@ import (
 // campaignTemplate is the corpus template the campaign benchmarks use: the
 // one with the most variants (2,304), so distinct variants matter.
 const campaignTemplate = "reactivation"
-
-// people yields n synthetic CRM records, different people with fields
-// derived from the index (as campaign's own benchmarks generate them): no
-// file, little memory.
-func people(n int) iter.Seq[map[string]any] {
-	contacts := data.Contacts()
-	first := []string{"Анна", "Борис", "Вера", "Глеб", "Дарья", "Евгений", "Жанна", "Захар", "Ирина", "Кирилл", "Людмила", "Максим", "Наталья", "Олег", "Полина", "Роман", "Светлана", "Тимур", "Ульяна", "Фёдор", "Юлия", "Ярослав"}
-	masters := []string{"Анна Смирнова", "Мария Лебедева", "Игорь Волков", "Ольга Соколова", "Денис Козлов"}
-	return func(yield func(map[string]any) bool) {
-		for i := range n {
-			base := contacts[i%len(contacts)]
-			name := first[(i/7)%len(first)]
-			d := map[string]any{
-				"key":      fmt.Sprintf("s%07d", i),
-				"Имя":      name,
-				"Менеджер": base["Менеджер"],
-				"Компания": base["Компания"],
-				"Дата":     fmt.Sprintf("%02d.%02d.2027", 1+i%28, 1+(i/28)%12),
-				"Время":    fmt.Sprintf("%02d:%02d", 9+i%12, (i/12)%4*15),
-				"Мастер":   masters[(i/3)%len(masters)],
-				"Заказ":    fmt.Sprint(100000 + i),
-				"NAME":     name + " " + base["Фамилия"].(string),
-				"Скидка":   fmt.Sprint(5 + i%20),
-				"Срок":     fmt.Sprintf("%02d.%02d.2027", 1+(i/5)%28, 1+(i/140)%12),
-				"Договор":  fmt.Sprintf("Д-%05d", i%100000),
-				"Сумма":    fmt.Sprintf("%d\u00a0%03d", 1+i%300, (i*7)%1000),
-				"Дней":     fmt.Sprint(1 + i%30),
-			}
-			if !yield(d) {
-				return
-			}
-		}
-	}
-}
-
-func recipients(n int) iter.Seq2[campaign.Recipient, error] {
-	return func(yield func(campaign.Recipient, error) bool) {
-		for d := range people(n) {
-			if !yield(campaign.Recipient{Key: d["key"].(string), Data: d}, nil) {
-				return
-			}
-		}
-	}
-}
 
 // naiveCampaign is the batch a user would glue together without spinwise,
 // one recipient after another: the suppression check, the naive render of
@@ -139,7 +95,7 @@ func BenchmarkCampaignPipeline(b *testing.B) {
 				var bytes int64
 				for b.Loop() {
 					bytes = 0
-					rep, err := c.Run(context.Background(), recipients(size.n), func(r campaign.Row) error {
+					rep, err := c.Run(context.Background(), synth.Recipients(size.n), func(r campaign.Row) error {
 						bytes += int64(len(r.Text))
 						return nil
 					})
@@ -167,7 +123,7 @@ func BenchmarkCampaignNaive(b *testing.B) {
 				bytes = 0
 				r := rand.New(rand.NewPCG(1, 2))
 				msgs := 0
-				for d := range people(size.n) {
+				for d := range synth.People(size.n) {
 					text, err := nc.message(d, r)
 					if err == nil {
 						msgs++
@@ -241,7 +197,7 @@ func campaignTexts(tb testing.TB, n int) []string {
 		tb.Fatal(err)
 	}
 	texts := make([]string, 0, n)
-	if _, err := c.Run(context.Background(), recipients(n), func(r campaign.Row) error {
+	if _, err := c.Run(context.Background(), synth.Recipients(n), func(r campaign.Row) error {
 		texts = append(texts, r.Text)
 		return nil
 	}); err != nil {
@@ -258,7 +214,7 @@ func TestNaiveCampaignAgrees(t *testing.T) {
 	nc := newNaiveCampaign(t, data.Template(campaignTemplate))
 	r := rand.New(rand.NewPCG(1, 2))
 	naive := 0
-	for d := range people(n) {
+	for d := range synth.People(n) {
 		if _, err := nc.message(d, r); err == nil {
 			naive++
 		}
@@ -267,7 +223,7 @@ func TestNaiveCampaignAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := c.Run(context.Background(), recipients(n), func(campaign.Row) error { return nil })
+	rep, err := c.Run(context.Background(), synth.Recipients(n), func(campaign.Row) error { return nil })
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,49 +3,13 @@ package campaign_test
 import (
 	"context"
 	"flag"
-	"fmt"
-	"iter"
 	"runtime"
 	"testing"
 
 	"github.com/spinwise/spinwise/campaign"
 	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/synth"
 )
-
-// synthetic yields n recipients with keys s0000000, s0000001, ... and
-// fields derived from the index (names, dates, times, numbers, amounts), the
-// way a CRM export of n different people would look: a generator, so a
-// million recipients cost no file and little memory.
-func synthetic(n int) iter.Seq2[campaign.Recipient, error] {
-	contacts := data.Contacts()
-	first := []string{"Анна", "Борис", "Вера", "Глеб", "Дарья", "Евгений", "Жанна", "Захар", "Ирина", "Кирилл", "Людмила", "Максим", "Наталья", "Олег", "Полина", "Роман", "Светлана", "Тимур", "Ульяна", "Фёдор", "Юлия", "Ярослав"}
-	masters := []string{"Анна Смирнова", "Мария Лебедева", "Игорь Волков", "Ольга Соколова", "Денис Козлов"}
-	return func(yield func(campaign.Recipient, error) bool) {
-		for i := range n {
-			base := contacts[i%len(contacts)]
-			name := first[(i/7)%len(first)]
-			d := map[string]any{
-				"key":      fmt.Sprintf("s%07d", i),
-				"Имя":      name,
-				"Менеджер": base["Менеджер"],
-				"Компания": base["Компания"],
-				"Дата":     fmt.Sprintf("%02d.%02d.2027", 1+i%28, 1+(i/28)%12),
-				"Время":    fmt.Sprintf("%02d:%02d", 9+i%12, (i/12)%4*15),
-				"Мастер":   masters[(i/3)%len(masters)],
-				"Заказ":    fmt.Sprint(100000 + i),
-				"NAME":     name + " " + base["Фамилия"].(string),
-				"Скидка":   fmt.Sprint(5 + i%20),
-				"Срок":     fmt.Sprintf("%02d.%02d.2027", 1+(i/5)%28, 1+(i/140)%12),
-				"Договор":  fmt.Sprintf("Д-%05d", i%100000),
-				"Сумма":    fmt.Sprintf("%d\u00a0%03d", 1+i%300, (i*7)%1000),
-				"Дней":     fmt.Sprint(1 + i%30),
-			}
-			if !yield(campaign.Recipient{Key: d["key"].(string), Data: d}, nil) {
-				return
-			}
-		}
-	}
-}
 
 var large = flag.Bool("large", false, "also run the benchmarks whose one iteration takes minutes (the uniqueness report at 100k and 1M messages)")
 
@@ -92,7 +56,7 @@ func benchRun(b *testing.B, src string, n int, analysis bool) {
 		b.Fatal(err)
 	}
 	m0 := mallocs()
-	for range synthetic(n) {
+	for range synth.Recipients(n) {
 	}
 	genAllocs := mallocs() - m0
 	b.ReportAllocs()
@@ -101,7 +65,7 @@ func benchRun(b *testing.B, src string, n int, analysis bool) {
 	m0 = mallocs()
 	for b.Loop() {
 		bytes = 0
-		rep, err := c.Run(context.Background(), synthetic(n), func(r campaign.Row) error {
+		rep, err := c.Run(context.Background(), synth.Recipients(n), func(r campaign.Row) error {
 			bytes += int64(len(r.Text))
 			return nil
 		})

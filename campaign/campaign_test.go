@@ -20,6 +20,7 @@ import (
 	"github.com/spinwise/spinwise/linkcheck"
 	"github.com/spinwise/spinwise/risk"
 	"github.com/spinwise/spinwise/template"
+	"github.com/spinwise/spinwise/uniqueness"
 )
 
 // people returns n recipients c0000, c0001, ... with a name.
@@ -559,6 +560,31 @@ func TestReportRisk(t *testing.T) {
 			}
 			if tt.absent != "" && slices.ContainsFunc(rep.Risk.Findings, func(f risk.Finding) bool { return f.Code == tt.absent }) {
 				t.Errorf("findings %+v hold %s", rep.Risk.Findings, tt.absent)
+			}
+		})
+	}
+}
+
+func TestMostSimilar(t *testing.T) {
+	in := []uniqueness.Pair{{I: 0, J: 1, Similarity: 0.9}, {I: 0, J: 2, Similarity: 0.95}, {I: 1, J: 2, Similarity: 0.9}, {I: 2, J: 3, Similarity: 1}}
+	orig := slices.Clone(in)
+	tests := []struct {
+		name string
+		n    int
+		want []uniqueness.Pair
+	}{
+		{"all, most similar first; the 0.9 tie keeps input order", -1, []uniqueness.Pair{in[3], in[1], in[0], in[2]}},
+		{"top two", 2, []uniqueness.Pair{in[3], in[1]}},
+		{"zero", 0, []uniqueness.Pair{}},
+		{"more than there are", 10, []uniqueness.Pair{in[3], in[1], in[0], in[2]}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, campaign.MostSimilar(in, tt.n)); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if diff := cmp.Diff(orig, in); diff != "" {
+				t.Errorf("changed its input (-before +after):\n%s", diff)
 			}
 		})
 	}

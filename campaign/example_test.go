@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spinwise/spinwise/campaign"
+	"github.com/spinwise/spinwise/uniqueness"
 )
 
 func ExampleNew() {
@@ -154,4 +155,22 @@ func ExampleCampaign_Variant() {
 	fmt.Println()
 	// Output:
 	// 1 2 0 1 2 0
+}
+
+func ExampleMostSimilar() {
+	texts := []string{
+		"Анна, ваш заказ готов.",
+		"Анна, ваш заказ готов!",
+		"Борис, ваш заказ уже в пути.",
+		"Борис, ваш заказ уже в пути!",
+		"Добрый день! Запись подтверждена.",
+	}
+	rep := uniqueness.Analyze(texts, &uniqueness.Options{Threshold: 0.8})
+	for _, p := range campaign.MostSimilar(rep.Pairs, 1) {
+		fmt.Printf("%.3f %q ~ %q\n", p.Similarity, texts[p.I], texts[p.J])
+	}
+	fmt.Println(len(campaign.MostSimilar(rep.Pairs, -1)), "similar pairs in all")
+	// Output:
+	// 0.964 "Борис, ваш заказ уже в пути." ~ "Борис, ваш заказ уже в пути!"
+	// 2 similar pairs in all
 }

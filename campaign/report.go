@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"cmp"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -222,17 +223,7 @@ func (a *accumulator) finish() *Report {
 				u.LargestCluster = append(u.LargestCluster, a.keys[i])
 			}
 		}
-		worst := slices.Clone(an.Pairs)
-		slices.SortStableFunc(worst, func(p, q uniqueness.Pair) int {
-			switch {
-			case p.Similarity > q.Similarity:
-				return -1
-			case p.Similarity < q.Similarity:
-				return 1
-			}
-			return 0
-		})
-		for _, p := range worst[:min(len(worst), 10)] {
+		for _, p := range MostSimilar(an.Pairs, 10) {
 			u.WorstPairs = append(u.WorstPairs, SimilarPair{A: a.keys[p.I], B: a.keys[p.J], Similarity: p.Similarity})
 		}
 		rep.Uniqueness = u
@@ -311,4 +302,17 @@ func limit(n int) string {
 		return "no fixed cap"
 	}
 	return strconv.Itoa(n)
+}
+
+// MostSimilar returns the n most similar of pairs (all of them when n is
+// negative), most similar first; pairs of equal similarity keep their order.
+// pairs itself is not changed. It is how the report picks its worst pairs,
+// and how a caller ranks the pairs of its own [uniqueness.Analyze].
+func MostSimilar(pairs []uniqueness.Pair, n int) []uniqueness.Pair {
+	out := slices.Clone(pairs)
+	slices.SortStableFunc(out, func(p, q uniqueness.Pair) int { return cmp.Compare(q.Similarity, p.Similarity) })
+	if n >= 0 && len(out) > n {
+		out = out[:n]
+	}
+	return out
 }

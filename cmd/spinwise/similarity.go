@@ -5,11 +5,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/spinwise/spinwise/campaign"
 	"github.com/spinwise/spinwise/uniqueness"
 )
 
@@ -58,19 +58,7 @@ func (c *cli) similarity(args []string) int {
 		return c.errorf(exitUsage, cmd, "%s:%v", displayName(pos[0]), err)
 	}
 	rep := uniqueness.Analyze(texts, &uniqueness.Options{Threshold: *threshold})
-	pairs := slices.Clone(rep.Pairs)
-	slices.SortStableFunc(pairs, func(p, q uniqueness.Pair) int {
-		switch {
-		case p.Similarity > q.Similarity:
-			return -1
-		case p.Similarity < q.Similarity:
-			return 1
-		}
-		return 0
-	})
-	if *top >= 0 && len(pairs) > *top {
-		pairs = pairs[:*top]
-	}
+	pairs := campaign.MostSimilar(rep.Pairs, *top)
 	if *asJSON {
 		out := similarityJSON{Messages: rep.N, Distinct: rep.Distinct, Threshold: *threshold, Score: rep.Score, Similar: rep.TotalPairs, Clusters: [][]string{}, Pairs: []similarPairJSON{}}
 		for _, cl := range rep.Clusters {
