@@ -147,7 +147,9 @@ The report goes to stderr (and as JSON to -report FILE). With -account FILE the 
 the risk assessment, and at maximal risk nothing is written unless -force is given.
 
 Exit codes: 0 every recipient got a message (suppressed ones aside); 1 some recipients failed,
-or maximal risk without -force; 2 bad usage, unreadable input, or a template that does not parse.`
+or maximal risk without -force; 2 bad usage, unreadable input, a template that does not parse,
+or an interrupt (Ctrl-C: the rows written so far are whole lines, and stderr says where to
+resume with -start; a second Ctrl-C ends the program at once).`
 
 func (c *cli) generate(args []string) int {
 	const cmd = "generate"
@@ -210,6 +212,12 @@ func (c *cli) generate(args []string) int {
 	bar = c.newProgress(ds)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
+	go func() {
+		// After the first interrupt, a second one ends the process at once
+		// (the run may be waiting for a record from a blocked stdin).
+		<-ctx.Done()
+		stop()
+	}()
 	rep, runErr := camp.Run(ctx, ds.recipients, func(r campaign.Row) error { return enc.Encode(r) })
 	bar.done()
 	if err := bw.Flush(); err != nil && runErr == nil {
@@ -218,6 +226,13 @@ func (c *cli) generate(args []string) int {
 	if runErr != nil {
 		var ie *campaign.InputError
 		switch {
+		case errors.Is(runErr, context.Canceled) && ctx.Err() != nil:
+			if spool != nil {
+				return c.errorf(exitUsage, cmd, "interrupted: no messages written")
+			}
+			next := rf.start + rep.Recipients
+			return c.errorf(exitUsage, cmd, "interrupted after %d rows (each a whole JSON line); to resume, run again on the recipients from record %d on (0-based, not counting the header) with -start %d",
+				rep.Recipients, next, next)
 		case errors.As(runErr, &ie):
 			return c.errorf(exitUsage, cmd, "%s: %v", displayName(rf.data), ie)
 		default:
