@@ -76,7 +76,35 @@ type CSVOptions struct {
 	// Key is the name of the key column; "" means a column named "key"
 	// (in any letter case) if there is one, else the first column.
 	Key string
+	// MaxRecord is the longest record (header included) accepted, in bytes;
+	// 0 means 1 MiB. A longer record stops the source: it is most likely a
+	// quote that never closes, and the reader cannot tell where the next
+	// record starts. It bounds the memory one record can take.
+	MaxRecord int
 }
+
+// recordLimiter fails a read once more than max bytes (plus the read-ahead
+// of csv.Reader's own buffer) have been read since the current record
+// started.
+type recordLimiter struct {
+	r           io.Reader
+	read, start int64
+	max         int64
+	afterLine   int // the line the current record follows, for the error
+}
+
+var errRecordTooLong = errors.New("record too long")
+
+func (l *recordLimiter) Read(p []byte) (int, error) {
+	if l.read-l.start > l.max+csvReadAhead {
+		return 0, errRecordTooLong
+	}
+	n, err := l.r.Read(p)
+	l.read += int64(n)
+	return n, err
+}
+
+const csvReadAhead = 64 << 10 // bytes; more than csv.Reader buffers
 
 const bom = "\uFEFF"
 
@@ -94,7 +122,8 @@ const bom = "\uFEFF"
 // unreadable stops the source with an *InputError: an empty file, a header
 // that is not valid UTF-8 (the file is probably in Windows-1251), a UTF-16
 // file, an empty or repeated header name, a quote that does not close before
-// the next line.
+// the next line, a record longer than CSVOptions.MaxRecord bytes (so memory
+// stays bounded whatever the file).
 func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 	var o CSVOptions
 	if opts != nil {
@@ -114,18 +143,31 @@ func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 		if comma == 0 {
 			comma = detectComma(br)
 		}
-		cr := csv.NewReader(br)
+		maxRecord := o.MaxRecord
+		if maxRecord <= 0 {
+			maxRecord = 1 << 20
+		}
+		lim := &recordLimiter{r: br, max: int64(maxRecord)}
+		tooLong := func() error {
+			return &InputError{Line: lim.afterLine + 1, Msg: fmt.Sprintf(
+				"the record that starts here is longer than %d bytes: a quote that never closes? (CSV quoting: a field with a quote must be quoted, and its quotes doubled)", maxRecord)}
+		}
+		cr := csv.NewReader(lim)
 		cr.Comma = comma
 		cr.FieldsPerRecord = -1
 		cr.ReuseRecord = true
 		header, err := cr.Read()
 		if err != nil {
+			if errors.Is(err, errRecordTooLong) {
+				err = tooLong()
+			}
 			if err == io.EOF {
 				err = &InputError{Line: 1, Msg: "the file is empty: expected a header row"}
 			}
 			yield(Recipient{}, csvError(err))
 			return
 		}
+		lim.afterLine = lastLine(cr, header)
 		header = append([]string(nil), header...)
 		keyCol, err := csvHeader(header, o.Key)
 		if err != nil {
@@ -133,12 +175,18 @@ func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 			return
 		}
 		for {
+			lim.start = cr.InputOffset()
 			rec, err := cr.Read()
 			if err == io.EOF {
 				return
 			}
+			if errors.Is(err, errRecordTooLong) {
+				yield(Recipient{}, tooLong())
+				return
+			}
 			if err != nil {
 				if r, ok := csvRowError(err, header, keyCol, rec); ok {
+					lim.afterLine = r.Line
 					if !yield(r, nil) {
 						return
 					}
@@ -148,11 +196,21 @@ func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 				return
 			}
 			line, _ := cr.FieldPos(0)
+			lim.afterLine = lastLine(cr, rec)
 			if !yield(csvRecipient(header, keyCol, rec, line), nil) {
 				return
 			}
 		}
 	}
+}
+
+// lastLine returns the line where the record just read ends.
+func lastLine(cr *csv.Reader, rec []string) int {
+	if len(rec) == 0 {
+		return 0
+	}
+	line, _ := cr.FieldPos(len(rec) - 1)
+	return line + strings.Count(rec[len(rec)-1], "\n")
 }
 
 // detectComma picks the separator that occurs most, outside quotes, in the

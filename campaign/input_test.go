@@ -132,6 +132,29 @@ func TestReadCSV(t *testing.T) {
 			fatal: `line 1: no key column "id" in the header`,
 		},
 		{
+			// The unclosed quote would otherwise read the rest of a file of
+			// any size into one field.
+			name: "a record over MaxRecord stops the file at the line it starts",
+			in:   "key,Имя\nc1,\"две\nстроки\"\nc2,\"" + strings.Repeat("я\n", 100_000) + "\n",
+			opts: &campaign.CSVOptions{MaxRecord: 1000},
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "две\nстроки"}}},
+			fatal: "line 4: the record that starts here is longer than 1000 bytes: a quote that never closes? " +
+				"(CSV quoting: a field with a quote must be quoted, and its quotes doubled)",
+		},
+		{
+			name: "a header over MaxRecord",
+			in:   strings.Repeat("a", 200_000) + "\n",
+			opts: &campaign.CSVOptions{MaxRecord: 1000},
+			fatal: "line 1: the record that starts here is longer than 1000 bytes: a quote that never closes? " +
+				"(CSV quoting: a field with a quote must be quoted, and its quotes doubled)",
+		},
+		{
+			name: "a record under MaxRecord is read whole",
+			in:   "key,Имя\nc1," + strings.Repeat("я", 400) + "\n",
+			opts: &campaign.CSVOptions{MaxRecord: 1000},
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": strings.Repeat("я", 400)}}},
+		},
+		{
 			// Company names in quotes, unquoted, are common in CRM exports:
 			// one such row must not stop the whole batch.
 			name: "a bare quote is its row's error, and the next rows are read",
@@ -255,6 +278,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("key,Имя\nc1,Анна\n")
 	f.Add("\uFEFFa;b\r\n1;\"2;3\"\r\n4\n")
 	f.Add("key,x\n\"c1\",\"a\"\"b\"\nc2,\"open\n")
+	f.Add("key;Компания\nc1;ООО \"Ромашка\"\nc2;x\n")
 	f.Add("k\n\xff\n")
 	f.Fuzz(func(t *testing.T, in string) {
 		last := 0
