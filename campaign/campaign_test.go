@@ -589,3 +589,36 @@ func TestMostSimilar(t *testing.T) {
 		})
 	}
 }
+
+func TestRunDuplicateKeys(t *testing.T) {
+	recs := []map[string]any{
+		{"key": "c1", "Имя": "Анна"},
+		{"key": "c2", "Имя": "Борис"},
+		{"key": "c1", "Имя": "Анна"}, // the same person exported twice
+		{"key": "c2"},               // an error row: no message, not a duplicate message
+		{"key": "c1", "Имя": "Анна"},
+	}
+	for _, tt := range []struct {
+		name       string
+		noAnalysis bool
+		want       int
+	}{
+		{"with the analysis: counted and warned", false, 2},
+		{"without the analysis: not counted (bounded memory)", true, 0},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCampaign(t, greeting, &campaign.Options{NoAnalysis: tt.noAnalysis})
+			rep, err := c.Run(context.Background(), campaign.Records(recs, ""), func(campaign.Row) error { return nil })
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.Recipients != len(recs) || rep.DuplicateKeys != tt.want {
+				t.Fatalf("recipients %d, duplicate keys %d; want %d, %d", rep.Recipients, rep.DuplicateKeys, len(recs), tt.want)
+			}
+			warned := slices.ContainsFunc(rep.Warnings, func(w string) bool { return strings.Contains(w, `(the first: "c1")`) })
+			if warned != (tt.want > 0) {
+				t.Errorf("warnings %q: want a duplicate-key warning: %v", rep.Warnings, tt.want > 0)
+			}
+		})
+	}
+}

@@ -42,6 +42,11 @@ type Report struct {
 	// Risk is the risk assessment for the sending account; nil unless
 	// Options.Risk is set.
 	Risk *risk.Assessment `json:"risk,omitempty"`
+	// DuplicateKeys is the number of messages whose key an earlier message
+	// of the batch already has: the same person would be written to twice.
+	// It is counted with the uniqueness analysis (it needs every key), so
+	// it is 0 with Options.NoAnalysis.
+	DuplicateKeys int `json:"duplicate_keys,omitempty"`
 	// Warnings are sentences a sender should read before sending.
 	Warnings []string `json:"warnings,omitempty"`
 
@@ -206,6 +211,23 @@ func (a *accumulator) finish() *Report {
 			"%d messages share a variant with another (variants chosen by key)", rep.Messages-rep.Variants.Used))
 	}
 	if !c.opts.NoAnalysis {
+		seen := make(map[string]struct{}, len(a.keys))
+		first := ""
+		for _, k := range a.keys {
+			if _, dup := seen[k]; dup {
+				if rep.DuplicateKeys == 0 {
+					first = k
+				}
+				rep.DuplicateKeys++
+				continue
+			}
+			seen[k] = struct{}{}
+		}
+		if rep.DuplicateKeys > 0 {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf(
+				"%d messages go to a key that already got one (the first: %q): if the key is the person, they would be written to twice; remove the repeated rows, or key the data by a column that is unique (spinwise -key)",
+				rep.DuplicateKeys, first))
+		}
 		an := uniqueness.Analyze(a.texts, &uniqueness.Options{Threshold: c.opts.Threshold, Workers: c.opts.Workers})
 		u := &Uniqueness{
 			Threshold:    c.opts.Threshold,
