@@ -595,7 +595,7 @@ func TestRunDuplicateKeys(t *testing.T) {
 		{"key": "c1", "Имя": "Анна"},
 		{"key": "c2", "Имя": "Борис"},
 		{"key": "c1", "Имя": "Анна"}, // the same person exported twice
-		{"key": "c2"},               // an error row: no message, not a duplicate message
+		{"key": "c2"},                // an error row: no message, not a duplicate message
 		{"key": "c1", "Имя": "Анна"},
 	}
 	for _, tt := range []struct {
