@@ -93,7 +93,7 @@ func New(src string, opts *Options) (*Campaign, error) {
 	if c.opts.Start < 0 {
 		return nil, fmt.Errorf("campaign: Start is %d; it must be 0 or more", c.opts.Start)
 	}
-	if c.opts.Threshold < 0 || c.opts.Threshold > 1 {
+	if !(c.opts.Threshold >= 0 && c.opts.Threshold <= 1) { // NaN too
 		return nil, fmt.Errorf("campaign: Threshold is %v; it must be between 0 and 1", c.opts.Threshold)
 	}
 	if c.opts.Threshold == 0 {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"iter"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -371,8 +372,12 @@ func TestNewErrors(t *testing.T) {
 	if _, err := campaign.New("x", &campaign.Options{Start: -1}); err == nil {
 		t.Error("Start -1 accepted")
 	}
-	if _, err := campaign.New("x", &campaign.Options{Threshold: 1.5}); err == nil {
-		t.Error("Threshold 1.5 accepted")
+	for _, th := range []float64{1.5, -0.1, math.NaN()} {
+		// NaN fails every comparison: it must be rejected here, not
+		// reach uniqueness.Analyze (which panics on it) after the rows.
+		if _, err := campaign.New("x", &campaign.Options{Threshold: th}); err == nil {
+			t.Errorf("Threshold %v accepted", th)
+		}
 	}
 }
 

@@ -71,7 +71,7 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 	if rf.start < 0 {
 		return nil, fmt.Errorf("-start is %d; it must be 0 or more", rf.start)
 	}
-	if rf.threshold < 0 || rf.threshold > 1 {
+	if !(rf.threshold >= 0 && rf.threshold <= 1) { // NaN too
 		return nil, fmt.Errorf("-threshold is %v; it must be between 0 and 1", rf.threshold)
 	}
 	o := &campaign.Options{

@@ -46,7 +46,7 @@ func (c *cli) similarity(args []string) int {
 	if !ok {
 		return code
 	}
-	if *threshold < 0 || *threshold > 1 {
+	if !(*threshold >= 0 && *threshold <= 1) { // NaN too
 		return c.errorf(exitUsage, cmd, "-threshold is %v; it must be between 0 and 1", *threshold)
 	}
 	b, err := c.readInput(pos[0])
