@@ -59,6 +59,8 @@ type Options struct {
 	// bounded whatever the number of recipients.
 	NoAnalysis bool
 	// Workers is the number of goroutines that render; 0 means GOMAXPROCS.
+	// More than MaxWorkers are taken as MaxWorkers: the work is CPU-bound,
+	// and each worker holds batches in flight.
 	Workers int
 
 	// Risk, when not nil, makes the report carry a risk assessment of the
@@ -83,6 +85,9 @@ type Campaign struct {
 	fields   []string
 }
 
+// MaxWorkers caps Options.Workers.
+const MaxWorkers = 256
+
 // New parses src and prepares a campaign. A template syntax error is a
 // *template.Error (with line and column); other errors are about the options.
 func New(src string, opts *Options) (*Campaign, error) {
@@ -102,6 +107,7 @@ func New(src string, opts *Options) (*Campaign, error) {
 	if c.opts.Workers <= 0 {
 		c.opts.Workers = runtime.GOMAXPROCS(0)
 	}
+	c.opts.Workers = min(c.opts.Workers, MaxWorkers)
 	tmpl, err := template.Parse(src, &template.Options{Fields: c.opts.Fields, Seed: c.opts.Seed, MaxOutput: c.opts.MaxOutput})
 	if err != nil {
 		return nil, err
