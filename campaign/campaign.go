@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"math"
 	"math/big"
 	"math/bits"
 	"runtime"
@@ -85,6 +86,10 @@ type Campaign struct {
 	fields   []string
 }
 
+// MaxStart is the largest Options.Start (2^62-1 where int has 64 bits):
+// positions count on from it without overflowing an int.
+const MaxStart = math.MaxInt >> 1
+
 // MaxWorkers caps Options.Workers.
 const MaxWorkers = 256
 
@@ -95,8 +100,8 @@ func New(src string, opts *Options) (*Campaign, error) {
 	if opts != nil {
 		c.opts = *opts
 	}
-	if c.opts.Start < 0 {
-		return nil, fmt.Errorf("campaign: Start is %d; it must be 0 or more", c.opts.Start)
+	if c.opts.Start < 0 || c.opts.Start > MaxStart {
+		return nil, fmt.Errorf("campaign: Start is %d; it must be between 0 and %d", c.opts.Start, MaxStart)
 	}
 	if !(c.opts.Threshold >= 0 && c.opts.Threshold <= 1) { // NaN too
 		return nil, fmt.Errorf("campaign: Threshold is %v; it must be between 0 and 1", c.opts.Threshold)

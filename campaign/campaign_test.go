@@ -369,8 +369,11 @@ func TestNewErrors(t *testing.T) {
 	if !errors.As(err, &te) || te.Line != 1 || te.Col != 9 {
 		t.Errorf("unclosed group: error %#v, want a *template.Error at 1:9", err)
 	}
-	if _, err := campaign.New("x", &campaign.Options{Start: -1}); err == nil {
-		t.Error("Start -1 accepted")
+	for _, start := range []int{-1, math.MaxInt} {
+		// MaxInt: the positions after it would overflow to negative.
+		if _, err := campaign.New("x", &campaign.Options{Start: start}); err == nil {
+			t.Errorf("Start %d accepted", start)
+		}
 	}
 	for _, th := range []float64{1.5, -0.1, math.NaN()} {
 		// NaN fails every comparison: it must be rejected here, not

@@ -68,8 +68,8 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 	if rf.max <= 0 {
 		return nil, fmt.Errorf("-max is %d; it must be positive", rf.max)
 	}
-	if rf.start < 0 {
-		return nil, fmt.Errorf("-start is %d; it must be 0 or more", rf.start)
+	if rf.start < 0 || rf.start > campaign.MaxStart {
+		return nil, fmt.Errorf("-start is %d; it must be between 0 and %d", rf.start, campaign.MaxStart)
 	}
 	if !(rf.threshold >= 0 && rf.threshold <= 1) { // NaN too
 		return nil, fmt.Errorf("-threshold is %v; it must be between 0 and 1", rf.threshold)
