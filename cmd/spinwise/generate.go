@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"path/filepath"
 
 	"github.com/spinwise/spinwise/campaign"
 	"github.com/spinwise/spinwise/chunk"
@@ -106,6 +107,39 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 	return o, nil
 }
 
+// checkOutputs refuses an -o or -report file that is one of the input
+// files (or each other): creating it would truncate the CRM export or the
+// template before it is read.
+func (rf *runFlags) checkOutputs(tmpl string) error {
+	inputs := []struct{ flag, name string }{
+		{"the template", tmpl}, {"-data", rf.data}, {"-suppress", rf.suppress}, {"-block", rf.block},
+		{"-allow", rf.allow}, {"-account", rf.account},
+	}
+	outputs := []struct{ flag, name string }{{"-o", rf.out}, {"-report", rf.report}}
+	if rf.out != "" && rf.out != "-" && filepath.Clean(rf.out) == filepath.Clean(rf.report) {
+		return fmt.Errorf("-o %s is also -report: the report would overwrite the messages; write to another file", rf.out)
+	}
+	for i, out := range outputs {
+		if out.name == "" || out.name == "-" {
+			continue
+		}
+		ost, err := os.Stat(out.name)
+		if err != nil {
+			continue // not there yet: it cannot be an input
+		}
+		others := append(append([]struct{ flag, name string }(nil), inputs...), outputs[i+1:]...)
+		for _, in := range others {
+			if in.name == "" || in.name == "-" {
+				continue
+			}
+			if ist, err := os.Stat(in.name); err == nil && os.SameFile(ost, ist) {
+				return fmt.Errorf("%s %s is also %s: writing it would destroy it; write to another file", out.flag, out.name, in.flag)
+			}
+		}
+	}
+	return nil
+}
+
 // readAccount reads the -account JSON file (see risk.Input).
 func (c *cli) readAccount(name string) (*campaign.RiskInput, error) {
 	b, err := c.readInput(name)
@@ -162,6 +196,9 @@ func (c *cli) generate(args []string) int {
 	}
 	if rf.data == "" {
 		return f.usageError(c, "-data FILE is required")
+	}
+	if err := rf.checkOutputs(pos[0]); err != nil {
+		return c.errorf(exitUsage, cmd, "%v", err)
 	}
 	opts, err := rf.options(c)
 	if err != nil {
