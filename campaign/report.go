@@ -201,6 +201,9 @@ func (a *accumulator) finish() *Report {
 	if rep.Messages > 0 {
 		rep.Length.Mean = float64(a.runes) / float64(rep.Messages)
 	}
+	if rep.Recipients == 0 {
+		rep.Warnings = append(rep.Warnings, "the input has no recipients: nothing to send; check that the export has rows under its header")
+	}
 	if !c.opts.ByKey && a.maxPos >= 0 && new(big.Int).SetInt64(int64(a.maxPos)).Cmp(c.count) >= 0 {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf(
 			"the template has %s variants, fewer than the %d recipient positions: variants repeat every %s recipients; add spintax options to give everyone a different text",
