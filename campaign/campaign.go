@@ -226,6 +226,12 @@ func (c *Campaign) Message(r Recipient, pos int) Row {
 		row.Err = renderError(err, r.Line)
 		return row
 	}
+	if strings.TrimSpace(text) == "" {
+		// Nothing to send: an empty row must not pass for a message.
+		row.Err = &RowError{Kind: KindRender, Line: r.Line,
+			Message: "the message is empty: this variant and the recipient's fields give no text; give the template text outside its empty options and fields"}
+		return row
+	}
 	row.Links = c.links.Check(text)
 	for _, l := range row.Links {
 		if l.Verdict != linkcheck.OK {

@@ -639,3 +639,25 @@ func TestRunHugeWorkers(t *testing.T) {
 		t.Fatalf("%d rows, report %d: want 50", len(rows), rep.Recipients)
 	}
 }
+
+func TestMessageEmpty(t *testing.T) {
+	tests := []struct {
+		name, src string
+		data      map[string]any
+	}{
+		{"empty template", "", nil},
+		{"only an empty option chosen", "{ |\t}", nil},
+		{"white space only, a no-break space included", " \n\u00a0", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := newCampaign(t, tt.src, &campaign.Options{NoAnalysis: true})
+			for pos := range 2 {
+				row := c.Message(campaign.Recipient{Key: "c1", Data: tt.data}, pos)
+				if row.Err == nil || row.Err.Kind != campaign.KindRender || !strings.Contains(row.Err.Message, "the message is empty") {
+					t.Fatalf("position %d: row %+v: want a render error for an empty message", pos, row)
+				}
+			}
+		})
+	}
+}

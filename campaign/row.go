@@ -55,7 +55,8 @@ const (
 	// value for (RowError.Field names it).
 	KindMissingField Kind = "missing-field"
 	// KindRender: any other rendering error (for example output over
-	// the template's MaxOutput).
+	// the template's MaxOutput, or a message that is empty or only white
+	// space).
 	KindRender Kind = "render"
 	// KindLink: the message holds a link whose verdict is not OK
 	// (RowError.Link names the first one).

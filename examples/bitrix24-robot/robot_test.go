@@ -147,6 +147,14 @@ func TestRobot(t *testing.T) {
 		}
 	})
 
+	t.Run("an empty template is no message", func(t *testing.T) {
+		// A 200 with no chunks would let the business process send nothing.
+		code, r := post(t, srv, call(map[string]string{"client_name": "Павел", "order": "1", "template": "{ |}"}))
+		if code != http.StatusUnprocessableEntity || r.Error == nil || r.Error.Kind != campaign.KindRender {
+			t.Fatalf("status %d, reply %+v: want 422 with a render error", code, r)
+		}
+	})
+
 	t.Run("a body over the cap is refused with 413, not read on", func(t *testing.T) {
 		f := call(map[string]string{"client_name": strings.Repeat("я", maxBody), "order": "1"})
 		if code, _ := post(t, srv, f); code != http.StatusRequestEntityTooLarge {
