@@ -126,7 +126,7 @@ func productTree(fs []*big.Int) *big.Int {
 // productOf returns the product of cs as a new *big.Int.
 func productOf(cs []count) *big.Int {
 	m := newMulAcc()
-	m.bits = -1 << 62 // no cap: the counts were bounded when parsed
+	m.bits = math.MinInt / 2 // no cap: the counts were bounded when parsed
 	for _, c := range cs {
 		m.mul(c)
 	}
