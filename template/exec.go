@@ -182,20 +182,20 @@ func (s *state) value(n *node, dot any) {
 				s.fail(n, &MissingError{Field: cmp.Or(n.pipe.field, n.text), fix: withFallback(n)})
 				return
 			}
-			s.write(t, n)
-			return
-		}
-		switch reflect.ValueOf(v).Kind() {
-		case reflect.Slice, reflect.Array, reflect.Map:
-			// fmt would print a list of lists over the cap only to have
-			// it refused, and recurse until the stack overflows (a fatal
-			// error, not a panic) on a list that holds itself
-			if sizeLeft(v, s.t.limit, 0) < 0 {
-				s.fail(n, fmt.Errorf("%w (%d bytes), or nested over 100 levels; print the parts that belong in the message", ErrOutputTooLong, s.t.limit))
-				return
+			text = t // checked for UTF-8 below, like every value
+		} else {
+			switch reflect.ValueOf(v).Kind() {
+			case reflect.Slice, reflect.Array, reflect.Map:
+				// fmt would print a list of lists over the cap only to
+				// have it refused, and recurse until the stack overflows
+				// (a fatal error, not a panic) on a list that holds itself
+				if sizeLeft(v, s.t.limit, 0) < 0 {
+					s.fail(n, fmt.Errorf("%w (%d bytes), or nested over 100 levels; print the parts that belong in the message", ErrOutputTooLong, s.t.limit))
+					return
+				}
 			}
+			text = toString(v)
 		}
-		text = toString(v)
 	}
 	if !utf8.ValidString(text) {
 		s.fail(n, fmt.Errorf("%w; fix the recipient's data (a broken export or encoding)", ErrInvalidUTF8))

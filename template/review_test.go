@@ -186,6 +186,12 @@ func TestInvalidUTF8Value(t *testing.T) {
 	if _, err := tp.Render(map[string]any{"S": "//79"}, "k"); !errors.Is(err, template.ErrInvalidUTF8) {
 		t.Fatalf("b64dec to broken bytes: err = %v, want ErrInvalidUTF8", err)
 	}
+	// So is a CRM multi-value field, whose items are joined with ", ": the
+	// join used to skip the check (found by FuzzParse).
+	tp, _ = template.Parse(`{{range 1}}{{L}}{{end}}`, nil)
+	if out, err := tp.Render(map[string]any{"L": []any{"\xd0", 1}}, "k"); !errors.Is(err, template.ErrInvalidUTF8) {
+		t.Fatalf("list with a broken item: got (%q, %v), want ErrInvalidUTF8", out, err)
+	}
 }
 
 // A short template must not make one render build gigabytes or run for
