@@ -4,12 +4,14 @@
 // Usage:
 //
 //	spinwise check      TEMPLATE [-fields FILE] [-block FILE] [-allow FILE]
-//	spinwise preview    TEMPLATE [-data FILE] [-n 5] [-seed N]
+//	spinwise preview    TEMPLATE [-data FILE] [-n 5] [-seed N]   (and generate's -format, -key, -suppress, -block,
+//	                                                        -allow, -max, -unit, -start, -by-key)
 //	spinwise generate   TEMPLATE -data FILE [-o OUT] [-seed N] [-max 300] [-unit runes|utf16|graphemes]
 //	                    [-block FILE] [-allow FILE] [-suppress FILE] [-threshold 0.9] [-report FILE]
-//	                    [-account FILE [-force]] [-start N] [-by-key]
-//	spinwise similarity FILE [-threshold 0.9] [-json]
-//	spinwise demo       [-template NAME] [-n 3]
+//	                    [-account FILE [-force]] [-start N] [-by-key] [-format csv|jsonl] [-key COL]
+//	                    [-no-analysis] [-workers N] [-q]
+//	spinwise similarity FILE [-threshold 0.9] [-json] [-top 5]
+//	spinwise demo       [-template NAME] [-n 3] [-seed N]
 //
 // Flags may come before or after the positional arguments. Every command
 // takes -h. Data goes to stdout; progress and reports go to stderr.
