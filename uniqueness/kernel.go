@@ -76,8 +76,9 @@ func (mt *matcher) build(pat []int32, d int) {
 	mt.vn = grow64(mt.vn, stride)
 	mt.sparse = stride > denseStride
 	if !mt.sparse {
-		mt.peq = grow64(mt.peq, (d+1)*stride)
+		mt.peq = grow64(mt.peq, (d+1)*stride+wavePad)
 		clear(mt.peq)
+		mt.peq = mt.peq[:(d+1)*stride]
 		for i, c := range pat {
 			mt.peq[int(c)*stride+i/wordBits] |= 1 << uint(i%wordBits)
 		}
@@ -126,6 +127,14 @@ func (mt *matcher) build(pat []int32, d int) {
 	clear(mt.eq)
 }
 
+// boundPays reports whether the histogram bound (boundExceeds) is worth
+// computing before the kernel for a pattern of m runes: it costs about as
+// much as the wavefront kernel runs for up to 4 blocks, and messages of one
+// template share most of their runes, so there it rarely decides.
+func boundPays(m int) bool {
+	return !useWave || m > 4*wordBits
+}
+
 // boundExceeds reports whether max(m, n) minus the number of runes the
 // pattern and text have in common as multisets exceeds k: an exact lower
 // bound of the edit distance, since one edit removes at most one rune of
@@ -172,6 +181,16 @@ func (mt *matcher) dist(text []int32, mEff, k int) int {
 	// blocks per column instead of all of them, and a result <= k is
 	// exact, so similar strings finish in a narrow band.
 	full := max(mEff, n)
+	if !mt.sparse && mEff <= 4*wordBits && (k == full || 2*k+1 > wordBits) && mt.waveOK() {
+		// The wavefront kernel runs all four blocks of a column in about
+		// the time the banded one takes for one block, and its result is
+		// exact, so it answers any cutoff; only a band of one word (a
+		// high threshold, as Analyze's) is cheaper, and exits early.
+		if d := mt.distFull(text, mEff); d <= k {
+			return d
+		}
+		return k + 1
+	}
 	if k == full && !mt.sparse {
 		if full < 8*wordBits {
 			return mt.distFull(text, mEff)

@@ -9,6 +9,9 @@ import "math/bits"
 // of the last column's vertical deltas over rows 1..mEff.
 
 func (mt *matcher) distFull2(text []int32, mEff int) int {
+	if mt.waveOK() {
+		return mt.distWave(text, mEff, 2)
+	}
 	var st [8]uint64
 	if mt.stride == 2 {
 		full2(mt.peq, text, &st)
@@ -19,6 +22,9 @@ func (mt *matcher) distFull2(text []int32, mEff int) int {
 }
 
 func (mt *matcher) distFull3(text []int32, mEff int) int {
+	if mt.waveOK() {
+		return mt.distWave(text, mEff, 3)
+	}
 	var st [8]uint64
 	if mt.stride == 3 {
 		full3(mt.peq, text, &st)
@@ -29,6 +35,9 @@ func (mt *matcher) distFull3(text []int32, mEff int) int {
 }
 
 func (mt *matcher) distFull4(text []int32, mEff int) int {
+	if mt.waveOK() {
+		return mt.distWave(text, mEff, 4)
+	}
 	var st [8]uint64
 	if mt.stride == 4 {
 		full4(mt.peq, text, &st)
@@ -36,6 +45,25 @@ func (mt *matcher) distFull4(text []int32, mEff int) int {
 		full4Strided(mt.peq, mt.stride, text, &st)
 	}
 	return lastScore(len(text), mEff, st[:8])
+}
+
+// wavePad is the number of words past a table's last row that wave4 may
+// read: lane b reads word b of a row, whatever the table's stride.
+const wavePad = 4
+
+// waveOK reports whether the wavefront kernel can run on this table: the
+// CPU has it, and every row has 4 readable words (the table's capacity
+// reaches 4 words past the start of its last row).
+func (mt *matcher) waveOK() bool {
+	return useWave && cap(mt.peq)-len(mt.peq) >= wavePad-mt.stride
+}
+
+// distWave is distFull for 2 to 4 blocks on the wavefront kernel.
+func (mt *matcher) distWave(text []int32, mEff, w int) int {
+	var st [8]uint64
+	wave4(mt.peq[:cap(mt.peq)], mt.stride*8, text, &st)
+	il := [8]uint64{st[0], st[4], st[1], st[5], st[2], st[6], st[3], st[7]}
+	return lastScore(len(text), mEff, il[:2*w])
 }
 
 // lastScore returns D[mEff][n] from the last column's vertical deltas st

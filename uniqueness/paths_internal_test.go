@@ -106,3 +106,103 @@ func TestDecodeSmall(t *testing.T) {
 		}
 	}
 }
+
+// TestWaveMatchesGo: the wavefront kernel (AVX2 on amd64, a Go stand-in
+// elsewhere) leaves the same vertical deltas as the Go 4-block loop, for
+// tables of stride 2 to 6 (rows narrower than its 4 lanes read the padding
+// build leaves), texts of 0 to 5 columns (fewer than the wavefront's
+// depth) and long ones, and ids at the table's last row.
+func TestWaveMatchesGo(t *testing.T) {
+	if !useWave {
+		t.Log("no AVX2 here: checking the portable wave4")
+	}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for it := 0; it < 3000; it++ {
+		stride := 2 + rng.IntN(5)
+		d := 1 + rng.IntN(40)
+		rows := (d + 1) * stride
+		peq := make([]uint64, rows+wavePad)
+		for i := stride; i < rows; i++ {
+			if rng.IntN(4) == 0 {
+				peq[i] = rng.Uint64()
+			} else {
+				peq[i] = rng.Uint64() & rng.Uint64() & rng.Uint64()
+			}
+		}
+		for i := rows; i < len(peq); i++ {
+			peq[i] = rng.Uint64() // padding: read by the lanes past the table's stride, never used
+		}
+		n := rng.IntN(6)
+		if it%2 == 0 {
+			n = rng.IntN(400)
+		}
+		text := make([]int32, n)
+		for i := range text {
+			text[i] = int32(rng.IntN(d + 1))
+		}
+		if n > 0 {
+			text[rng.IntN(n)] = int32(d)
+		}
+		var got, il [8]uint64
+		wave4(peq, stride*8, text, &got)
+		full4Strided(peq, stride, text, &il)
+		w := min(stride, 4)
+		for b := 0; b < w; b++ {
+			if got[b] != il[2*b] || got[4+b] != il[2*b+1] {
+				t.Fatalf("iteration %d (stride %d, d=%d, %d columns), block %d: wave VP %x VN %x, Go VP %x VN %x",
+					it, stride, d, n, b, got[b], got[4+b], il[2*b], il[2*b+1])
+			}
+		}
+	}
+}
+
+// TestWaveAndScalarPathsAgree: with the wavefront kernel switched off,
+// every public function gives the same answers on the same pairs (2 to 4
+// blocks, with and without cutoffs, through the rune-indexed and the id
+// tables).
+func TestWaveAndScalarPathsAgree(t *testing.T) {
+	saved := useWave
+	defer func() { useWave, noDirect = saved, false }()
+	rng := rand.New(rand.NewPCG(13, 14))
+	alph := []rune("абвгдеёжзий .,—«»№₽abc😀\u0301")
+	for it := 0; it < 1500; it++ {
+		a := make([]rune, 65+rng.IntN(200))
+		for i := range a {
+			a[i] = alph[rng.IntN(len(alph))]
+		}
+		b := append([]rune(nil), a...)
+		for e := rng.IntN(80); e > 0 && len(b) > 0; e-- {
+			switch i := rng.IntN(len(b)); rng.IntN(3) {
+			case 0:
+				b[i] = alph[rng.IntN(len(alph))]
+			case 1:
+				b = append(b[:i], b[i+1:]...)
+			default:
+				b = append(b[:i], append([]rune{alph[rng.IntN(len(alph))]}, b[i:]...)...)
+			}
+		}
+		sa, sb := string(a), string(b)
+		k := rng.IntN(120) - 1
+		minSim := rng.Float64()
+		type answers struct {
+			d, dk   int
+			ok, sok bool
+			sim     float64
+		}
+		ask := func() answers {
+			var r answers
+			r.d = Distance(sa, sb)
+			r.dk, r.ok = DistanceAtMost(sa, sb, k)
+			r.sim, r.sok = SimilarityAtLeast(sa, sb, minSim)
+			return r
+		}
+		noDirect = it%2 == 1
+		useWave = saved
+		fast := ask()
+		useWave = false
+		slow := ask()
+		if fast != slow {
+			t.Fatalf("%q %q k=%d min=%v: wave %+v, scalar %+v", sa, sb, k, minSim, fast, slow)
+		}
+	}
+}
