@@ -55,19 +55,30 @@ func (s *Spintax) Spin(r *rand.Rand) string {
 	if s.hasPerm {
 		st = getState(s)
 	}
-	// The buffer is allocated once, sized for the longest variant when that
-	// wastes little: the variant is short, or it has at least minLen runes,
-	// so at least minLen bytes, a quarter of the buffer. It is a local slice
-	// threaded through spinBytes by value, not a strings.Builder: appending
-	// through a heap-allocated Builder pays a GC write barrier on every piece,
-	// which cost Spin about half its time while the collector was running.
-	size := s.maxBytes
-	if quarter := satMul(4, s.minLen); s.maxBytes > maxDirect && s.maxBytes > quarter {
-		size = quarter
-	}
-	buf := make([]byte, 0, size)
+	// The buffer is allocated once. It is a local slice, not a
+	// strings.Builder: appending through a heap-allocated Builder pays a GC
+	// write barrier on every piece, which cost Spin about half its time
+	// while the collector was running.
 	p := picker{r: r}
-	buf = s.spinBytes(&p, st, buf, s.top0, s.top1)
+	var buf []byte
+	if s.maxBytes <= maxDirect || s.maxBytes <= min(maxWild, satMul(4, s.minLen)) {
+		// Sized for the longest variant, which wastes little: the variant
+		// is short, or it has at least minLen runes, so at least minLen
+		// bytes, a quarter of the buffer. Pieces are copied in whole
+		// 16-byte blocks, the last one running over into the slack
+		// (spinWild).
+		buf = make([]byte, s.maxBytes+wildPad)
+		n := s.spinWild(&p, st, unsafe.Pointer(unsafe.SliceData(buf)), 0, s.top0, s.top1)
+		buf = buf[:n]
+	} else {
+		size := s.maxBytes
+		if quarter := satMul(4, s.minLen); s.maxBytes > maxDirect && s.maxBytes > quarter {
+			size = quarter
+		}
+		// Longer variants whose length varies widely: a buffer of four
+		// times the shortest, grown by append if the variant needs more.
+		buf = s.spinBytes(&p, st, make([]byte, 0, size), s.top0, s.top1)
+	}
 	if st != nil {
 		putState(st)
 	}
@@ -82,6 +93,73 @@ func (s *Spintax) Spin(r *rand.Rand) string {
 // maxDirect is the length in bytes of the longest variant up to which Spin
 // always allocates that length up front.
 const maxDirect = 4096
+
+// maxWild is the length in bytes of the longest variant up to which Spin
+// renders with spinWild, into a buffer of that length (plus wildPad).
+const maxWild = 1 << 16
+
+// wildPad is the slack after the text arena and after Spin's buffer that
+// lets spinWild copy in whole 16-byte blocks.
+const wildPad = 16
+
+// spinWild writes a random variant of nodes[n0:n1] at dst+n and returns the
+// new length: spinBytes without append. Each piece is copied in 16-byte
+// blocks (a piece longer than 64 bytes by copy), reading up to 15 bytes
+// past it in the arena (which wildPad bytes follow) and writing up to 15
+// past it, which the next piece overwrites; the caller's buffer has room
+// for the longest variant plus wildPad. It makes the same calls to r as
+// spinSeq.
+func (s *Spintax) spinWild(r *picker, st *state, dst unsafe.Pointer, n int, n0, n1 int32) int {
+	text := unsafe.Pointer(unsafe.StringData(s.arena))
+	for k := n0; k < n1; k++ {
+		nd := &s.nodes[k]
+		a, b := nd.a, nd.b
+		if nd.kind == nGroup {
+			g := &s.groups[nd.a]
+			if g.perm {
+				n = s.wildPerm(r, st, dst, n, g)
+				continue
+			}
+			o := g.opt0
+			if g.nopt > 1 {
+				o += int32(r.intN(uint32(g.nopt)))
+			}
+			opt := &s.opts[o]
+			if !opt.single {
+				n = s.spinWild(r, st, dst, n, opt.n0, opt.n1)
+				continue
+			}
+			a, b = opt.t0, opt.t1
+		}
+		l := int(b - a)
+		if l > 64 {
+			copy(unsafe.Slice((*byte)(unsafe.Add(dst, n)), l), s.text[a:b])
+		} else {
+			src := unsafe.Add(text, a)
+			for i := 0; i < l; i += 16 {
+				*(*[16]byte)(unsafe.Add(dst, n+i)) = *(*[16]byte)(unsafe.Add(src, i))
+			}
+		}
+		n += l
+	}
+	return n
+}
+
+// wildPerm is spinWild for a permutation group.
+func (s *Spintax) wildPerm(r *picker, st *state, dst unsafe.Pointer, n int, g *group) int {
+	base, cnt := s.shuffle(r, st, g)
+	sep := s.text[g.sep0:g.sep1]
+	for j := range cnt {
+		if j > 0 && sep != "" {
+			copy(unsafe.Slice((*byte)(unsafe.Add(dst, n)), len(sep)), sep)
+			n += len(sep)
+		}
+		opt := &s.opts[g.opt0+st.scratch[base+j]]
+		n = s.spinWild(r, st, dst, n, opt.n0, opt.n1)
+	}
+	st.scratch = st.scratch[:base]
+	return n
+}
 
 // picker draws the choices of one spin: exactly uniform integers below n
 // by Lemire's multiply-and-reject method on 32-bit halves of r.Uint64(), so

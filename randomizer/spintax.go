@@ -22,6 +22,7 @@ const (
 // may be called from many goroutines at once.
 type Spintax struct {
 	text       string // arena of literal text, escapes resolved
+	arena      string // text followed by wildPad zero bytes, for spinWild
 	nodes      []node
 	top0, top1 int32 // the top-level sequence: nodes[top0:top1]
 	groups     []group
