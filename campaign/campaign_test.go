@@ -633,7 +633,7 @@ func TestRunDuplicateKeys(t *testing.T) {
 
 func TestRunHugeWorkers(t *testing.T) {
 	// A -workers typo of 10^9 must not size channels by it (out of memory).
-	c := newCampaign(t, greeting, &campaign.Options{Workers: 1 << 40, NoAnalysis: true})
+	c := newCampaign(t, greeting, &campaign.Options{Workers: math.MaxInt, NoAnalysis: true})
 	rows, rep := runAll(t, c, people(50))
 	if len(rows) != 50 || rep.Recipients != 50 {
 		t.Fatalf("%d rows, report %d: want 50", len(rows), rep.Recipients)

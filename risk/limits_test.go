@@ -1,6 +1,7 @@
 package risk_test
 
 import (
+	"math"
 	"testing"
 	"time"
 
@@ -89,7 +90,7 @@ func TestLimitsPolicy(t *testing.T) {
 	if got := p.LimitsAt(now, a); got.Phase != risk.PhaseChatsOnly {
 		t.Errorf("1 phone-only day, 1.5 days after unblock: %+v", got)
 	}
-	huge := &risk.Policy{WarmupDays: 1 << 40, GrowthPerDay: 1 << 40, GreenLightDays: 1 << 40}
+	huge := &risk.Policy{WarmupDays: math.MaxInt, GrowthPerDay: math.MaxInt, GreenLightDays: math.MaxInt}
 	if got := huge.LimitsAt(now, risk.Account{Registered: ago(90 * day)}); got.Phase != risk.PhaseWarmup {
 		t.Errorf("huge warm-up: %+v", got)
 	}

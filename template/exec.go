@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"math/big"
 	"math/rand/v2"
 	"reflect"
@@ -31,7 +32,12 @@ const maxSteps = 100_000
 // arguments, all calls together: 64 MiB, or 16 times the output cap when
 // that is more. Steps alone do not bound the time: a loop of 100,000 turns
 // calling upper on a 64 KiB value 50 times a turn would run for hours.
-func maxWork(limit int) int { return max(64<<20, 16*limit) }
+func maxWork(limit int) int {
+	if limit > math.MaxInt/16 {
+		return math.MaxInt
+	}
+	return max(64<<20, 16*limit)
+}
 
 // regexWorkDivisor scales what a regular-expression function is charged:
 // its arguments' bytes times the pattern's bytes, divided by this. A 1 KiB
@@ -484,8 +490,14 @@ func (s *state) evalCmd(c *command, dot any, lenient, prop bool, piped any, hasP
 		used := limit - left
 		if c.fn.regex && len(s.args) > base {
 			// matching costs the pattern's length times the text's
+			// (in floating point: the product overflows a 32-bit int)
 			if p, ok := s.args[base].(string); ok {
-				used += len(p) * used / regexWorkDivisor
+				budget := maxWork(s.t.limit)
+				if extra := float64(len(p)) * float64(used) / regexWorkDivisor; extra < float64(budget) {
+					used += int(extra)
+				} else {
+					used = budget + 1
+				}
 			}
 		}
 		s.work += used
