@@ -28,12 +28,16 @@
 // The kernel is the bit-parallel algorithm of Myers (1999) in the
 // formulation of Hyyrö (2003): one text rune advances 64 rows of the
 // dynamic-programming column with a dozen word operations. Patterns longer
-// than 64 runes are split in 64-rune blocks. Without a cutoff, for two to
-// four blocks (65 to 256 runes) the kernel is written in assembly on amd64
-// so that all eight vectors stay in registers (the Go compiler spills
-// them), and the loop does not track the score: the distance is read from
-// the last column's vertical deltas. Elsewhere, and with the purego build
-// tag, the same loop runs in Go. Before the kernel:
+// than 64 runes are split in 64-rune blocks. For two to four blocks (65 to
+// 256 runes) on amd64 with AVX2, the blocks run as a wavefront over the
+// four 64-bit lanes of one vector register: lane b advances block b by
+// text column t-b, so the carries of block b-1 for a column are ready when
+// block b needs them, and one vector step per column replaces four
+// dependent scalar blocks. Without AVX2 the same blocks run in scalar
+// assembly with all eight vectors in registers. Neither tracks the score
+// per column: the distance is read from the last column's vertical deltas.
+// Elsewhere, and with the purego build tag, the same loop runs in Go.
+// Before the kernel:
 //
 //   - a common prefix and suffix are stripped (a Pattern strips the suffix
 //     for free and rebuilds its table only after a long common prefix);
@@ -47,11 +51,14 @@
 //     itself and no ids are made;
 //   - with a cutoff k, two exact lower bounds reject a pair cheaply: the
 //     length difference and the rune-histogram bound max(m, n) minus the
-//     number of runes the strings share as multisets.
+//     number of runes the strings share as multisets (skipped where the
+//     wavefront kernel runs: there it costs about as much as the kernel).
 //
 // With a cutoff the kernel advances only the blocks that meet Ukkonen's
 // band of cells that can still lie on a path of cost <= k, narrowing it as
-// the scores grow, and gives up as soon as no such cell is left. Long
+// the scores grow, and gives up as soon as no such cell is left; where the
+// wavefront kernel runs and the band would be wider than one word, the
+// exact full kernel is cheaper and answers the cutoff instead. Long
 // patterns with many distinct runes keep rare runes as position lists, so
 // the table takes O(m) words, not O(m·σ).
 //
