@@ -64,12 +64,7 @@ func TestSpinToMatchesSpin(t *testing.T) {
 			}
 		}
 		for seed := range uint64(50) {
-			want := s.Spin(rand.New(rand.NewPCG(seed, 1)))
-			rec := &recorder{phs: s.Placeholders()}
-			s.SpinTo(rand.New(rand.NewPCG(seed, 1)), rec)
-			if got := rec.b.String(); got != want {
-				t.Fatalf("%q seed %d: SpinTo gives %q, Spin %q", src, seed, got, want)
-			}
+			want := spinBoth(t, s, src, seed)
 			if len(variants) > 0 && !variants[want] {
 				t.Fatalf("%q: Spin gave %q, which is not a variant", src, want)
 			}
@@ -258,12 +253,20 @@ func TestSpinPieceLengths(t *testing.T) {
 	for _, src := range srcs {
 		s := mustParse(t, src)
 		for seed := range uint64(8) {
-			want := s.Spin(rand.New(rand.NewPCG(seed, 3)))
-			rec := &recorder{phs: s.Placeholders()}
-			s.SpinTo(rand.New(rand.NewPCG(seed, 3)), rec)
-			if got := rec.b.String(); got != want {
-				t.Fatalf("%.60q seed %d: Spin gives %.80q, SpinTo %.80q", src, seed, want, got)
-			}
+			spinBoth(t, s, src, seed)
 		}
 	}
+}
+
+// spinBoth spins s with Spin and with SpinTo from the same seed, fails the
+// test if they differ, and returns the variant.
+func spinBoth(t *testing.T, s *randomizer.Spintax, src string, seed uint64) string {
+	t.Helper()
+	want := s.Spin(rand.New(rand.NewPCG(seed, 1)))
+	rec := &recorder{phs: s.Placeholders()}
+	s.SpinTo(rand.New(rand.NewPCG(seed, 1)), rec)
+	if got := rec.b.String(); got != want {
+		t.Fatalf("%.60q seed %d: SpinTo gives %.80q, Spin %.80q", src, seed, got, want)
+	}
+	return want
 }
