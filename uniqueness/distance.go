@@ -189,7 +189,7 @@ func (s *scratch) measureDirect(a, b string, k int, minSim float64, bySim bool) 
 	mt.vp = grow64(mt.vp, stride)
 	mt.vn = grow64(mt.vn, stride)
 	d = -1
-	if k >= 0 && k < n && boundPays(m) {
+	if k >= 0 && k < n && boundPays(m, k) {
 		if s.dcnt == nil {
 			s.dcnt = make([]int32, smallRunes)
 			s.dtc = make([]int32, smallRunes)
@@ -330,7 +330,7 @@ func (s *scratch) measure(a, b string, k int, minSim float64, bySim bool) (int, 
 		return m + n, l
 	}
 	s.mt.build(pids, dn)
-	if k >= 0 && k < max(m, n) && boundPays(m) {
+	if k >= 0 && k < max(m, n) && boundPays(m, k) {
 		s.tc = grow32(s.tc, dn+1)
 		if s.mt.boundExceeds(tids, s.tc, k) {
 			return k + 1, l

@@ -128,11 +128,12 @@ func (mt *matcher) build(pat []int32, d int) {
 }
 
 // boundPays reports whether the histogram bound (boundExceeds) is worth
-// computing before the kernel for a pattern of m runes: it costs about as
-// much as the wavefront kernel runs for up to 4 blocks, and messages of one
-// template share most of their runes, so there it rarely decides.
-func boundPays(m int) bool {
-	return !useWave || m > 4*wordBits
+// computing before the kernel for a pattern of m runes and a cutoff k: not
+// where dist runs the wavefront kernel (up to 4 blocks, a band wider than
+// one word), which costs about as much as the bound, while messages of one
+// template share most of their runes, so the bound rarely decides.
+func boundPays(m, k int) bool {
+	return !useWave || m > 4*wordBits || 2*k+1 <= wordBits
 }
 
 // boundExceeds reports whether max(m, n) minus the number of runes the
