@@ -115,3 +115,20 @@ func BenchmarkSampleAt(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkAppendSpin spins into one reused buffer, as a sender that
+// renders message after message would: the spin without its allocation.
+func BenchmarkAppendSpin(b *testing.B) {
+	for _, tt := range benchTemplates(b) {
+		b.Run(tt.name, func(b *testing.B) {
+			s := mustParse(b, tt.src)
+			r := rand.New(rand.NewPCG(1, 2))
+			var buf []byte
+			b.ReportAllocs()
+			b.SetBytes(int64(len(tt.src)))
+			for b.Loop() {
+				buf = s.AppendSpin(buf[:0], r)
+			}
+		})
+	}
+}

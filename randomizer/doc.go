@@ -66,7 +66,13 @@
 // SpinTo and VariantTo emit a variant piece by piece to an Emitter: literal
 // text with escapes resolved (permutation separators included) and
 // placeholders by their index into Placeholders(). Package template renders
-// through them; Spin and Variant are the same walk writing to a string.
+// through them; Variant is the same walk writing to a string. Spin and
+// AppendSpin run the template compiled by Parse into a flat program of
+// 8-byte words that they execute in order, jumping over the options not
+// taken; they make the same choices as SpinTo from the same generator
+// state. AppendSpin renders into the caller's buffer, so a sender that
+// writes message after message through one buffer spins without
+// allocating.
 // Groups returns the source spans of every group and option, so that a
 // caller can check what an option's text contains; LengthRange gives the
 // shortest and longest variant in runes without enumerating anything.
@@ -75,8 +81,9 @@
 //
 // Parse takes time linear in the template's length (a 24 KB template parses
 // in under a millisecond) and never recurses on the input: 100,000
-// nested '{' give a *SyntaxError at once. Spin and SpinTo take time linear
-// in the length of the variant and allocate nothing but Spin's result.
+// nested '{' give a *SyntaxError at once. Spin, AppendSpin and SpinTo take
+// time linear in the length of the variant and allocate nothing but Spin's
+// result (and AppendSpin's, when its buffer must grow).
 // Counting is exact but capped: a template with more than 2^1,048,576
 // variants, or whose cached counts would take more than 4 MiB, is rejected
 // by Parse with a *SyntaxError rather than left to compute for minutes.

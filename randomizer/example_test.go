@@ -45,6 +45,22 @@ func ExampleSpintax_Spin() {
 	// Привет, {{Имя}}! Как дела?
 }
 
+// A sender renders message after message into one buffer: AppendSpin
+// allocates nothing once the buffer has grown to the longest variant.
+func ExampleSpintax_AppendSpin() {
+	s, _ := randomizer.Parse("{Привет|Здравствуйте}, {{Имя}}! [+, +чай|кофе|сок]?")
+	r := rand.New(rand.NewPCG(7, 7))
+	var buf []byte
+	for range 3 {
+		buf = s.AppendSpin(buf[:0], r)
+		fmt.Printf("%s\n", buf) // or write buf to the request body
+	}
+	// Output:
+	// Здравствуйте, {{Имя}}! кофе, чай, сок?
+	// Здравствуйте, {{Имя}}! чай, кофе, сок?
+	// Привет, {{Имя}}! сок, кофе, чай?
+}
+
 func ExampleSpintax_Count() {
 	s, _ := randomizer.Parse(strings.Repeat("{a|b|c|d|e|f|g|h|i|j}", 30) + "[x|y|z]")
 	fmt.Println(s.Count()) // 10^30 * 3!: far beyond an int64

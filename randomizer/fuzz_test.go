@@ -3,7 +3,6 @@ package randomizer_test
 import (
 	"errors"
 	"math/big"
-	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -66,10 +65,10 @@ func FuzzParse(f *testing.F) {
 		if s2.String() != canon || s2.Count().Cmp(s.Count()) != 0 {
 			t.Fatalf("round trip changed the template: %q → %q", canon, s2.String())
 		}
-		// Spin gives a variant, and the length range holds.
+		// Spin gives a variant, as SpinTo and AppendSpin do, and the length
+		// range holds.
 		mn, mx := s.LengthRange()
-		r := rand.New(rand.NewPCG(uint64(len(src)), 1))
-		spun := s.Spin(r)
+		spun := spinBoth(t, s, src, uint64(len(src)))
 		if n := utf8.RuneCountInString(spun); n < mn || n > mx {
 			t.Fatalf("Spin gave %d runes, outside [%d, %d]", n, mn, mx)
 		}

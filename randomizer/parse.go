@@ -376,9 +376,9 @@ func (p *parser) finish() error {
 	}
 	s.top0, s.top1, s.cnt, s.minLen, s.maxLen, s.maxBytes = n0, n1, c, minLen, maxLen, maxBytes
 	s.count = c.bigInt()
-	// The arena is followed by wildPad bytes that are not part of it, so
-	// that Spin may copy any piece in whole 16-byte blocks (spinWild).
-	s.arena = string(append(p.text, make([]byte, wildPad)...))
+	// The arena is followed by copyPad bytes that are not part of it, so
+	// that Spin may copy any piece in whole 16-byte blocks (run).
+	s.arena = string(append(p.text, make([]byte, copyPad)...))
 	s.text = s.arena[:len(p.text)]
 	// Set the weights of every sequence whose count fits in a uint64 (all
 	// counts inside it are no greater, so they fit too): variants of such
@@ -402,6 +402,7 @@ func (p *parser) finish() error {
 			w *= s.opts[j].cnt.u
 		}
 	}
+	s.compile()
 	return nil
 }
 

@@ -13,8 +13,9 @@ import (
 // pooled so that calls do not allocate.
 type state struct {
 	s       *Spintax
-	buf     []byte  // output of Spin and Variant
-	scratch []int32 // permutations under construction, innermost last
+	buf     []byte      // output of Variant
+	scratch []int32     // permutations under construction, innermost last
+	frames  []permFrame // permutations that run is running, innermost last
 }
 
 var statePool = sync.Pool{New: func() any { return new(state) }}
@@ -35,6 +36,7 @@ func putState(st *state) {
 		st.scratch = nil
 	}
 	st.scratch = st.scratch[:0]
+	st.frames = st.frames[:0]
 	statePool.Put(st)
 }
 
@@ -49,39 +51,18 @@ func (st *state) Placeholder(i int) { st.buf = append(st.buf, st.s.phs[i].Text..
 // so the result depends only on r's state. Placeholders are kept verbatim.
 // This is uniform per group, not over the variants: in {a|{b|c}}, "a" comes
 // out half of the time; use Sample for distinct variants. Spin allocates
-// nothing but the returned string.
+// nothing but the returned string; AppendSpin allocates nothing at all when
+// its buffer has room.
 func (s *Spintax) Spin(r *rand.Rand) string {
-	var st *state
-	if s.hasPerm {
-		st = getState(s)
+	// The buffer is sized for the longest variant when that wastes little:
+	// the variant is short, or it has at least minLen runes, so at least
+	// minLen bytes, a quarter of the buffer. Otherwise (long variants whose
+	// length varies widely) it starts at four times the shortest and grows.
+	size := s.maxBytes
+	if quarter := satMul(4, s.minLen); size > maxDirect && size > quarter {
+		size = quarter
 	}
-	// The buffer is allocated once. It is a local slice, not a
-	// strings.Builder: appending through a heap-allocated Builder pays a GC
-	// write barrier on every piece, which cost Spin about half its time
-	// while the collector was running.
-	p := picker{r: r}
-	var buf []byte
-	if s.maxBytes <= maxDirect || s.maxBytes <= min(maxWild, satMul(4, s.minLen)) {
-		// Sized for the longest variant, which wastes little: the variant
-		// is short, or it has at least minLen runes, so at least minLen
-		// bytes, a quarter of the buffer. Pieces are copied in whole
-		// 16-byte blocks, the last one running over into the slack
-		// (spinWild).
-		buf = make([]byte, s.maxBytes+wildPad)
-		n := s.spinWild(&p, st, unsafe.Pointer(unsafe.SliceData(buf)), 0, s.top0, s.top1)
-		buf = buf[:n]
-	} else {
-		size := s.maxBytes
-		if quarter := satMul(4, s.minLen); s.maxBytes > maxDirect && s.maxBytes > quarter {
-			size = quarter
-		}
-		// Longer variants whose length varies widely: a buffer of four
-		// times the shortest, grown by append if the variant needs more.
-		buf = s.spinBytes(&p, st, make([]byte, 0, size), s.top0, s.top1)
-	}
-	if st != nil {
-		putState(st)
-	}
+	buf := s.appendSpin(make([]byte, 0, satAdd(size, copyPad)), r)
 	if len(buf) == 0 {
 		return ""
 	}
@@ -90,76 +71,34 @@ func (s *Spintax) Spin(r *rand.Rand) string {
 	return unsafe.String(unsafe.SliceData(buf), len(buf))
 }
 
+// AppendSpin appends one random variant, as Spin chooses it, to dst and
+// returns the extended buffer: for the same state of r, the bytes it
+// appends are the string Spin returns. It allocates nothing when dst has
+// room for the variant and 64 bytes more (LengthRange's maximum in runes,
+// times 4, bounds the variant in bytes); otherwise it grows dst as append
+// does. A sender that renders message after message into one buffer spins
+// without allocating.
+func (s *Spintax) AppendSpin(dst []byte, r *rand.Rand) []byte {
+	return s.appendSpin(dst, r)
+}
+
+func (s *Spintax) appendSpin(dst []byte, r *rand.Rand) []byte {
+	if cap(dst)-len(dst) < copyPad {
+		dst = grow(dst, len(dst), 0)
+	}
+	p := picker{r: r}
+	if !s.hasPerm {
+		return s.run(&p, nil, dst)
+	}
+	st := getState(s)
+	dst = s.run(&p, st, dst)
+	putState(st)
+	return dst
+}
+
 // maxDirect is the length in bytes of the longest variant up to which Spin
 // always allocates that length up front.
 const maxDirect = 4096
-
-// maxWild is the length in bytes of the longest variant up to which Spin
-// renders with spinWild, into a buffer of that length (plus wildPad).
-const maxWild = 1 << 16
-
-// wildPad is the slack after the text arena and after Spin's buffer that
-// lets spinWild copy in whole 16-byte blocks.
-const wildPad = 16
-
-// spinWild writes a random variant of nodes[n0:n1] at dst+n and returns the
-// new length: spinBytes without append. Each piece is copied in 16-byte
-// blocks (a piece longer than 64 bytes by copy), reading up to 15 bytes
-// past it in the arena (which wildPad bytes follow) and writing up to 15
-// past it, which the next piece overwrites; the caller's buffer has room
-// for the longest variant plus wildPad. It makes the same calls to r as
-// spinSeq.
-func (s *Spintax) spinWild(r *picker, st *state, dst unsafe.Pointer, n int, n0, n1 int32) int {
-	text := unsafe.Pointer(unsafe.StringData(s.arena))
-	for k := n0; k < n1; k++ {
-		nd := &s.nodes[k]
-		a, b := nd.a, nd.b
-		if nd.kind == nGroup {
-			g := &s.groups[nd.a]
-			if g.perm {
-				n = s.wildPerm(r, st, dst, n, g)
-				continue
-			}
-			o := g.opt0
-			if g.nopt > 1 {
-				o += int32(r.intN(uint32(g.nopt)))
-			}
-			opt := &s.opts[o]
-			if !opt.single {
-				n = s.spinWild(r, st, dst, n, opt.n0, opt.n1)
-				continue
-			}
-			a, b = opt.t0, opt.t1
-		}
-		l := int(b - a)
-		if l > 64 {
-			copy(unsafe.Slice((*byte)(unsafe.Add(dst, n)), l), s.text[a:b])
-		} else {
-			src := unsafe.Add(text, a)
-			for i := 0; i < l; i += 16 {
-				*(*[16]byte)(unsafe.Add(dst, n+i)) = *(*[16]byte)(unsafe.Add(src, i))
-			}
-		}
-		n += l
-	}
-	return n
-}
-
-// wildPerm is spinWild for a permutation group.
-func (s *Spintax) wildPerm(r *picker, st *state, dst unsafe.Pointer, n int, g *group) int {
-	base, cnt := s.shuffle(r, st, g)
-	sep := s.text[g.sep0:g.sep1]
-	for j := range cnt {
-		if j > 0 && sep != "" {
-			copy(unsafe.Slice((*byte)(unsafe.Add(dst, n)), len(sep)), sep)
-			n += len(sep)
-		}
-		opt := &s.opts[g.opt0+st.scratch[base+j]]
-		n = s.spinWild(r, st, dst, n, opt.n0, opt.n1)
-	}
-	st.scratch = st.scratch[:base]
-	return n
-}
 
 // picker draws the choices of one spin: exactly uniform integers below n
 // by Lemire's multiply-and-reject method on 32-bit halves of r.Uint64(), so
@@ -170,6 +109,7 @@ type picker struct {
 	n     int // 32-bit halves left in spare
 }
 
+// intN returns a uniform integer below n.
 func (p *picker) intN(n uint32) uint32 {
 	for {
 		if p.n == 0 {
@@ -186,39 +126,14 @@ func (p *picker) intN(n uint32) uint32 {
 	}
 }
 
-// spinBytes appends a random variant of nodes[n0:n1] to buf. It makes the
-// same calls to r as spinSeq, so Spin and SpinTo agree.
-func (s *Spintax) spinBytes(r *picker, st *state, buf []byte, n0, n1 int32) []byte {
-	for _, nd := range s.nodes[n0:n1] {
-		if nd.kind != nGroup {
-			buf = append(buf, s.text[nd.a:nd.b]...)
-			continue
-		}
-		g := &s.groups[nd.a]
-		if !g.perm {
-			o := g.opt0
-			if g.nopt > 1 {
-				o += int32(r.intN(uint32(g.nopt)))
-			}
-			if opt := &s.opts[o]; opt.single {
-				buf = append(buf, s.text[opt.t0:opt.t1]...)
-			} else {
-				buf = s.spinBytes(r, st, buf, opt.n0, opt.n1)
-			}
-			continue
-		}
-		base, n := s.shuffle(r, st, g)
-		sep := s.text[g.sep0:g.sep1]
-		for j := range n {
-			if j > 0 {
-				buf = append(buf, sep...)
-			}
-			opt := &s.opts[g.opt0+st.scratch[base+j]]
-			buf = s.spinBytes(r, st, buf, opt.n0, opt.n1)
-		}
-		st.scratch = st.scratch[:base]
+// reject finishes a draw below n whose product m = x*n (x the half just
+// taken) has a low half below n: it may fall in the biased range, and then
+// the draw is made again. It returns the accepted product.
+func (p *picker) reject(n uint32, m uint64) uint64 {
+	if uint32(m) >= -n%n {
+		return m
 	}
-	return buf
+	return uint64(p.intN(n)) << 32
 }
 
 // shuffle pushes a random order of g's options on st.scratch and returns

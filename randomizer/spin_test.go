@@ -221,11 +221,13 @@ func TestConcurrentUse(t *testing.T) {
 	}
 }
 
-// TestSpinPieceLengths: Spin copies pieces in 16-byte blocks into a buffer
-// sized for the longest variant (and by append when that would waste too
-// much). Pieces of every length around the block size and past the 64-byte
-// copy threshold, pieces that end the text arena, permutation separators
-// and both buffer strategies must give exactly what SpinTo emits.
+// TestSpinPieceLengths: Spin and AppendSpin run the compiled spin program,
+// which copies every piece as two 16-byte blocks, then more blocks up to
+// 256 bytes, then by copy, into a buffer that has room for the piece and 32
+// bytes more (and grows when it has not). Pieces of every length around
+// those thresholds, pieces that end the text arena, permutation separators,
+// options nested in permutations and the other way round, and buffers that
+// must grow must give exactly what SpinTo emits.
 func TestSpinPieceLengths(t *testing.T) {
 	piece := func(l int, c rune) string {
 		var b strings.Builder
@@ -235,20 +237,25 @@ func TestSpinPieceLengths(t *testing.T) {
 		return b.String()[:l]
 	}
 	var srcs []string
-	for l := 0; l <= 80; l++ {
+	for l := 0; l <= 300; l++ {
+		if l > 80 && l%7 != 0 && l != 255 && l != 256 && l != 257 {
+			continue
+		}
 		a, b := piece(l, 'a'), piece(l+1, 'b')
 		srcs = append(srcs,
 			"x{"+a+"|"+b+"}y",
 			"{"+b+"|"+a+"}",                     // the last piece ends the arena
 			piece(l, 'z')+"[+, +"+a+"|q|"+b+"]", // separators between permuted options
 			"{{Имя}}{"+a+"|{"+b+"|"+a+"!}}"+strings.Repeat("я", l%17),
+			"[+"+a+"+{"+b+"|c}|[d|"+a+"|e]|f]{x|[y|z]}", // nested permutations and groups
 		)
 	}
 	long := piece(5000, 'L')
 	srcs = append(srcs,
-		"{"+long+"|s}",                   // longest 5000 bytes, shortest 1: grown by append
-		"{"+long+"|"+long[:4000]+"} end", // sized for the longest
-		strings.Repeat("{ab|c}", 3000),   // past 4096 bytes, lengths within 4x
+		"{"+long+"|s}",                                                // longest 5000 bytes, shortest 1: the buffer grows
+		"{"+long+"|"+long[:4000]+"} end",                              // sized for the longest
+		strings.Repeat("{ab|c}", 3000),                                // past 4096 bytes, lengths within 4x
+		strings.Repeat("[+"+long[:300]+"+a|b|{c|"+long[:70]+"}]", 40), // long separators, growing
 	)
 	for _, src := range srcs {
 		s := mustParse(t, src)
@@ -258,15 +265,33 @@ func TestSpinPieceLengths(t *testing.T) {
 	}
 }
 
-// spinBoth spins s with Spin and with SpinTo from the same seed, fails the
-// test if they differ, and returns the variant.
+// spinBoth spins s with Spin, AppendSpin (into no buffer, after a prefix in
+// a buffer too small, and into a roomy buffer) and SpinTo from the same
+// seed, fails the test if they differ in the text or in what they took from
+// the generator, and returns the variant.
 func spinBoth(t *testing.T, s *randomizer.Spintax, src string, seed uint64) string {
 	t.Helper()
-	want := s.Spin(rand.New(rand.NewPCG(seed, 1)))
+	r := rand.New(rand.NewPCG(seed, 1))
+	want := s.Spin(r)
+	next := r.Uint64()
 	rec := &recorder{phs: s.Placeholders()}
-	s.SpinTo(rand.New(rand.NewPCG(seed, 1)), rec)
+	r = rand.New(rand.NewPCG(seed, 1))
+	s.SpinTo(r, rec)
 	if got := rec.b.String(); got != want {
 		t.Fatalf("%.60q seed %d: SpinTo gives %.80q, Spin %.80q", src, seed, got, want)
+	}
+	if r.Uint64() != next {
+		t.Fatalf("%.60q seed %d: SpinTo and Spin take different numbers from the generator", src, seed)
+	}
+	for _, prefix := range [][]byte{nil, append(make([]byte, 0, 9), "prefix: "...), make([]byte, 3, 1<<16)} {
+		r = rand.New(rand.NewPCG(seed, 1))
+		got := s.AppendSpin(prefix, r)
+		if string(got[:len(prefix)]) != string(prefix) || string(got[len(prefix):]) != want {
+			t.Fatalf("%.60q seed %d: AppendSpin to %q gives %.80q, want the prefix and %.80q", src, seed, prefix, got, want)
+		}
+		if r.Uint64() != next {
+			t.Fatalf("%.60q seed %d: AppendSpin and Spin take different numbers from the generator", src, seed)
+		}
 	}
 	return want
 }

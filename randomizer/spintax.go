@@ -21,8 +21,9 @@ const (
 // Spintax is a parsed spintax template. It is immutable: all its methods
 // may be called from many goroutines at once.
 type Spintax struct {
-	text       string // arena of literal text, escapes resolved
-	arena      string // text followed by wildPad zero bytes, for spinWild
+	text       string   // arena of literal text, escapes resolved
+	arena      string   // text followed by copyPad zero bytes, for run
+	code       []uint64 // the spin program (prog.go)
 	nodes      []node
 	top0, top1 int32 // the top-level sequence: nodes[top0:top1]
 	groups     []group
