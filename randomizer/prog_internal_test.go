@@ -1,9 +1,13 @@
 package randomizer
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/spinwise/spinwise/examples/data"
 )
 
 // TestTextArenaPadded: run reads up to copyPad-1 bytes past a piece of the
@@ -21,5 +25,37 @@ func TestTextArenaPadded(t *testing.T) {
 		if pad := s.arena[len(s.text):]; pad != strings.Repeat("\x00", copyPad) {
 			t.Fatalf("padding %q, want zeros", pad)
 		}
+	}
+}
+
+var allocSink string
+
+// BenchmarkSpinAlloc makes the one allocation that Spin makes for each
+// benchmark template (BenchmarkSpin), and nothing else: the part of Spin's
+// time that any function returning a new string of that size pays, set
+// beside BenchmarkSpin and BenchmarkAppendSpin in the same run.
+func BenchmarkSpinAlloc(b *testing.B) {
+	srcs := map[string]string{}
+	for _, name := range data.TemplateNames() {
+		srcs[name] = data.Template(name)
+	}
+	big, err := os.ReadFile(filepath.Join("testdata", "generated_24k.txt"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	srcs["generated_24k"] = string(big)
+	for _, name := range append(data.TemplateNames(), "generated_24k") {
+		s, err := Parse(srcs[name])
+		if err != nil {
+			b.Fatal(err)
+		}
+		b.Run(name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(srcs[name])))
+			for b.Loop() {
+				buf := make([]byte, 0, s.spinCap())
+				allocSink = unsafe.String(unsafe.SliceData(buf[:1]), 1)
+			}
+		})
 	}
 }

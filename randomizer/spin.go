@@ -54,21 +54,26 @@ func (st *state) Placeholder(i int) { st.buf = append(st.buf, st.s.phs[i].Text..
 // nothing but the returned string; AppendSpin allocates nothing at all when
 // its buffer has room.
 func (s *Spintax) Spin(r *rand.Rand) string {
-	// The buffer is sized for the longest variant when that wastes little:
-	// the variant is short, or it has at least minLen runes, so at least
-	// minLen bytes, a quarter of the buffer. Otherwise (long variants whose
-	// length varies widely) it starts at four times the shortest and grows.
-	size := s.maxBytes
-	if quarter := satMul(4, s.minLen); size > maxDirect && size > quarter {
-		size = quarter
-	}
-	buf := s.appendSpin(make([]byte, 0, satAdd(size, copyPad)), r)
+	buf := s.appendSpin(make([]byte, 0, s.spinCap()), r)
 	if len(buf) == 0 {
 		return ""
 	}
 	// buf is never written again: handing its bytes out as the string
 	// without a copy is what strings.Builder.String does too.
 	return unsafe.String(unsafe.SliceData(buf), len(buf))
+}
+
+// spinCap is the capacity of the buffer Spin allocates: room for the
+// longest variant and copyPad more when that wastes little (the variant is
+// short, or it has at least minLen runes, so at least minLen bytes, a
+// quarter of the buffer); otherwise (long variants whose length varies
+// widely) four times the shortest, which the program grows when it must.
+func (s *Spintax) spinCap() int {
+	size := s.maxBytes
+	if quarter := satMul(4, s.minLen); size > maxDirect && size > quarter {
+		size = quarter
+	}
+	return satAdd(size, copyPad)
 }
 
 // AppendSpin appends one random variant, as Spin chooses it, to dst and
