@@ -207,7 +207,7 @@ func (s *Spintax) run(p *picker, st *state, buf []byte) []byte {
 			buf = grow(buf, n, l)
 			dst, c = unsafe.Pointer(unsafe.SliceData(buf)), cap(buf)
 		}
-		// Every piece is copied as 64 bytes, whatever its length, so that
+		// Every piece is copied as 32 bytes, whatever its length, so that
 		// the random choice of a short or a long option costs no
 		// mispredicted branch; only longer pieces go on.
 		src, d := unsafe.Add(text, a), unsafe.Add(dst, n)
