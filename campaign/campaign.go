@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spinwise/spinwise/chunk"
+	"github.com/spinwise/spinwise/internal/mix"
 	"github.com/spinwise/spinwise/linkcheck"
 	"github.com/spinwise/spinwise/randomizer"
 	"github.com/spinwise/spinwise/template"
@@ -179,24 +180,16 @@ func (c *Campaign) keyVariant(key string) *big.Int {
 	h.Write([]byte(key))
 	x := h.Sum64() ^ c.opts.Seed*0x9E3779B97F4A7C15
 	if c.count64 != 0 {
-		hi, _ := bits.Mul64(splitmix(&x), c.count64)
+		hi, _ := bits.Mul64(mix.SplitMix64(&x), c.count64)
 		return new(big.Int).SetUint64(hi)
 	}
 	// Huge counts: 256 bits of hash reduced modulo the count.
 	words := make([]big.Word, 256/bits.UintSize)
 	for i := range words {
-		words[i] = big.Word(splitmix(&x))
+		words[i] = big.Word(mix.SplitMix64(&x))
 	}
 	n := new(big.Int).SetBits(words)
 	return n.Mod(n, c.count)
-}
-
-func splitmix(x *uint64) uint64 {
-	*x += 0x9E3779B97F4A7C15
-	z := *x
-	z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9
-	z = (z ^ (z >> 27)) * 0x94D049BB133111EB
-	return z ^ (z >> 31)
 }
 
 // Message renders, checks and splits the message for one recipient at

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"iter"
 	"math/big"
+
+	"github.com/spinwise/spinwise/internal/mix"
 )
 
 // Sample yields every variant exactly once, with its index for Variant, in
@@ -80,7 +82,7 @@ func newFeistel(n *big.Int, seed uint64) *feistel {
 	x := seed
 	for i := range f.keys {
 		x += 0x9E3779B97F4A7C15
-		f.keys[i] = mix64(x)
+		f.keys[i] = mix.Mix64(x)
 	}
 	if !f.small {
 		f.hbytes = int(f.half+7) / 8
@@ -92,21 +94,11 @@ func newFeistel(n *big.Int, seed uint64) *feistel {
 	return f
 }
 
-// mix64 is the finaliser of SplitMix64: a bijective avalanche on 64 bits.
-func mix64(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xBF58476D1CE4E5B9
-	x ^= x >> 27
-	x *= 0x94D049BB133111EB
-	x ^= x >> 31
-	return x
-}
-
 func (f *feistel) enc64(x uint64) uint64 {
 	mask := uint64(1)<<f.half - 1
 	l, r := x>>f.half, x&mask
 	for _, k := range f.keys {
-		l, r = r, l^(mix64(r^k)&mask)
+		l, r = r, l^(mix.Mix64(r^k)&mask)
 	}
 	return l<<f.half | r
 }
@@ -130,13 +122,13 @@ func (f *feistel) round(k uint64) {
 	f.r.FillBytes(in[len(in)-f.hbytes:])
 	h := k
 	for i := 0; i < len(in); i += 8 {
-		h = mix64(h ^ binary.BigEndian.Uint64(in[i:]))
+		h = mix.Mix64(h ^ binary.BigEndian.Uint64(in[i:]))
 	}
 	// ...and expand it into hbytes pseudo-random bytes.
 	out := f.out
 	var w [8]byte
 	for i := 0; i < len(out); i += 8 {
-		binary.BigEndian.PutUint64(w[:], mix64(h+uint64(i/8+1)*0x9E3779B97F4A7C15))
+		binary.BigEndian.PutUint64(w[:], mix.Mix64(h+uint64(i/8+1)*0x9E3779B97F4A7C15))
 		copy(out[i:], w[:])
 	}
 	if extra := uint(len(out))*8 - f.half; extra > 0 {

@@ -13,6 +13,8 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/spinwise/spinwise/internal/mix"
 )
 
 // ErrOutputTooLong is wrapped by the error Render returns when a message
@@ -623,12 +625,7 @@ func keySeed(key string) uint64 {
 		h ^= uint64(key[i])
 		h *= 1099511628211
 	}
-	h ^= h >> 30
-	h *= 0xbf58476d1ce4e5b9
-	h ^= h >> 27
-	h *= 0x94d049bb133111eb
-	h ^= h >> 31
-	return h
+	return mix.Mix64(h)
 }
 
 // Render renders the template for one recipient. The spintax choices come

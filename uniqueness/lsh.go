@@ -4,6 +4,8 @@ import (
 	"math"
 	"slices"
 	"sync"
+
+	"github.com/spinwise/spinwise/internal/mix"
 )
 
 // MinHash with one-permutation hashing (Li, Owen, Zhang 2012): one hash per
@@ -49,15 +51,6 @@ func lshParams(thr float64) (bands, rows int) {
 	}
 }
 
-func mix64(x uint64) uint64 {
-	x ^= x >> 30
-	x *= 0xbf58476d1ce4e5b9
-	x ^= x >> 27
-	x *= 0x94d049bb133111eb
-	x ^= x >> 31
-	return x
-}
-
 // signer computes band keys of one text.
 type signer struct {
 	k, bands, rows int
@@ -68,7 +61,7 @@ type signer struct {
 
 func newSigner(bands, rows int, seed uint64) *signer {
 	k := bands * rows
-	return &signer{k: k, bands: bands, rows: rows, seed: mix64(seed + 0x9e3779b97f4a7c15),
+	return &signer{k: k, bands: bands, rows: rows, seed: mix.Mix64(seed + 0x9e3779b97f4a7c15),
 		bins: make([]uint64, k), filled: make([]bool, k)}
 }
 
@@ -77,7 +70,7 @@ func (s *signer) keys(t []int32, out []uint64) {
 	k := s.k
 	clear(s.filled)
 	add := func(h uint64) {
-		h = mix64(h ^ s.seed)
+		h = mix.Mix64(h ^ s.seed)
 		bin := int((h >> 32) * uint64(k) >> 32)
 		v := h & 0xffffffff
 		if !s.filled[bin] || v < s.bins[bin] {
@@ -105,7 +98,7 @@ func (s *signer) keys(t []int32, out []uint64) {
 		}
 		v := uint64(math.MaxUint64)
 		for a := uint64(1); a < 1<<16; a++ {
-			from := int((mix64(uint64(bin)<<20^a^s.seed) >> 32) * uint64(k) >> 32)
+			from := int((mix.Mix64(uint64(bin)<<20^a^s.seed) >> 32) * uint64(k) >> 32)
 			if s.filled[from] {
 				v = s.bins[from] | a<<32 // the attempt number keeps borrowed values apart
 				break
@@ -116,7 +109,7 @@ func (s *signer) keys(t []int32, out []uint64) {
 	for band := 0; band < s.bands; band++ {
 		h := uint64(band) + s.seed
 		for _, v := range s.bins[band*s.rows : (band+1)*s.rows] {
-			h = mix64(h ^ v)
+			h = mix.Mix64(h ^ v)
 		}
 		out[band] = h
 	}
