@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/spinwise/spinwise/campaign"
 )
 
 // TestMain lets the test binary act as the spinwise command inside the
@@ -23,6 +25,13 @@ func TestMain(m *testing.M) {
 func TestScript(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir: "testdata/script",
+		// The bound of -start depends on the size of int: the scripts
+		// read it, and the first value past it, from the environment.
+		Setup: func(env *testscript.Env) error {
+			env.Setenv("MAXSTART", strconv.Itoa(campaign.MaxStart))
+			env.Setenv("OVERSTART", strconv.Itoa(campaign.MaxStart+1))
+			return nil
+		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"tail": tailCmd,
 		},
