@@ -80,3 +80,31 @@ func benchRun(b *testing.B, src string, n int, analysis bool) {
 	b.ReportMetric(sec*1e9/float64(n), "ns/message")
 	b.ReportMetric((float64(allocs)/float64(b.N)-float64(genAllocs))/float64(n), "pipeline-allocs/message")
 }
+
+// BenchmarkMessage is one recipient's message through Message (variant,
+// render, link check, split), as a CRM robot that sends one message at a
+// time calls it: long_news renders to several chunks with a link,
+// reactivation to one.
+func BenchmarkMessage(b *testing.B) {
+	for _, name := range []string{"long_news", "reactivation"} {
+		b.Run(name, func(b *testing.B) {
+			c, err := campaign.New(data.Template(name), &campaign.Options{Seed: 1})
+			if err != nil {
+				b.Fatal(err)
+			}
+			var rs []campaign.Recipient
+			for r := range synth.Recipients(500) {
+				rs = append(rs, r)
+			}
+			b.ReportAllocs()
+			i := 0
+			for b.Loop() {
+				row := c.Message(rs[i%len(rs)], i)
+				if row.Err != nil {
+					b.Fatal(row.Err)
+				}
+				i++
+			}
+		})
+	}
+}

@@ -237,7 +237,9 @@ func (c *Campaign) Message(r Recipient, pos int) Row {
 			return row
 		}
 	}
-	chunks, err := chunk.Split(text, &c.opts.Chunk)
+	// The links just checked are the spans Split must keep whole: it need
+	// not look for them again.
+	chunks, err := chunk.SplitLinks(text, row.Links, &c.opts.Chunk)
 	if err != nil {
 		row.Links = nil
 		var se *chunk.SpanError

@@ -84,6 +84,19 @@ var findLinks = func(text string) []linkcheck.Link { return links.Check(text) }
 // an atomic span that does not fit (*SpanError). Split never panics, and its
 // time and memory are linear in len(text).
 func Split(text string, opts *Options) ([]string, error) {
+	return split(text, nil, false, opts)
+}
+
+// SplitLinks is Split for a caller that has already found the links of text
+// with a linkcheck.Checker (as package campaign does to check them): it
+// keeps those spans whole and does not look for links again. links are the
+// Checker's result for this very text; a span outside it is ignored. With
+// the links of a Checker built from nil Options, it gives what Split gives.
+func SplitLinks(text string, links []linkcheck.Link, opts *Options) ([]string, error) {
+	return split(text, links, true, opts)
+}
+
+func split(text string, links []linkcheck.Link, given bool, opts *Options) ([]string, error) {
 	max, u, err := opts.resolve()
 	if err != nil {
 		return nil, err
@@ -96,7 +109,10 @@ func Split(text string, opts *Options) ([]string, error) {
 		return []string{text[w.start:w.end]}, nil
 	}
 	s := &splitter{text: text, unit: u, max: max, w: w}
-	if err := s.findSpans(); err != nil {
+	if !given {
+		links = findLinks(text[:w.end])
+	}
+	if err := s.findSpans(links); err != nil {
 		return nil, err
 	}
 	s.cursor = pairCursor{pairs: s.pairs}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spinwise/spinwise/chunk"
+	"github.com/spinwise/spinwise/linkcheck"
 )
 
 type splitCase struct {
@@ -273,6 +274,38 @@ func testSplitRow(t *testing.T, tc splitCase, unit chunk.Unit) {
 		if diff := cmp.Diff(tc.want, got); diff != "" {
 			t.Errorf("Split(%q, Max %d %s) mismatch (-want +got):\n%s\nreason: %s", text, tc.max, unit, diff, tc.reason)
 		}
+	}
+}
+
+// TestSplitLinksUsesGivenSpans: SplitLinks keeps the spans it is given
+// whole and does not look for others. A link longer than the limit is an
+// error when it is known; when the caller says there are no links, the
+// same text is cut like any long word.
+func TestSplitLinksUsesGivenSpans(t *testing.T) {
+	text := "Ссылка: https://shop.example.ru/track/12345 конец"
+	opts := &chunk.Options{Max: 20}
+	links := linkcheck.New(nil).Check(text)
+	if len(links) != 1 {
+		t.Fatalf("the checker finds %d links in %q, want 1", len(links), text)
+	}
+	var se *chunk.SpanError
+	if _, err := chunk.SplitLinks(text, links, opts); !errors.As(err, &se) {
+		t.Fatalf("SplitLinks with the link: error %v, want a *SpanError", err)
+	}
+	if _, err := chunk.Split(text, opts); !errors.As(err, &se) {
+		t.Fatalf("Split: error %v, want a *SpanError", err)
+	}
+	chunks, err := chunk.SplitLinks(text, nil, opts)
+	if err != nil {
+		t.Fatalf("SplitLinks with no links: %v", err)
+	}
+	if strings.Join(chunks, "") != strings.ReplaceAll(text, " ", "") || len(chunks) < 3 {
+		t.Fatalf("SplitLinks with no links gives %q: want the URL cut like a long word", chunks)
+	}
+	// Spans outside the text are ignored, not trusted.
+	bad := []linkcheck.Link{{Start: 5, End: 500}, {Start: -1, End: 3}}
+	if _, err := chunk.SplitLinks(text, bad, opts); err != nil {
+		t.Fatalf("SplitLinks with spans outside the text: %v", err)
 	}
 }
 

@@ -1,10 +1,15 @@
 package chunk_test
 
 import (
+	"errors"
+	"slices"
 	"testing"
 
 	"github.com/spinwise/spinwise/chunk"
+	"github.com/spinwise/spinwise/linkcheck"
 )
+
+var defaultLinks = linkcheck.New(nil)
 
 // FuzzSplit checks the invariants of Split on any text, limit and unit:
 // only *SpanError errors, nothing lost, every chunk within the limit, not
@@ -27,5 +32,14 @@ func FuzzSplit(f *testing.F) {
 		opts := &chunk.Options{Max: int(max % 400), Unit: chunk.Unit(unit % 3)}
 		chunks, err := chunk.Split(text, opts)
 		checkSplit(t, text, opts, chunks, err)
+		// Given the links a default Checker finds, SplitLinks cuts alike.
+		chunks2, err2 := chunk.SplitLinks(text, defaultLinks.Check(text), opts)
+		if !slices.Equal(chunks, chunks2) || (err == nil) != (err2 == nil) {
+			t.Fatalf("Split gives %q, %v; SplitLinks with the links gives %q, %v", chunks, err, chunks2, err2)
+		}
+		var se, se2 *chunk.SpanError
+		if errors.As(err, &se) && errors.As(err2, &se2) && *se != *se2 {
+			t.Fatalf("Split's error %v, SplitLinks' %v", err, err2)
+		}
 	})
 }

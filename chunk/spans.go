@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/spinwise/spinwise/linkcheck"
 )
 
 // kind is what an atomic span is.
@@ -38,10 +40,10 @@ type pair struct {
 
 // findSpans finds the atomic spans, checks that each fits, and marks the
 // runs that lie inside one.
-func (s *splitter) findSpans() error {
+func (s *splitter) findSpans(links []linkcheck.Link) error {
 	text := s.text[:s.w.end]
 	var spans []span
-	for _, l := range findLinks(text) {
+	for _, l := range links {
 		if l.Start >= 0 && l.Start < l.End && l.End <= len(text) {
 			spans = append(spans, span{l.Start, l.End, kindLink})
 		}
