@@ -6,7 +6,6 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"sync"
-	"unsafe"
 )
 
 // state is the scratch space of one Spin, SpinTo, Variant or VariantTo call,
@@ -54,27 +53,23 @@ func (st *state) Placeholder(i int) { st.buf = append(st.buf, st.s.phs[i].Text..
 // nothing but the returned string; AppendSpin allocates nothing at all when
 // its buffer has room.
 func (s *Spintax) Spin(r *rand.Rand) string {
-	buf := s.appendSpin(make([]byte, 0, s.spinCap()), r)
-	if len(buf) == 0 {
-		return ""
+	// The variant is rendered into scratch space (on the stack when it is
+	// short) and copied out into a string of exactly its length: the
+	// string holds no slack, however much longer the longest variant is.
+	if s.maxBytes <= len(stackBuf{})-copyPad {
+		var scratch stackBuf
+		return string(s.appendSpin(scratch[:0], r))
 	}
-	// buf is never written again: handing its bytes out as the string
-	// without a copy is what strings.Builder.String does too.
-	return unsafe.String(unsafe.SliceData(buf), len(buf))
+	st := getState(s)
+	p := picker{r: r}
+	st.buf = s.run(&p, st, padded(st.buf[:0]))
+	out := string(st.buf)
+	putState(st)
+	return out
 }
 
-// spinCap is the capacity of the buffer Spin allocates: room for the
-// longest variant and copyPad more when that wastes little (the variant is
-// short, or it has at least minLen runes, so at least minLen bytes, a
-// quarter of the buffer); otherwise (long variants whose length varies
-// widely) four times the shortest, which the program grows when it must.
-func (s *Spintax) spinCap() int {
-	size := s.maxBytes
-	if quarter := satMul(4, s.minLen); size > maxDirect && size > quarter {
-		size = quarter
-	}
-	return satAdd(size, copyPad)
-}
+// stackBuf is Spin's scratch space for templates whose variants fit in it.
+type stackBuf [2048]byte
 
 // AppendSpin appends one random variant, as Spin chooses it, to dst and
 // returns the extended buffer: for the same state of r, the bytes it
@@ -88,9 +83,7 @@ func (s *Spintax) AppendSpin(dst []byte, r *rand.Rand) []byte {
 }
 
 func (s *Spintax) appendSpin(dst []byte, r *rand.Rand) []byte {
-	if cap(dst)-len(dst) < copyPad {
-		dst = grow(dst, len(dst), 0)
-	}
+	dst = padded(dst)
 	p := picker{r: r}
 	if !s.hasPerm {
 		return s.run(&p, nil, dst)
@@ -101,9 +94,14 @@ func (s *Spintax) appendSpin(dst []byte, r *rand.Rand) []byte {
 	return dst
 }
 
-// maxDirect is the length in bytes of the longest variant up to which Spin
-// always allocates that length up front.
-const maxDirect = 4096
+// padded returns dst, grown if it has fewer than copyPad bytes of room past
+// its length, which run needs.
+func padded(dst []byte) []byte {
+	if cap(dst)-len(dst) < copyPad {
+		dst = grow(dst, len(dst), 0)
+	}
+	return dst
+}
 
 // picker draws the choices of one spin: exactly uniform integers below n
 // by Lemire's multiply-and-reject method on 32-bit halves of r.Uint64(), so
