@@ -74,7 +74,7 @@ type stackBuf [2048]byte
 // AppendSpin appends one random variant, as Spin chooses it, to dst and
 // returns the extended buffer: for the same state of r, the bytes it
 // appends are the string Spin returns. It allocates nothing when dst has
-// room for the variant and 64 bytes more (LengthRange's maximum in runes,
+// room for the variant and 32 bytes more (LengthRange's maximum in runes,
 // times 4, bounds the variant in bytes); otherwise it grows dst as append
 // does. A sender that renders message after message into one buffer spins
 // without allocating.
