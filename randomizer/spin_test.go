@@ -295,3 +295,20 @@ func spinBoth(t *testing.T, s *randomizer.Spintax, src string, seed uint64) stri
 	}
 	return want
 }
+
+// TestSpinDeepNesting: the spin program runs nested groups by jumps and
+// nested permutations on an explicit stack of frames, never by recursion;
+// a thousand levels of either, and of both interleaved, must spin as
+// SpinTo does.
+func TestSpinDeepNesting(t *testing.T) {
+	for _, src := range []string{
+		strings.Repeat("{a|", 1000) + strings.Repeat("}", 1000),
+		strings.Repeat("[a|", 999) + "b" + strings.Repeat("]", 999),
+		strings.Repeat("[x|{y|", 499) + strings.Repeat("}]", 499),
+	} {
+		s := mustParse(t, src)
+		for seed := range uint64(20) {
+			spinBoth(t, s, src, seed)
+		}
+	}
+}
