@@ -3,7 +3,10 @@
 //
 // Several short messages read like a conversation; one long block reads
 // like a mailing. [Split] cuts a rendered message into chunks of at most
-// [Options].Max units each.
+// [Options].Max units each. [SplitLinks] does the same with the links the
+// caller has already found with a linkcheck.Checker (package campaign
+// checks every message's links, then splits it), so that they are not
+// looked for twice.
 //
 // # Units
 //
