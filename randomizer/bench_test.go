@@ -54,6 +54,33 @@ func BenchmarkSpin(b *testing.B) {
 	}
 }
 
+var allocSink string
+
+// BenchmarkSpinAlloc makes, for each benchmark template, the one allocation
+// Spin makes and nothing else: a string of a variant's length copied from a
+// rendered variant (the lengths of 64 spins, in turn). It is the part of
+// Spin's time that any function returning a new string of that length pays,
+// set beside BenchmarkSpin and BenchmarkAppendSpin in the same run.
+func BenchmarkSpinAlloc(b *testing.B) {
+	for _, tt := range benchTemplates(b) {
+		b.Run(tt.name, func(b *testing.B) {
+			s := mustParse(b, tt.src)
+			r := rand.New(rand.NewPCG(1, 2))
+			var vs [][]byte
+			for range 64 {
+				vs = append(vs, s.AppendSpin(nil, r))
+			}
+			b.ReportAllocs()
+			b.SetBytes(int64(len(tt.src)))
+			i := 0
+			for b.Loop() {
+				allocSink = string(vs[i%len(vs)])
+				i++
+			}
+		})
+	}
+}
+
 func BenchmarkSpinTo(b *testing.B) {
 	for _, tt := range benchTemplates(b) {
 		b.Run(tt.name, func(b *testing.B) {

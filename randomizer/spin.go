@@ -12,7 +12,7 @@ import (
 // pooled so that calls do not allocate.
 type state struct {
 	s       *Spintax
-	buf     []byte      // output of Variant
+	buf     []byte      // output of Variant, and of Spin for long variants
 	scratch []int32     // permutations under construction, innermost last
 	frames  []permFrame // permutations that run is running, innermost last
 }
