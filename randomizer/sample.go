@@ -81,8 +81,7 @@ func newFeistel(n *big.Int, seed uint64) *feistel {
 	f := &feistel{n: n, half: w / 2, small: w <= 64}
 	x := seed
 	for i := range f.keys {
-		x += 0x9E3779B97F4A7C15
-		f.keys[i] = mix.Mix64(x)
+		f.keys[i] = mix.SplitMix64(&x)
 	}
 	if !f.small {
 		f.hbytes = int(f.half+7) / 8

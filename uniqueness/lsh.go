@@ -61,7 +61,7 @@ type signer struct {
 
 func newSigner(bands, rows int, seed uint64) *signer {
 	k := bands * rows
-	return &signer{k: k, bands: bands, rows: rows, seed: mix.Mix64(seed + 0x9e3779b97f4a7c15),
+	return &signer{k: k, bands: bands, rows: rows, seed: mix.SplitMix64(&seed),
 		bins: make([]uint64, k), filled: make([]bool, k)}
 }
 
