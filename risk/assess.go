@@ -54,17 +54,19 @@ func (pol *Policy) Assess(now time.Time, a Account, st Stats, p Plan) Assessment
 	}
 
 	// New recipients: the daily cap while there is one, "many at once"
-	// after the green light.
+	// after the green light. Both count the day: those already written to
+	// first today and the batch's.
 	if outbound && p.NewRecipients > 0 {
+		batch, today := int64(p.NewRecipients), s.NewRecipientsToday
 		switch lim.Phase {
 		case PhaseNew, PhaseGrowing:
-			if p.NewRecipients > lim.NewRecipientsPerDay {
-				fs.add(Maximal, CodeTooManyNewRecipients, msgTooManyNew(p.NewRecipients, lim.NewRecipientsPerDay))
+			if batch+today > int64(lim.NewRecipientsPerDay) {
+				fs.add(Maximal, CodeTooManyNewRecipients, msgTooManyNew(batch, today, int64(lim.NewRecipientsPerDay)))
 			}
 		case PhaseGreen:
 			burst := max(int64(r.ManyAtOnce), int64(r.BurstFactor)*s.Outgoing/7)
-			if int64(p.NewRecipients) > burst {
-				fs.add(Maximal, CodeTooManyNewRecipients, msgBurst(p.NewRecipients, burst))
+			if batch+today > burst {
+				fs.add(Maximal, CodeTooManyNewRecipients, msgBurst(batch, today, burst))
 			}
 		}
 	}
@@ -187,6 +189,7 @@ func (fs *findings) assessment(lim Limits) Assessment {
 // percentages cannot overflow.
 type counts struct {
 	Outgoing, Replies, Dialogs, PhoneChecks, GroupsCreated, NonWhatsAppAddedToGroups, Queued int64
+	NewRecipientsToday                                                                       int64
 }
 
 const maxStat = 1 << 40
@@ -197,6 +200,7 @@ func (s Stats) clamped() counts {
 	return counts{
 		clamp(s.Outgoing), clamp(s.Replies), clamp(s.Dialogs), clamp(s.PhoneChecks),
 		clamp(s.GroupsCreated), clamp(s.NonWhatsAppAddedToGroups), clamp(s.Queued),
+		clamp(s.NewRecipientsToday),
 	}
 }
 

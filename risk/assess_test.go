@@ -107,6 +107,27 @@ var assessRows = []struct {
 	{name: "green, busy number, 201 new", muts: []mut{outgoing(700, 300), newRecipients(201)},
 		want: []cl{{risk.CodeTooManyNewRecipients, risk.Maximal}, wf}},
 
+	// The caps are daily: new recipients already written to first today
+	// count with the batch's (a robot sends one message per deal).
+	{name: "new number, 15 today and 5 new", muts: []mut{connected(5 * day), today(15), newRecipients(5)}, want: []cl{wf}},
+	{name: "new number, 15 today and 6 new", muts: []mut{connected(5 * day), today(15), newRecipients(6)},
+		want: []cl{{risk.CodeTooManyNewRecipients, risk.Maximal}, wf}},
+	{name: "new number, 20 today and 1 new", why: "one message per deal still counts against the day",
+		muts: []mut{connected(5 * day), today(20), newRecipients(1)},
+		want: []cl{{risk.CodeTooManyNewRecipients, risk.Maximal}, wf}},
+	{name: "new number, 30 today, inbound batch", muts: []mut{connected(5 * day), today(30), inbound}, want: nil},
+	{name: "new number, 30 today, no new recipient", why: "writing again to known recipients adds nobody new",
+		muts: []mut{connected(5 * day), today(30), func(a *risk.Account, s *risk.Stats, p *risk.Plan) { p.NewRecipients = 0 }},
+		want: []cl{wf}},
+	{name: "new number, negative today", why: "a negative count is 0",
+		muts: []mut{connected(5 * day), today(-40), newRecipients(20)}, want: []cl{wf}},
+	{name: "growing day 10, 20 today and 5 new", muts: []mut{connected(10 * day), today(20), newRecipients(5)}, want: []cl{wf}},
+	{name: "growing day 10, 20 today and 6 new", muts: []mut{connected(10 * day), today(20), newRecipients(6)},
+		want: []cl{{risk.CodeTooManyNewRecipients, risk.Maximal}, wf}},
+	{name: "green, 100 today and 50 new", muts: []mut{today(100), newRecipients(50)}, want: []cl{wf}},
+	{name: "green, 100 today and 51 new", why: "many in one day: 151 is over 150 and over twice the daily average",
+		muts: []mut{today(100), newRecipients(51)}, want: []cl{{risk.CodeTooManyNewRecipients, risk.Maximal}, wf}},
+
 	// Replies: 29 vs 30 per 100; 9 vs 10 per 100.
 	{name: "30 replies per 100", muts: []mut{outgoing(100, 30)}, want: []cl{wf}},
 	{name: "29 replies per 100", muts: []mut{outgoing(100, 29)}, want: []cl{{risk.CodeLowReplies, risk.Minimal}, wf}},
@@ -241,6 +262,9 @@ func connected(d time.Duration) mut {
 func newRecipients(n int) mut {
 	return func(a *risk.Account, s *risk.Stats, p *risk.Plan) { p.Recipients, p.NewRecipients = n, n }
 }
+func today(n int) mut {
+	return func(a *risk.Account, s *risk.Stats, p *risk.Plan) { s.NewRecipientsToday = n }
+}
 func outgoing(out, replies int) mut {
 	return func(a *risk.Account, s *risk.Stats, p *risk.Plan) { s.Outgoing, s.Replies = out, replies }
 }
@@ -350,6 +374,12 @@ func TestAssessMessages(t *testing.T) {
 			"Дата регистрации номера неизвестна, поэтому он считается новым: укажите её, а пока ничего не отправляйте через сервис."},
 		{"too many new", []mut{connected(day), newRecipients(21)}, risk.CodeTooManyNewRecipients,
 			"В рассылке 21 новый получатель, а сегодня можно написать первыми не больше чем 20: отправьте остальным в следующие дни."},
+		{"too many new today", []mut{connected(day), today(12), newRecipients(11)}, risk.CodeTooManyNewRecipients,
+			"Сегодня вы уже написали первыми 12 новым получателям, в рассылке ещё 11 новых, а за день можно не больше чем 20: сегодня отправьте ещё не больше чем 8, остальным в следующие дни."},
+		{"too many new today, none left", []mut{connected(day), today(21), newRecipients(1)}, risk.CodeTooManyNewRecipients,
+			"Сегодня вы уже написали первыми 21 новому получателю, в рассылке ещё 1 новый, а за день можно не больше чем 20: новым получателям пишите уже в следующие дни."},
+		{"many today", []mut{today(150), newRecipients(2)}, risk.CodeTooManyNewRecipients,
+			"Сегодня вы уже написали первыми 150 новым получателям, в рассылке ещё 2 новых, это слишком много за день: пишите первыми не больше чем 150 в день и наращивайте базу постепенно."},
 		{"low replies", []mut{outgoing(100, 22)}, risk.CodeLowReplies,
 			"На 100 исходящих приходит 22 ответа, а нужно не меньше 30: пишите тем, кому это интересно, и начинайте с вопроса."},
 		{"two short links", []mut{links(linkcheck.Shortener, linkcheck.Shortener)}, risk.CodeShortenedLink,

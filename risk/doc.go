@@ -39,10 +39,11 @@
 //	warmup-restarted         Maximal  under 10 days since a reinstall or a move to another phone (guidance)
 //	groups-on-new-number     Maximal  groups created through the service (Stats.GroupsCreated + Plan.Groups)
 //	                                  in the warm-up or the first 10 days after connecting (guidance)
-//	too-many-new-recipients  Maximal  more new recipients than today's cap: 20 in the first 10 days after
-//	                                  connecting (guidance), then 20 + 5 more each day (choice); after the
-//	                                  green light, more than 150 (choice) and more than 2 (choice) times the
-//	                                  average daily outgoing messages of the last 7 days
+//	too-many-new-recipients  Maximal  more new recipients today (Stats.NewRecipientsToday plus the batch's)
+//	                                  than today's cap: 20 in the first 10 days after connecting (guidance),
+//	                                  then 20 + 5 more each day (choice); after the green light, more than
+//	                                  150 (choice) and more than 2 (choice) times the average daily outgoing
+//	                                  messages of the last 7 days
 //	low-replies              Minimal  under 30 replies per 100 outgoing messages (guidance), once there are
 //	                                  at least 20 outgoing messages in 7 days (choice)
 //	                         Maximal  under 10 replies per 100 (choice): "clients do not reply"

@@ -38,6 +38,26 @@ func ExampleAssess() {
 	// новых получателей в день: не больше 20; сообщений в день: без ограничения; группы: нельзя
 }
 
+// A CRM robot sends one message per deal, so every batch has one recipient;
+// the daily cap holds only if it says how many it has already written to
+// first today.
+func ExampleAssess_onePerDeal() {
+	now := time.Date(2026, 3, 1, 16, 0, 0, 0, time.FixedZone("MSK", 3*60*60))
+	account := risk.Account{Registered: now.AddDate(0, 0, -20), Connected: now.AddDate(0, 0, -5), LastOutgoing: now.Add(-time.Minute)}
+	deal := risk.Plan{Recipients: 1, NewRecipients: 1, Personalized: true, Varied: true, AsksQuestion: true}
+	for _, sent := range []int{19, 20} {
+		as := risk.Assess(now, account, risk.Stats{Outgoing: 80, Replies: 31, Dialogs: 25, NewRecipientsToday: sent}, deal)
+		fmt.Printf("%d today: %s\n", sent, as.Level)
+		if f := as.Findings[0]; f.Code == risk.CodeTooManyNewRecipients {
+			fmt.Println(f.Message)
+		}
+	}
+	// Output:
+	// 19 today: minimal
+	// 20 today: maximal
+	// Сегодня вы уже написали первыми 20 новым получателям, в рассылке ещё 1 новый, а за день можно не больше чем 20: новым получателям пишите уже в следующие дни.
+}
+
 // Replies to clients who wrote first carry no risk.
 func ExampleAssess_inboundOnly() {
 	now := time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)

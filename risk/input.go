@@ -28,7 +28,8 @@ import (
 //	  },
 //	  "stats": {
 //	    "outgoing": 140, "replies": 52, "dialogs": 40, "phone_checks": 10,
-//	    "groups_created": 0, "non_whatsapp_added_to_groups": 0, "queued": 0
+//	    "groups_created": 0, "non_whatsapp_added_to_groups": 0, "queued": 0,
+//	    "new_recipients_today": 0
 //	  },
 //	  "plan": {
 //	    "new_recipients": 20, "negative_recipients": 0,
@@ -401,6 +402,7 @@ func (d *inputParser) stats(v value, s *Stats) error {
 		{"groups_created", d.count(&s.GroupsCreated)},
 		{"non_whatsapp_added_to_groups", d.count(&s.NonWhatsAppAddedToGroups)},
 		{"queued", d.count(&s.Queued)},
+		{"new_recipients_today", d.count(&s.NewRecipientsToday)},
 	})
 }
 

@@ -34,7 +34,7 @@ func TestReadInput(t *testing.T) {
 			LastUnblock:  time.Date(2026, 2, 2, 10, 0, 0, 0, time.UTC),
 			Blocks:       1,
 		},
-		Stats:  risk.Stats{Outgoing: 140, Replies: 52, Dialogs: 40, PhoneChecks: 10},
+		Stats:  risk.Stats{Outgoing: 140, Replies: 52, Dialogs: 40, PhoneChecks: 10, NewRecipientsToday: 5},
 		Plan:   risk.PlanInput{NewRecipients: &twenty, Promotional: true},
 		Policy: risk.Policy{GreenLightDays: 25, GrowthPerDay: 10},
 	}

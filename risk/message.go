@@ -65,14 +65,30 @@ func msgNonWhatsApp(n int64) string {
 	return fmt.Sprintf("В группы через сервис добавлены номера без WhatsApp (%d): добавляйте в группы только тех, у кого есть WhatsApp.", n)
 }
 
-func msgTooManyNew(n, limit int) string {
-	return fmt.Sprintf("В рассылке %s, а сегодня можно написать первыми не больше чем %d: отправьте остальным в следующие дни.",
-		count(int64(n), "новый получатель", "новых получателя", "новых получателей"), limit)
+func msgTooManyNew(n, today, limit int64) string {
+	if today == 0 {
+		return fmt.Sprintf("В рассылке %s, а сегодня можно написать первыми не больше чем %d: отправьте остальным в следующие дни.",
+			count(n, "новый получатель", "новых получателя", "новых получателей"), limit)
+	}
+	rest := "новым получателям пишите уже в следующие дни"
+	if today < limit {
+		rest = fmt.Sprintf("сегодня отправьте ещё не больше чем %d, остальным в следующие дни", limit-today)
+	}
+	return fmt.Sprintf("%s, в рассылке ещё %s, а за день можно не больше чем %d: %s.", wroteToday(today), count(n, "новый", "новых", "новых"), limit, rest)
 }
 
-func msgBurst(n int, limit int64) string {
-	return fmt.Sprintf("В рассылке сразу %s, это слишком много за один раз: пишите первыми не больше чем %d в день и наращивайте базу постепенно.",
-		count(int64(n), "новый получатель", "новых получателя", "новых получателей"), limit)
+func msgBurst(n, today, limit int64) string {
+	if today == 0 {
+		return fmt.Sprintf("В рассылке сразу %s, это слишком много за один раз: пишите первыми не больше чем %d в день и наращивайте базу постепенно.",
+			count(n, "новый получатель", "новых получателя", "новых получателей"), limit)
+	}
+	return fmt.Sprintf("%s, в рассылке ещё %s, это слишком много за день: пишите первыми не больше чем %d в день и наращивайте базу постепенно.",
+		wroteToday(today), count(n, "новый", "новых", "новых"), limit)
+}
+
+// wroteToday says how many new recipients were written to first today.
+func wroteToday(n int64) string {
+	return "Сегодня вы уже написали первыми " + count(n, "новому получателю", "новым получателям", "новым получателям")
 }
 
 func msgNoReplies(per100 int64) string {

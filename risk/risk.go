@@ -81,8 +81,8 @@ type Account struct {
 }
 
 // Stats are the account's activity over the trailing 7 days, except Queued,
-// which is the number of messages waiting in the service's queue now.
-// Negative counts are treated as 0.
+// which is the number of messages waiting in the service's queue now, and
+// NewRecipientsToday, which counts today. Negative counts are treated as 0.
 type Stats struct {
 	Outgoing                 int `json:"outgoing"`                     // messages sent
 	Replies                  int `json:"replies"`                      // replies received to them
@@ -91,6 +91,14 @@ type Stats struct {
 	GroupsCreated            int `json:"groups_created"`               // groups created through the service
 	NonWhatsAppAddedToGroups int `json:"non_whatsapp_added_to_groups"` // numbers without WhatsApp added to groups through the service
 	Queued                   int `json:"queued"`                       // messages in the service's queue now
+
+	// NewRecipientsToday is how many recipients the business has already
+	// written to first today, before this batch: the daily cap on new
+	// recipients is a cap on the day, not on one batch, so a robot that
+	// sends one message per deal must say how many went out before it.
+	// "Today" is the calendar day of the moment assessed, as the sender
+	// counts its days.
+	NewRecipientsToday int `json:"new_recipients_today"`
 }
 
 // Plan is the batch about to be sent. A plan with no recipients describes no
