@@ -53,8 +53,9 @@
 // # Input
 //
 // A source is an iter.Seq2[Recipient, error]. [ReadCSV] reads a CRM export
-// (UTF-8 with or without BOM, ',' or ';' detected, a key column or the first
-// column as key), [ReadJSONL] reads JSON Lines, and [Records] wraps maps
+// (UTF-8 with or without BOM, or a legacy code page such as Windows-1251
+// named in [CSVOptions].Encoding; ',' or ';' detected; a key column or the
+// first column as key), [ReadJSONL] reads JSON Lines, and [Records] wraps maps
 // already in memory. A record the reader can still delimit but not use is
 // an error row with its line (a stray or bare quote within one line
 // included); a fault that makes the rest of the input unreadable (a header

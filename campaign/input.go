@@ -12,6 +12,9 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/transform"
 )
 
 // Recipient is one record of the input: a key and the fields the template
@@ -81,7 +84,19 @@ type CSVOptions struct {
 	// quote that never closes, and the reader cannot tell where the next
 	// record starts. It bounds the memory one record can take.
 	MaxRecord int
+	// Encoding is the file's character encoding; nil means UTF-8, where a
+	// byte sequence that is not UTF-8 is an error. Set it for an export
+	// saved in a legacy code page, such as charmap.Windows1251 (from
+	// golang.org/x/text/encoding/charmap) for a CSV saved by Excel or an
+	// older CRM on a Russian Windows. A file that starts with the UTF-8
+	// byte-order mark is read as UTF-8 whatever Encoding says: the mark
+	// cannot begin a Windows-1251 text (it would read "п»ї"). MaxRecord
+	// counts the bytes after decoding.
+	Encoding encoding.Encoding
 }
+
+// legacyEncoding is the advice for a file that is not UTF-8.
+const legacyEncoding = "save the file as UTF-8, or read it as Windows-1251 (the CLI's -encoding windows-1251) if that is what it is"
 
 // recordLimiter fails a read once more than max bytes (plus the read-ahead
 // of csv.Reader's own buffer) have been read since the current record
@@ -109,7 +124,8 @@ const csvReadAhead = 64 << 10 // bytes; more than csv.Reader buffers
 const bom = "\uFEFF"
 
 // ReadCSV returns a source over a CSV file with a header row, as CRM exports
-// write them: UTF-8 with or without a byte-order mark, fields separated by
+// write them: UTF-8 with or without a byte-order mark (or the encoding
+// CSVOptions.Encoding names), fields separated by
 // ',' or ';' (detected), quoted as RFC 4180 says. Header names are trimmed of
 // white space; every column becomes a field of Data under its header name,
 // the key column included.
@@ -138,6 +154,8 @@ func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 		case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
 			yield(Recipient{}, &InputError{Line: 1, Msg: "the file is UTF-16; save it as UTF-8"})
 			return
+		case o.Encoding != nil:
+			br = bufio.NewReaderSize(transform.NewReader(br, o.Encoding.NewDecoder()), 64<<10)
 		}
 		comma := o.Comma
 		if comma == 0 {
@@ -287,7 +305,7 @@ func csvHeader(header []string, key string) (int, error) {
 	keyCol := -1
 	for i, h := range header {
 		if !utf8.ValidString(h) {
-			return 0, &InputError{Line: 1, Msg: "the header is not valid UTF-8 (a Windows-1251 export?); save the file as UTF-8"}
+			return 0, &InputError{Line: 1, Msg: "the header is not valid UTF-8 (a Windows-1251 export?); " + legacyEncoding}
 		}
 		h = strings.TrimSpace(h)
 		header[i] = h
@@ -325,7 +343,7 @@ func csvRecipient(header []string, keyCol int, rec []string, line int) Recipient
 	}
 	for i, v := range rec {
 		if !utf8.ValidString(v) {
-			r.Err = &InputError{Line: line, Msg: fmt.Sprintf("column %q is not valid UTF-8; save the file as UTF-8", header[i])}
+			r.Err = &InputError{Line: line, Msg: fmt.Sprintf("column %q is not valid UTF-8; %s", header[i], legacyEncoding)}
 			return r
 		}
 	}

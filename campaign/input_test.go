@@ -8,6 +8,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spinwise/spinwise/campaign"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // got is a recipient as the tests compare it: the error as text.
@@ -16,6 +17,16 @@ type got struct {
 	Data map[string]any
 	Line int
 	Err  string
+}
+
+// win1251 encodes s in Windows-1251, as a CRM export on a Russian Windows
+// saves it.
+func win1251(s string) string {
+	b, err := charmap.Windows1251.NewEncoder().String(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }
 
 func collect(t *testing.T, src iter.Seq2[campaign.Recipient, error]) ([]got, error) {
@@ -88,7 +99,7 @@ func TestReadCSV(t *testing.T) {
 			name: "invalid UTF-8 in a data row is that row's error",
 			in:   "key,Имя\nc1,\xc0\xe0\xed\xed\xe0\nc2,Анна\n",
 			want: []got{
-				{Key: "c1", Line: 2, Err: `line 2: column "Имя" is not valid UTF-8; save the file as UTF-8`},
+				{Key: "c1", Line: 2, Err: `line 2: column "Имя" is not valid UTF-8; save the file as UTF-8, or read it as Windows-1251 (the CLI's -encoding windows-1251) if that is what it is`},
 				{Key: "c2", Line: 3, Data: map[string]any{"key": "c2", "Имя": "Анна"}},
 			},
 		},
@@ -108,7 +119,33 @@ func TestReadCSV(t *testing.T) {
 		{
 			name:  "Windows-1251 header stops the file",
 			in:    "key,\xc8\xec\xff\nc1,x\n",
-			fatal: "line 1: the header is not valid UTF-8 (a Windows-1251 export?); save the file as UTF-8",
+			fatal: "line 1: the header is not valid UTF-8 (a Windows-1251 export?); save the file as UTF-8, or read it as Windows-1251 (the CLI's -encoding windows-1251) if that is what it is",
+		},
+		{
+			name: "a Windows-1251 export read as Windows-1251",
+			in:   win1251("key;Имя;Компания\nc1;Ёлкина Анна;ООО «Ромашка» № 5\nc2;Пётр;\"Лютик; и Ко\"\n"),
+			opts: &campaign.CSVOptions{Encoding: charmap.Windows1251},
+			want: []got{
+				{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Ёлкина Анна", "Компания": "ООО «Ромашка» № 5"}},
+				{Key: "c2", Line: 3, Data: map[string]any{"key": "c2", "Имя": "Пётр", "Компания": "Лютик; и Ко"}},
+			},
+		},
+		{
+			name: "a file with the UTF-8 BOM is UTF-8 whatever Encoding says",
+			in:   "\uFEFFkey,Имя\nc1,Анна\n",
+			opts: &campaign.CSVOptions{Encoding: charmap.Windows1251},
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна"}}},
+		},
+		{
+			// Each Cyrillic letter is one byte in the file and two after
+			// decoding: the bound is on what the reader holds. 100,000
+			// bytes in the file are under the bound plus csv.Reader's
+			// read-ahead (64 KiB); 200,000 decoded are over it.
+			name: "MaxRecord counts decoded bytes",
+			in:   win1251("key,Имя\nc1,\"" + strings.Repeat("я", 100_000) + "\"\n"),
+			opts: &campaign.CSVOptions{Encoding: charmap.Windows1251, MaxRecord: 80_000},
+			fatal: "line 2: the record that starts here is longer than 80000 bytes: a quote that never closes? " +
+				"(CSV quoting: a field with a quote must be quoted, and its quotes doubled)",
 		},
 		{
 			name:  "UTF-16 stops the file",
@@ -280,29 +317,37 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("key,x\n\"c1\",\"a\"\"b\"\nc2,\"open\n")
 	f.Add("key;Компания\nc1;ООО \"Ромашка\"\nc2;x\n")
 	f.Add("k\n\xff\n")
+	f.Add(win1251("key;Имя\nc1;Ёлкина «Анна»\n"))
 	f.Fuzz(func(t *testing.T, in string) {
-		last := 0
-		for r, err := range campaign.ReadCSV(strings.NewReader(in), nil) {
-			if err != nil {
-				var ie *campaign.InputError
-				if !errors.As(err, &ie) || ie.Line < 1 {
-					t.Fatalf("source error %#v is not an *InputError with a line", err)
+		for _, opts := range []*campaign.CSVOptions{nil, {Encoding: charmap.Windows1251}} {
+			last := 0
+			for r, err := range campaign.ReadCSV(strings.NewReader(in), opts) {
+				if err != nil {
+					var ie *campaign.InputError
+					if !errors.As(err, &ie) || ie.Line < 1 {
+						t.Fatalf("source error %#v is not an *InputError with a line", err)
+					}
+					break
 				}
-				return
-			}
-			if r.Line <= last {
-				t.Fatalf("record line %d after line %d", r.Line, last)
-			}
-			last = r.Line
-			if r.Err != nil {
-				var ie *campaign.InputError
-				if !errors.As(r.Err, &ie) || ie.Line != r.Line {
-					t.Fatalf("record error %#v does not carry the record's line %d", r.Err, r.Line)
+				if r.Line <= last {
+					t.Fatalf("record line %d after line %d", r.Line, last)
 				}
-				continue
-			}
-			if r.Key == "" || r.Data == nil {
-				t.Fatalf("good record without key or data: %+v", r)
+				last = r.Line
+				if r.Err != nil {
+					var ie *campaign.InputError
+					if !errors.As(r.Err, &ie) || ie.Line != r.Line {
+						t.Fatalf("record error %#v does not carry the record's line %d", r.Err, r.Line)
+					}
+					// Every byte decodes in Windows-1251, so no field can
+					// be invalid UTF-8 (unless a BOM made the file UTF-8).
+					if opts != nil && strings.Contains(ie.Msg, "not valid UTF-8") && !strings.HasPrefix(in, "\uFEFF") {
+						t.Fatalf("read as Windows-1251, yet %v", r.Err)
+					}
+					continue
+				}
+				if r.Key == "" || r.Data == nil {
+					t.Fatalf("good record without key or data: %+v", r)
+				}
 			}
 		}
 	})

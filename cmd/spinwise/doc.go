@@ -4,12 +4,12 @@
 // Usage:
 //
 //	spinwise check      TEMPLATE [-fields FILE] [-block FILE] [-allow FILE]
-//	spinwise preview    TEMPLATE [-data FILE] [-n 5] [-seed N]   (and generate's -format, -key, -suppress, -block,
-//	                                                        -allow, -max, -unit, -start, -by-key)
+//	spinwise preview    TEMPLATE [-data FILE] [-n 5] [-seed N]   (and generate's -format, -key, -encoding,
+//	                                                        -suppress, -block, -allow, -max, -unit, -start, -by-key)
 //	spinwise generate   TEMPLATE -data FILE [-o OUT] [-seed N] [-max 300] [-unit runes|utf16|graphemes]
 //	                    [-block FILE] [-allow FILE] [-suppress FILE] [-threshold 0.9] [-report FILE]
 //	                    [-account FILE [-force]] [-start N] [-by-key] [-format csv|jsonl] [-key COL]
-//	                    [-no-analysis] [-workers N] [-q]
+//	                    [-encoding utf-8|windows-1251] [-no-analysis] [-workers N] [-q]
 //	spinwise similarity FILE [-threshold 0.9] [-json] [-top 5]
 //	spinwise demo       [-template NAME] [-n 3] [-seed N]
 //

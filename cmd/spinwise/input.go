@@ -15,6 +15,8 @@ import (
 	"github.com/spinwise/spinwise/chunk"
 	"github.com/spinwise/spinwise/randomizer"
 	"github.com/spinwise/spinwise/template"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // syntaxPos is a template syntax error's position and message.
@@ -120,11 +122,27 @@ type dataSource struct {
 	close      func()
 }
 
+// parseEncoding returns the encoding of CSV data that -encoding names; nil
+// is UTF-8.
+func parseEncoding(s string) (encoding.Encoding, error) {
+	switch strings.ToLower(s) {
+	case "utf-8", "utf8", "":
+		return nil, nil
+	case "windows-1251", "cp1251", "1251":
+		return charmap.Windows1251, nil
+	}
+	return nil, fmt.Errorf("unknown encoding %q: use utf-8 or windows-1251", s)
+}
+
 // openData opens the recipients file ("-": stdin) as CSV or JSON Lines:
 // format "csv" or "jsonl", or "" to decide by the extension (.jsonl,
 // .ndjson, .json: JSON Lines; .csv: CSV) or else by the first character
-// ('{': JSON Lines).
-func (c *cli) openData(name, format, key string) (*dataSource, error) {
+// ('{': JSON Lines). enc is -encoding, for CSV; JSON Lines are UTF-8.
+func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
+	charset, err := parseEncoding(enc)
+	if err != nil {
+		return nil, err
+	}
 	ds := &dataSource{close: func() {}}
 	var r io.Reader
 	if name == "-" {
@@ -164,8 +182,12 @@ func (c *cli) openData(name, format, key string) (*dataSource, error) {
 	}
 	switch format {
 	case "csv":
-		ds.recipients = campaign.ReadCSV(br, &campaign.CSVOptions{Key: key})
+		ds.recipients = campaign.ReadCSV(br, &campaign.CSVOptions{Key: key, Encoding: charset})
 	case "jsonl":
+		if charset != nil {
+			ds.close()
+			return nil, fmt.Errorf("-encoding %s: JSON Lines are always UTF-8", enc)
+		}
 		ds.recipients = campaign.ReadJSONL(br, &campaign.JSONOptions{Key: key})
 	default:
 		ds.close()

@@ -57,7 +57,7 @@ func (c *cli) preview(args []string) int {
 		}
 		return exitOK
 	}
-	ds, err := c.openData(rf.data, rf.format, rf.key)
+	ds, err := c.openData(rf.data, rf.format, rf.key, rf.encoding)
 	if err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
