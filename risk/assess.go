@@ -57,7 +57,7 @@ func (pol *Policy) Assess(now time.Time, a Account, st Stats, p Plan) Assessment
 	// after the green light. Both count the day: those already written to
 	// first today and the batch's.
 	if outbound && p.NewRecipients > 0 {
-		batch, today := int64(p.NewRecipients), s.NewRecipientsToday
+		batch, today := clamp(p.NewRecipients), s.NewRecipientsToday
 		switch lim.Phase {
 		case PhaseNew, PhaseGrowing:
 			if batch+today > int64(lim.NewRecipientsPerDay) {

@@ -2,6 +2,7 @@ package risk_test
 
 import (
 	"encoding/json"
+	"math"
 	"slices"
 	"strings"
 	"testing"
@@ -124,6 +125,8 @@ var assessRows = []struct {
 	{name: "growing day 10, 20 today and 5 new", muts: []mut{connected(10 * day), today(20), newRecipients(5)}, want: []cl{wf}},
 	{name: "growing day 10, 20 today and 6 new", muts: []mut{connected(10 * day), today(20), newRecipients(6)},
 		want: []cl{{risk.CodeTooManyNewRecipients, risk.Maximal}, wf}},
+	{name: "green, MaxInt new and 1 today", why: "huge counts saturate, they do not wrap",
+		muts: []mut{today(1), newRecipients(math.MaxInt)}, want: []cl{{risk.CodeTooManyNewRecipients, risk.Maximal}, wf}},
 	{name: "green, 100 today and 50 new", muts: []mut{today(100), newRecipients(50)}, want: []cl{wf}},
 	{name: "green, 100 today and 51 new", why: "many in one day: 151 is over 150 and over twice the daily average",
 		muts: []mut{today(100), newRecipients(51)}, want: []cl{{risk.CodeTooManyNewRecipients, risk.Maximal}, wf}},
