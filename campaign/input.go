@@ -48,19 +48,19 @@ func (e *InputError) Error() string {
 
 // Records returns a source over recipients held in memory: maps such as a
 // CRM export gives, with the key in the field named key (an empty key field
-// name means "key"). Values are used as they are. A record whose key field
-// is missing or empty becomes an error row.
+// name means "key"). Values are used as they are. The key is its field's
+// value as text, as [KeyText] writes it: a string trimmed of surrounding
+// white space, a number in plain digits (79991234567 decoded by
+// encoding/json into a float64 is "79991234567", never "7.9991234567e+10"),
+// so that it matches the suppression list. A record whose key field is
+// missing or empty becomes an error row.
 func Records(records []map[string]any, key string) iter.Seq2[Recipient, error] {
 	if key == "" {
 		key = "key"
 	}
 	return func(yield func(Recipient, error) bool) {
 		for _, m := range records {
-			r := Recipient{Data: m}
-			k, ok := m[key]
-			if ok && k != nil {
-				r.Key = fmt.Sprint(k)
-			}
+			r := Recipient{Data: m, Key: KeyText(m[key])}
 			if r.Key == "" {
 				r.Err = &InputError{Msg: fmt.Sprintf("the record has no %q field to use as its key", key)}
 			}
@@ -69,6 +69,33 @@ func Records(records []map[string]any, key string) iter.Seq2[Recipient, error] {
 			}
 		}
 	}
+}
+
+// KeyText returns a key field's value as a recipient key: a string (or a
+// json.Number) trimmed of surrounding white space; an integer or a float in
+// plain decimal digits, without an exponent (a phone number decoded by
+// encoding/json as the float64 7.9991234567e+10 is "79991234567"); "" for
+// nil; anything else as fmt.Sprint writes it, trimmed.
+func KeyText(v any) string {
+	switch k := v.(type) {
+	case nil:
+		return ""
+	case string:
+		return strings.TrimSpace(k)
+	case json.Number:
+		return strings.TrimSpace(string(k))
+	case float64:
+		return strconv.FormatFloat(k, 'f', -1, 64)
+	case float32:
+		return strconv.FormatFloat(float64(k), 'f', -1, 32)
+	case int:
+		return strconv.Itoa(k)
+	case int64:
+		return strconv.FormatInt(k, 10)
+	case fmt.Stringer:
+		return strings.TrimSpace(k.String())
+	}
+	return strings.TrimSpace(fmt.Sprint(v))
 }
 
 // CSVOptions configures ReadCSV. A nil *CSVOptions means the defaults.
@@ -368,9 +395,11 @@ type JSONOptions struct {
 }
 
 // ReadJSONL returns a source over JSON Lines: one JSON object per line, its
-// members the recipient's fields. Strings stay strings; integral numbers
-// become int64 and others float64; the key field (a string or a number) is
-// the key. Blank lines are skipped. A line that is not a JSON object, has no
+// members the recipient's fields. Strings stay strings; numbers become
+// int64 when they are integers that fit, float64 when they have at most 15
+// significant digits, and otherwise stay a json.Number, written as it was
+// (an order number of 20 digits is never rounded). The key field (a string
+// or a number) is the key, as [KeyText] writes it. Blank lines are skipped. A line that is not a JSON object, has no
 // key or is longer than MaxLine is that recipient's error row; only a read
 // error of the underlying reader stops the source.
 func ReadJSONL(r io.Reader, opts *JSONOptions) iter.Seq2[Recipient, error] {
@@ -427,6 +456,33 @@ func ReadJSONL(r io.Reader, opts *JSONOptions) iter.Seq2[Recipient, error] {
 	}
 }
 
+// jsonNumber returns a JSON number as an int64 when it is one, as a
+// float64 when a float64 holds it exactly enough to write it back (15
+// significant digits or fewer), and otherwise as the json.Number itself, so
+// that an order number of 20 digits is sent as it was written, not rounded
+// (the template reads a json.Number as a number too).
+func jsonNumber(n json.Number) any {
+	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil {
+		return i
+	}
+	if significantDigits(string(n)) <= 15 {
+		if f, err := n.Float64(); err == nil {
+			return f
+		}
+	}
+	return n
+}
+
+// significantDigits counts the digits of a JSON number's mantissa without
+// its leading and trailing zeros.
+func significantDigits(s string) int {
+	if i := strings.IndexAny(s, "eE"); i >= 0 {
+		s = s[:i]
+	}
+	s = strings.TrimRight(strings.TrimLeft(strings.TrimPrefix(s, "-"), "0."), "0.")
+	return len(s) - strings.Count(s, ".")
+}
+
 func jsonRecipient(text []byte, line int, o JSONOptions) Recipient {
 	r := Recipient{Line: line}
 	if !utf8.Valid(text) {
@@ -446,22 +502,12 @@ func jsonRecipient(text []byte, line int, o JSONOptions) Recipient {
 	}
 	for k, v := range m {
 		if n, ok := v.(json.Number); ok {
-			if i, err := strconv.ParseInt(string(n), 10, 64); err == nil {
-				m[k] = i
-			} else if f, err := n.Float64(); err == nil {
-				m[k] = f
-			} else {
-				m[k] = string(n)
-			}
+			m[k] = jsonNumber(n)
 		}
 	}
 	switch k := m[o.Key].(type) {
-	case string:
-		r.Key = k
-	case int64:
-		r.Key = strconv.FormatInt(k, 10)
-	case float64:
-		r.Key = strconv.FormatFloat(k, 'f', -1, 64)
+	case string, int64, float64, json.Number:
+		r.Key = KeyText(k)
 	}
 	if r.Key == "" {
 		r.Err = &InputError{Line: line, Msg: fmt.Sprintf("no %q member (a string or a number) to use as the key", o.Key)}

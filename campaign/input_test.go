@@ -1,6 +1,8 @@
 package campaign_test
 
 import (
+	"context"
+	"encoding/json"
 	"errors"
 	"iter"
 	"strings"
@@ -274,6 +276,22 @@ func TestReadJSONL(t *testing.T) {
 			},
 		},
 		{
+			// A key with spaces around it must still match the suppression
+			// list; numbers beyond int64 or float64's 15 digits stay as
+			// written instead of being rounded.
+			name: "keys trimmed; long numbers kept as written",
+			in: "{\"key\":\" 79990001122 \"}\n" +
+				"{\"key\":12345678901234567890,\"Заказ\":98765432109876543210,\"Сумма\":1234.5,\"Доля\":1e-3,\"Точно\":0.12345678901234567}\n" +
+				"{\"key\":7.9991234567e10}\n",
+			want: []got{
+				{Key: "79990001122", Line: 1, Data: map[string]any{"key": " 79990001122 "}},
+				{Key: "12345678901234567890", Line: 2, Data: map[string]any{
+					"key": json.Number("12345678901234567890"), "Заказ": json.Number("98765432109876543210"),
+					"Сумма": 1234.5, "Доля": 0.001, "Точно": json.Number("0.12345678901234567")}},
+				{Key: "79991234567", Line: 3, Data: map[string]any{"key": 7.9991234567e10}},
+			},
+		},
+		{
 			name: "invalid UTF-8",
 			in:   "{\"key\":\"\xff\"}\n",
 			want: []got{{Line: 1, Err: "line 1: not valid UTF-8; save the file as UTF-8"}},
@@ -293,7 +311,12 @@ func TestReadJSONL(t *testing.T) {
 }
 
 func TestRecords(t *testing.T) {
-	recs := []map[string]any{{"id": "a", "x": 1}, {"x": 2}, {"id": 7}}
+	// A CRM webhook decoded by encoding/json gives phone numbers as float64.
+	var hook []map[string]any
+	if err := json.Unmarshal([]byte(`[{"id":79991234567},{"id":" c2 "}]`), &hook); err != nil {
+		t.Fatal(err)
+	}
+	recs := []map[string]any{{"id": "a", "x": 1}, {"x": 2}, {"id": 7}, {"id": "  "}, hook[0], hook[1]}
 	out, err := collect(t, campaign.Records(recs, "id"))
 	if err != nil {
 		t.Fatal(err)
@@ -302,9 +325,32 @@ func TestRecords(t *testing.T) {
 		{Key: "a", Data: recs[0]},
 		{Data: recs[1], Err: `the record has no "id" field to use as its key`},
 		{Key: "7", Data: recs[2]},
+		{Data: recs[3], Err: `the record has no "id" field to use as its key`},
+		{Key: "79991234567", Data: recs[4]},
+		{Key: "c2", Data: recs[5]},
 	}
 	if diff := cmp.Diff(want, out); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+type stringer struct{}
+
+func (stringer) String() string { return " s1 " }
+
+func TestKeyText(t *testing.T) {
+	for _, tc := range []struct {
+		in   any
+		want string
+	}{
+		{nil, ""}, {"", ""}, {" c1\t", "c1"}, {json.Number("79991234567"), "79991234567"},
+		{79991234567.0, "79991234567"}, {1e21, "1000000000000000000000"}, {2.5, "2.5"},
+		{float32(16777216), "16777216"}, {7, "7"}, {int64(-7), "-7"}, {uint64(1 << 63), "9223372036854775808"},
+		{stringer{}, "s1"}, {true, "true"},
+	} {
+		if got := campaign.KeyText(tc.in); got != tc.want {
+			t.Errorf("KeyText(%#v) = %q, want %q", tc.in, got, tc.want)
+		}
 	}
 }
 
@@ -357,6 +403,7 @@ func FuzzReadCSV(f *testing.F) {
 func FuzzReadJSONL(f *testing.F) {
 	f.Add("{\"key\":\"c1\"}\n\n{\"key\":2}")
 	f.Add("[]\n{")
+	f.Add("{\"key\":\" 7 \",\"n\":98765432109876543210,\"f\":-0.000120e+5}\n{\"key\":1e400}")
 	f.Fuzz(func(t *testing.T, in string) {
 		want := 0
 		for i, l := range strings.Split(in, "\n") {
@@ -373,12 +420,48 @@ func FuzzReadJSONL(f *testing.F) {
 				t.Fatalf("a strings.Reader cannot fail: %v", err)
 			}
 			n++
-			if r.Err == nil && (r.Key == "" || r.Data == nil) {
-				t.Fatalf("good record without key or data: %+v", r)
+			if r.Err == nil && (r.Key == "" || r.Data == nil || r.Key != strings.TrimSpace(r.Key)) {
+				t.Fatalf("good record without a trimmed key or without data: %+v", r)
 			}
 		}
 		if n != want {
 			t.Fatalf("%d records from %d non-blank lines", n, want)
 		}
 	})
+}
+
+// TestNumbersEndToEnd: what a webhook or a JSON Lines export holds reaches the
+// suppression list and the text as the CRM wrote it.
+func TestNumbersEndToEnd(t *testing.T) {
+	c, err := campaign.New("Заказ №{{Заказ}} на {{Сумма}} ₽", &campaign.Options{NoAnalysis: true, Suppress: []string{"79991234567"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var hook []map[string]any
+	if err := json.Unmarshal([]byte(`[{"key":79991234567,"Заказ":1,"Сумма":1},{"key":79990001122,"Заказ":2,"Сумма":1500.5}]`), &hook); err != nil {
+		t.Fatal(err)
+	}
+	jsonl := "{\"key\":\" 79991234567 \",\"Заказ\":3,\"Сумма\":1}\n{\"key\":\"c4\",\"Заказ\":98765432109876543210,\"Сумма\":12}\n"
+	var got []string
+	for _, src := range []iter.Seq2[campaign.Recipient, error]{campaign.Records(hook, ""), campaign.ReadJSONL(strings.NewReader(jsonl), nil)} {
+		if _, err := c.Run(context.Background(), src, func(r campaign.Row) error {
+			if r.Err != nil {
+				got = append(got, r.Key+": "+string(r.Err.Kind))
+			} else {
+				got = append(got, r.Key+": "+r.Text)
+			}
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{
+		"79991234567: suppressed",
+		"79990001122: Заказ №2 на 1500.5 ₽",
+		"79991234567: suppressed",
+		"c4: Заказ №98765432109876543210 на 12 ₽",
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
 }
