@@ -3,6 +3,7 @@ package uniqueness_test
 import (
 	"math"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -285,4 +286,45 @@ func FuzzDistance(f *testing.F) {
 			t.Fatalf("similarity %v outside [0, 1]", s)
 		}
 	})
+}
+
+// TestCutoffAtDistanceInsertionsFirst: a text longer than the pattern whose
+// cheapest alignment starts with insertions runs along row 0, which no
+// block of the banded kernel holds; a cutoff equal to the distance must
+// still find it. Patterns of 65 to 400 runes (more than one word), edits
+// of every kind with an insertion or a deletion at the start, both ways
+// round, on the direct (rune-indexed) and the id-indexed tables.
+func TestCutoffAtDistanceInsertionsFirst(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	for _, alph := range [][]rune{[]rune("abcdefgh"), []rune("абвгдеж 🙂")} {
+		for it := 0; it < 300; it++ {
+			a := make([]rune, 65+rng.IntN(336))
+			for i := range a {
+				a[i] = alph[rng.IntN(len(alph))]
+			}
+			b := append([]rune{'z'}, a...)
+			if rng.IntN(2) == 0 {
+				b = a[1+rng.IntN(3):]
+				b = append([]rune(nil), b...)
+			}
+			for e := rng.IntN(12); e > 0; e-- {
+				i := rng.IntN(len(b) + 1)
+				switch rng.IntN(3) {
+				case 0:
+					b = slices.Insert(b, i, 'z')
+				case 1:
+					if i < len(b) {
+						b = slices.Delete(b, i, i+1)
+					}
+				default:
+					if i < len(b) {
+						b[i] = 'y'
+					}
+				}
+			}
+			want := levenshtein.ComputeDistance(string(a), string(b))
+			checkCutoffs(t, string(a), string(b), want)
+			checkCutoffs(t, string(b), string(a), want)
+		}
+	}
 }

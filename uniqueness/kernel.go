@@ -322,7 +322,9 @@ func step(eq, pv, mv, hp, hn uint64) (npv, nmv, ph, mh uint64) {
 // Only a contiguous range of blocks is advanced per column:
 //   - a block is dropped from either end of the range when the lower bound
 //     of D + |(m-i)-(n-j)| over its rows exceeds k; vertical deltas are
-//     within ±1, so D[i][j] >= score(bottom) - (bottom - i);
+//     within ±1, so D[i][j] >= score(bottom) - (bottom - i); block 0's rows
+//     include row 0, which no block holds but which is viable while the
+//     path's first steps are insertions;
 //   - a block is entered below the range when its top row can become
 //     viable: a viable cell's best predecessor is viable, so the new top
 //     row is reached from the bottom row of the range, from the previous
@@ -348,8 +350,15 @@ func (mt *matcher) distBlocks(text []int32, mEff, k int) int {
 		return wordBits
 	}
 	// bound is the least D+|c-i| over the rows i of block b, c = m-n+j.
+	// Block 0 answers for row 0 too (D[0][j] = j, exact in every column):
+	// when the text is longer, the cheapest paths run along row 0 first,
+	// so row 0 can be viable while no row of block 0 is yet, and dropping
+	// block 0 or stopping then would lose a distance of exactly k.
 	bound := func(b, c int) int {
 		top := b*wordBits + 1
+		if b == 0 {
+			top = 0
+		}
 		bottom := b*wordBits + rows(b)
 		return sc[b] - bottom + max(c, 2*top-c)
 	}
