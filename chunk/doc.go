@@ -86,7 +86,10 @@
 //   - phone numbers: 7 to 15 digits in groups joined by single spaces,
 //     hyphens or brackets, every group after the first of two digits or
 //     more, starting with '+', or with 10 digits or more, or with a hyphen
-//     ("+7 (999) 123-45-67", "8 800 555-35-35", "555-35-35");
+//     ("+7 (999) 123-45-67", "8 800 555-35-35", "555-35-35"); when the
+//     groups run on past a phone ("+7 (999) 123-45-67 7 дней", or two
+//     numbers in a row), the phone ends at the last space where it was
+//     still one;
 //   - placeholders left in the text, "{{ ... }}" or "{=Object:FIELD}",
 //     closed on the same line;
 //   - WhatsApp markup pairs that fit in Max: *жирный*, _курсив_,
@@ -96,6 +99,12 @@
 //     punctuation; a pair does not cross a blank line, and inside
 //     ```моно``` other markers are plain text. Markers inside links and
 //     e-mail addresses do not count.
+//
+// Amounts written with ordinary spaces between digit groups, as CRM fields
+// often hold them, are kept whole when they fit in Max, and cut as text
+// when they do not: 1 to 3 digits, then groups of exactly 3 digits each
+// after one space, an optional decimal part and an optional currency sign
+// after one space ("1 234,50 ₽", "177 199 ₽", "10 000 $").
 //
 // An atomic span longer than Max is an error, a [*SpanError] with the span
 // and its byte offset, not a cut. So is a single grapheme cluster longer

@@ -19,10 +19,11 @@ const (
 	kindPlaceholder
 	kindMarkup
 	kindCluster
+	kindAmount
 )
 
 func (k kind) String() string {
-	return [...]string{"link", "e-mail", "phone", "placeholder", "markup", "grapheme cluster"}[k]
+	return [...]string{"link", "e-mail", "phone", "placeholder", "markup", "grapheme cluster", "amount"}[k]
 }
 
 // span is an atomic span: text[start:end] is never cut.
@@ -50,6 +51,11 @@ func (s *splitter) findSpans(links []linkcheck.Link) error {
 	}
 	nLinks := len(spans)
 	spans = scanContacts(text, spans)
+	// An amount is kept whole only when it fits; a longer one is cut as
+	// text, not an error: it is a courtesy to the reader, not a token.
+	spans = slices.DeleteFunc(spans, func(sp span) bool {
+		return sp.kind == kindAmount && measure(text[sp.start:sp.end], s.unit) > s.max
+	})
 	pairs := scanMarkup(text, spans[:nLinks:nLinks], spans[nLinks:])
 	for _, p := range pairs {
 		if measure(text[p.start:p.end], s.unit) <= s.max {
@@ -258,6 +264,10 @@ func scanContacts(text string, spans []span) []span {
 				spans = append(spans, span{i, end, kindPhone})
 				phoneFrom = end
 				i = end - 1
+			} else if end, ok := amount(text, i); ok {
+				spans = append(spans, span{i, end, kindAmount})
+				phoneFrom = end
+				i = end - 1
 			} else {
 				phoneFrom = next
 			}
@@ -268,9 +278,12 @@ func scanContacts(text string, spans []span) []span {
 
 // phone reads a phone number at text[i]: an optional '+', then 7 to 15
 // digits in groups joined by one space, no-break space, hyphen or
-// bracket, every group after the first of two digits or more. It is a phone if it starts with '+', has 10 digits or more, or
-// has a hyphen ("+7 (999) 123-45-67", "8 800 555-35-35", "555-35-35").
-// next is where to look again when it is not one.
+// bracket, every group after the first of two digits or more. It is a
+// phone if it starts with '+', has 10 digits or more, or has a hyphen
+// ("+7 (999) 123-45-67", "8 800 555-35-35", "555-35-35"). When the run of
+// groups goes on past a phone ("+7 (999) 123-45-67 7 дней", two numbers
+// in a row), the phone ends at the last space after which the run stopped
+// being one. next is where to look again when it is not one.
 func phone(text string, i int) (end, next int, ok bool) {
 	start := i
 	plus := text[i] == '+'
@@ -288,6 +301,10 @@ func phone(text string, i int) (end, next int, ok bool) {
 			group = 0
 		}
 	}
+	valid := func() bool {
+		return digits >= 7 && digits <= 15 && !short && (plus || digits >= 10 || hyphen)
+	}
+	best := -1 // the end of the longest phone that a space follows
 	next = -1
 	end = i
 	for i < len(text) && i-start < 40 {
@@ -312,6 +329,9 @@ func phone(text string, i int) (end, next int, ok bool) {
 				next = i + size
 			}
 			endGroup()
+			if valid() {
+				best = end
+			}
 			space = true
 			i += size
 			continue
@@ -328,10 +348,66 @@ func phone(text string, i int) (end, next int, ok bool) {
 	if next < 0 || next > end {
 		next = max(end, start+1)
 	}
-	if digits < 7 || digits > 15 || short || !(plus || digits >= 10 || hyphen) {
+	if !valid() {
+		if best > 0 {
+			return best, best, true
+		}
 		return 0, next, false
 	}
 	return end, end, true
+}
+
+// amount reads an amount at text[i] written with ordinary spaces between
+// its digit groups, as CRM fields often hold them: 1 to 3 digits, then 1 to
+// 7 groups of exactly 3 digits, each after one space or no-break space, an
+// optional decimal part (",50", ".5") and an optional currency sign after
+// at most one space ("1 234,50 ₽", "177 199 ₽", "10 000 $").
+func amount(text string, i int) (end int, ok bool) {
+	digitsAt := func(j int) int {
+		k := j
+		for k < len(text) && text[k] >= '0' && text[k] <= '9' {
+			k++
+		}
+		return k
+	}
+	j := digitsAt(i)
+	if j == i || j-i > 3 {
+		return 0, false
+	}
+	groups := 0
+	for groups < 7 {
+		k := groupSpace(text, j)
+		d := digitsAt(k)
+		if k == j || d-k != 3 {
+			break
+		}
+		j = d
+		groups++
+	}
+	if groups == 0 {
+		return 0, false
+	}
+	if j+1 < len(text) && (text[j] == ',' || text[j] == '.') && text[j+1] >= '0' && text[j+1] <= '9' {
+		j = digitsAt(j + 1)
+	}
+	if r, size := utf8.DecodeRuneInString(text[groupSpace(text, j):]); size > 0 && unicode.Is(unicode.Sc, r) {
+		j = groupSpace(text, j) + size
+	}
+	return j, true
+}
+
+// groupSpace returns the offset after one space or no-break space (U+00A0,
+// U+202F) at text[j], or j when there is none.
+func groupSpace(text string, j int) int {
+	switch {
+	case strings.HasPrefix(text[j:], " "):
+		return j + 1
+	case strings.HasPrefix(text[j:], "\u00A0"):
+		return j + 2
+	case strings.HasPrefix(text[j:], "\u202F"):
+		return j + 3
+	}
+	return j
 }
 
 func emailLocal(c byte) bool {
