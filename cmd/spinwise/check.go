@@ -45,7 +45,7 @@ func (c *cli) check(args []string) int {
 	if lo.Allow, err = c.readList(*allow); err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
-	src := string(b)
+	src := templateText(b)
 	tmpl, err := template.Parse(src, nil)
 	if err != nil {
 		if p, ok := syntaxError(err); ok {

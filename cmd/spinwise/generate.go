@@ -113,10 +113,7 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 // files (or each other): creating it would truncate the CRM export or the
 // template before it is read.
 func (rf *runFlags) checkOutputs(tmpl string) error {
-	inputs := []struct{ flag, name string }{
-		{"the template", tmpl}, {"-data", rf.data}, {"-suppress", rf.suppress}, {"-block", rf.block},
-		{"-allow", rf.allow}, {"-account", rf.account},
-	}
+	inputs := rf.inputs(tmpl)
 	outputs := []struct{ flag, name string }{{"-o", rf.out}, {"-report", rf.report}}
 	if rf.out != "" && rf.out != "-" && filepath.Clean(rf.out) == filepath.Clean(rf.report) {
 		return fmt.Errorf("-o %s is also -report: the report would overwrite the messages; write to another file", rf.out)
@@ -138,6 +135,30 @@ func (rf *runFlags) checkOutputs(tmpl string) error {
 				return fmt.Errorf("%s %s is also %s: writing it would destroy it; write to another file", out.flag, out.name, in.flag)
 			}
 		}
+	}
+	return nil
+}
+
+// inputs are the files the command reads, by the flag that names them.
+func (rf *runFlags) inputs(tmpl string) []struct{ flag, name string } {
+	return []struct{ flag, name string }{
+		{"the template", tmpl}, {"-data", rf.data}, {"-suppress", rf.suppress}, {"-block", rf.block},
+		{"-allow", rf.allow}, {"-account", rf.account},
+	}
+}
+
+// checkStdin refuses two inputs read from stdin ("-"): the first would take
+// all of it, and the second would find it empty.
+func (rf *runFlags) checkStdin(tmpl string) error {
+	first := ""
+	for _, in := range rf.inputs(tmpl) {
+		if in.name != "-" {
+			continue
+		}
+		if first != "" {
+			return fmt.Errorf("%s and %s are both \"-\": only one input can be read from stdin", first, in.flag)
+		}
+		first = in.flag
 	}
 	return nil
 }
@@ -199,6 +220,9 @@ func (c *cli) generate(args []string) int {
 	}
 	if rf.data == "" {
 		return f.usageError(c, "-data FILE is required")
+	}
+	if err := rf.checkStdin(pos[0]); err != nil {
+		return c.errorf(exitUsage, cmd, "%v", err)
 	}
 	if err := rf.checkOutputs(pos[0]); err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)

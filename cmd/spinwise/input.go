@@ -63,6 +63,10 @@ func printSyntax(w io.Writer, file, src string, p syntaxPos) {
 	fmt.Fprintf(w, "\t%s\n\t%s^\n", text, pad.String())
 }
 
+// templateText is a template file's text: its final line breaks end the
+// file, not the message.
+func templateText(b []byte) string { return strings.TrimRight(string(b), "\r\n") }
+
 // loadTemplate reads a template file ("-": stdin) and builds the campaign.
 // On failure it prints the error and returns the exit code.
 func (c *cli) loadTemplate(cmd, file string, opts *campaign.Options) (*campaign.Campaign, string, int) {
@@ -70,8 +74,7 @@ func (c *cli) loadTemplate(cmd, file string, opts *campaign.Options) (*campaign.
 	if err != nil {
 		return nil, "", c.errorf(exitUsage, cmd, "%v", err)
 	}
-	// A file's final line break ends the file, not the message.
-	src := strings.TrimRight(string(b), "\r\n")
+	src := templateText(b)
 	camp, err := campaign.New(src, opts)
 	if err != nil {
 		if p, ok := syntaxError(err); ok {
@@ -187,6 +190,13 @@ func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
 		if charset != nil {
 			ds.close()
 			return nil, fmt.Errorf("-encoding %s: JSON Lines are always UTF-8", enc)
+		}
+		// A JSON array (an API's answer saved as .json) would be read line
+		// by line as broken objects, one error row per line.
+		head, _ := br.Peek(4096)
+		if head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n"); len(head) > 0 && head[0] == '[' {
+			ds.close()
+			return nil, fmt.Errorf("%s holds a JSON array; -data reads JSON Lines, one object per line (jq -c '.[]' converts an array)", displayName(name))
 		}
 		ds.recipients = campaign.ReadJSONL(br, &campaign.JSONOptions{Key: key})
 	default:

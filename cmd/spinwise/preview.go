@@ -5,15 +5,16 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 
 	"github.com/spinwise/spinwise/campaign"
 	"github.com/spinwise/spinwise/randomizer"
 )
 
 const previewDesc = `Prints a few rendered messages on stdout, each under a "# KEY · variant N" line, its short
-messages separated by "---". With -data, the first -n recipients as generate renders them
-(error rows show their error); without it, the first -n variants of the seeded sample with the
-placeholders left as written.
+messages separated by "---". With -data, the first -n recipients (from -start) as generate renders them
+(error rows show their error); without it, the variants those recipients would get, placeholders
+left as written (-by-key needs -data: it reads the keys).
 
 Exit codes: 0 all shown recipients got a message; 1 some did not; 2 bad usage, unreadable input,
 or a template that does not parse.`
@@ -33,6 +34,9 @@ func (c *cli) preview(args []string) int {
 	if *n <= 0 {
 		return c.errorf(exitUsage, cmd, "-n is %d; it must be positive", *n)
 	}
+	if err := rf.checkStdin(pos[0]); err != nil {
+		return c.errorf(exitUsage, cmd, "%v", err)
+	}
 	opts, err := rf.options(c)
 	if err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
@@ -43,17 +47,26 @@ func (c *cli) preview(args []string) int {
 		return code
 	}
 	if rf.data == "" {
+		if rf.byKey {
+			return c.errorf(exitUsage, cmd, "-by-key chooses variants by the recipients' keys: give -data FILE")
+		}
 		sp, err := randomizer.Parse(src)
 		if err != nil {
 			return c.errorf(exitUsage, cmd, "%v", err)
 		}
-		i := 0
-		for idx, text := range sp.Sample(rf.seed) {
-			if i == *n {
-				break
+		// The variants recipients start, start+1, ... would get, as in
+		// generate; at most Count() of them, since they would repeat.
+		count := sp.Count()
+		for i := 0; i < *n && big.NewInt(int64(i)).Cmp(count) < 0; i++ {
+			idx, err := camp.Variant("", rf.start+i)
+			if err != nil {
+				return c.errorf(exitUsage, cmd, "%v", err)
+			}
+			text, err := sp.Variant(idx)
+			if err != nil {
+				return c.errorf(exitUsage, cmd, "%v", err)
 			}
 			fmt.Fprintf(c.stdout, "# variant %v\n%s\n\n", idx, text)
-			i++
 		}
 		return exitOK
 	}

@@ -91,11 +91,16 @@ func (c *cli) similarity(args []string) int {
 }
 
 // readMessages reads one message a line, or JSON Lines with "text" (and
-// "key" for the label) when the first non-blank line starts with '{'.
-// Labels are "line N" or the key.
+// "key" for the label) when the first non-blank line is a JSON object (a
+// message that starts with a spintax group, "{Привет|Добрый день} ...", is
+// a message). Labels are "line N" or the key.
 func readMessages(b []byte) (texts, labels []string, err error) {
 	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
-	jsonl := len(bytes.TrimSpace(b)) > 0 && bytes.TrimSpace(b)[0] == '{'
+	first := bytes.TrimSpace(b)
+	if i := bytes.IndexByte(first, '\n'); i >= 0 {
+		first = bytes.TrimSpace(first[:i])
+	}
+	jsonl := len(first) > 0 && first[0] == '{' && json.Valid(first)
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(nil, len(b)+1)
 	for line := 1; sc.Scan(); line++ {
