@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -155,6 +156,27 @@ func BenchmarkAppendSpin(b *testing.B) {
 			b.SetBytes(int64(len(tt.src)))
 			for b.Loop() {
 				buf = s.AppendSpin(buf[:0], r)
+			}
+		})
+	}
+}
+
+// BenchmarkVariantLargePermutation unranks one variant of a permutation of
+// many options, [a|a|...]: the factorial digits and the picking of the
+// options left must not cost a big division and a slice shift per option.
+func BenchmarkVariantLargePermutation(b *testing.B) {
+	for _, n := range []int{1_000, 10_000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			s, err := randomizer.Parse("[" + strings.Repeat("a|", n-1) + "a]")
+			if err != nil {
+				b.Fatal(err)
+			}
+			i := new(big.Int).Rsh(s.Count(), 1)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := s.Variant(i); err != nil {
+					b.Fatal(err)
+				}
 			}
 		})
 	}

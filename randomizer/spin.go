@@ -401,24 +401,19 @@ func (s *Spintax) variantGroupBig(e Emitter, st *state, g *group, d *big.Int) {
 	idigits := make([]count, n)
 	splitDigits(inner, cs, idigits)
 	// The order from the factorial digits of the rank, most significant
-	// first.
-	order := make([]int32, n)
-	avail := make([]int32, n)
-	for j := range avail {
-		avail[j] = int32(j)
+	// first: the rank in the mixed radix n, n-1, ..., 1, split by
+	// splitDigits (a few big multiplications, not one big division per
+	// digit), and each digit picks among the options not yet placed.
+	radices := make([]count, n)
+	for j := range radices {
+		radices[j] = count{u: uint64(n - j)}
 	}
-	f := new(big.Int).MulRange(1, int64(n-1))
-	x := new(big.Int)
-	for j := range n {
-		if j > 0 {
-			f.Quo(f, big.NewInt(int64(n-j)))
-		}
-		rank.QuoRem(rank, f, x)
-		// rank now holds the digit, x the rest.
-		k := int(rank.Int64())
-		order[j] = avail[k]
-		avail = append(avail[:k], avail[k+1:]...)
-		rank, x = x, rank
+	fdigits := make([]count, n)
+	splitDigits(rank, radices, fdigits)
+	order := make([]int32, n)
+	pick := newPicker(n)
+	for j, d := range fdigits {
+		order[j] = pick.take(int(d.u))
 	}
 	sep := s.text[g.sep0:g.sep1]
 	for j, o := range order {
@@ -427,4 +422,55 @@ func (s *Spintax) variantGroupBig(e Emitter, st *state, g *group, d *big.Int) {
 		}
 		s.variantOption(e, st, &s.opts[g.opt0+o], idigits[o])
 	}
+}
+
+// kthPicker hands out the k-th of the numbers 0..n-1 not yet taken: a
+// slice for a few, a Fenwick tree of the remaining counts beyond, so that
+// unranking a permutation of n options takes O(n log n), not O(n²).
+type kthPicker struct {
+	avail []int32 // small n: the numbers not taken, in order
+	tree  []int32 // large n: Fenwick tree over 1..n of 1 (not taken) or 0
+	step  int     // the highest power of 2 <= n
+}
+
+func newPicker(n int) *kthPicker {
+	p := &kthPicker{}
+	if n <= 64 {
+		p.avail = make([]int32, n)
+		for j := range p.avail {
+			p.avail[j] = int32(j)
+		}
+		return p
+	}
+	p.tree = make([]int32, n+1)
+	for i := 1; i <= n; i++ {
+		p.tree[i] = int32(i & -i) // the sum of i&-i ones ending at i
+	}
+	p.step = 1
+	for p.step*2 <= n {
+		p.step *= 2
+	}
+	return p
+}
+
+// take removes and returns the k-th (0-based) number not yet taken.
+func (p *kthPicker) take(k int) int32 {
+	if p.tree == nil {
+		x := p.avail[k]
+		p.avail = append(p.avail[:k], p.avail[k+1:]...)
+		return x
+	}
+	n := len(p.tree) - 1
+	pos, rem := 0, int32(k+1)
+	for step := p.step; step > 0; step >>= 1 {
+		if next := pos + step; next <= n && p.tree[next] < rem {
+			pos = next
+			rem -= p.tree[next]
+		}
+	}
+	// pos+1 is the slot of the number pos.
+	for i := pos + 1; i <= n; i += i & -i {
+		p.tree[i]--
+	}
+	return int32(pos)
 }
