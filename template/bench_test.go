@@ -27,7 +27,7 @@ func BenchmarkParse(b *testing.B) {
 // one message per op. The side-by-side comparison with the naive route is
 // BenchmarkRender in the bench module.
 func BenchmarkRenderFunc(b *testing.B) {
-	d := map[string]any{"Имя": "  АННА-МАРИЯ ", "Дней": "22", "Сумма": "177 199,5", "Дата": "05.03.2027"}
+	d := map[string]any{"Имя": "  АННА-МАРИЯ ", "Дней": "22", "Сумма": "177 199,5", "Дата": "05.03.2027", "Телефон": "+7 (999) 123-45-67"}
 	for _, row := range []struct{ name, src string }{
 		{"field", "{{Имя}}"},
 		{"default", `{{ Отчество | default "—" }}`},
@@ -37,6 +37,8 @@ func BenchmarkRenderFunc(b *testing.B) {
 		{"date", "{{ date .Дата }}"},
 		{"sprig", "{{ .Имя | trim | lower }}"},
 		{"if", "{{if .Имя}}{a|b}{{else}}c{{end}}"},
+		{"regex", `{{ regexReplaceAll "[^0-9+]" .Телефон "" }}`},
+		{"regex loop", `{{ range 5 }}{{ if regexMatch "^\\+7" $.Телефон }}+{{ end }}{{ end }}`},
 	} {
 		b.Run(row.name, func(b *testing.B) {
 			tp, err := template.Parse(row.src, nil)

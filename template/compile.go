@@ -3,6 +3,7 @@ package template
 import (
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"text/template/parse"
 	"unicode"
@@ -323,9 +324,12 @@ func (c *compiler) compilePipe(p string, off int, root bool) (*pipe, error) {
 				at = off + i
 			}
 			r, _ := utf8.DecodeRuneInString(name)
-			if r >= utf8.RuneSelf {
+			switch {
+			case readAsCall(head, name):
+				msg = c.fieldAsCall(head, name, strings.TrimSpace(p[bar:]))
+			case r >= utf8.RuneSelf:
 				msg = fmt.Sprintf("unknown function %q; to pass a field to a function write it as .%s", name, name)
-			} else {
+			default:
 				msg = unknownFunc(name)
 			}
 		} else {
@@ -354,6 +358,71 @@ func (c *compiler) compilePipe(p string, off int, root bool) (*pipe, error) {
 		out.field = key
 	}
 	return out, nil
+}
+
+// readAsCall reports whether head, which failed to parse because name is
+// not a function, is likely a field's display name read as a call of its
+// first word: name starts head and is followed by what reads as an argument
+// ("(", a quote, a digit), as in {{Телефон (рабочий)}} or {{Дом 5}}. A
+// following '.' or '$' is left out ({{Имя .Фамилия}} reads more like a
+// call), and so is an ASCII name close to a function's ({{Upper "x"}}: a
+// misspelt upper).
+func readAsCall(head, name string) bool {
+	if name == "" || !strings.HasPrefix(head, name) {
+		return false
+	}
+	rest := head[len(name):]
+	if r, _ := utf8.DecodeRuneInString(rest); rest != "" && (unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_') {
+		return false // name is only the start of the first word
+	}
+	if r, _ := utf8.DecodeRuneInString(strings.TrimLeftFunc(rest, unicode.IsSpace)); r == '.' || r == '$' {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(name); r < utf8.RuneSelf {
+		_, leftOut := sprigNames[name]
+		return !leftOut && suggest(name, FuncNames()) == ""
+	}
+	return true
+}
+
+// fieldAsCall says how to write the field head, read as a call of name, so
+// that it reads as a field: as a Bitrix24 field {=NAME}, which is looked up
+// under its full name, or, to give it a pipeline (or when its name holds a
+// character {=...} cannot), as {{ index $ "KEY" | ... }}.
+func (c *compiler) fieldAsCall(head, name, pipeline string) string {
+	display := strings.Join(strings.Fields(head), " ")
+	form := "{=" + display + "}"
+	// {=A: B} would fall back to the bare name B, and {=...} ends at '}' and
+	// its field at '>'
+	if pipeline != "" || strings.ContainsAny(display, "{}>:") {
+		if pipeline != "" {
+			pipeline = " " + pipeline
+		}
+		form = "{{ index $ " + strconv.Quote(c.mapKey(display)) + pipeline + " }}"
+	}
+	var next rune // what makes the name read as a call: the second word's start
+	if words := strings.Fields(head); len(words) > 1 {
+		next, _ = utf8.DecodeRuneInString(words[1])
+	}
+	hint := fmt.Sprintf("if %q is a field, write it as %s (%q after its first word makes it read as a call)", display, form, next)
+	if r, _ := utf8.DecodeRuneInString(name); r < utf8.RuneSelf {
+		return unknownFunc(name) + "; " + hint
+	}
+	return fmt.Sprintf("unknown function %q; %s", name, hint)
+}
+
+// robotForm returns the robot field that reads the data key key, with
+// pipeline after it ({{ KEY | default "..." }}), or "" when key cannot be
+// written as a robot field's name (it would read as a call, or holds '|' or
+// a quote).
+func robotForm(key, pipeline string) string {
+	c := &compiler{}
+	p, err := c.compilePipe(key+" "+pipeline, 0, true)
+	if err != nil || len(c.refs) == 0 || c.refs[0].key != key || len(p.cmds) == 0 || len(p.cmds[0].args) != 1 ||
+		p.cmds[0].args[0].kind != opData || len(p.cmds[0].args[0].keys) != 1 {
+		return ""
+	}
+	return "{{ " + key + " " + pipeline + " }}"
 }
 
 // pcomp compiles one text/template/parse pipeline into a pipe.

@@ -26,7 +26,13 @@
 //     quote, a digit or a sign, is true, false or nil, or is a word followed
 //     by more words of which the first is an argument (a quote, '.', ...) or
 //     the word is a function's name. Otherwise it is a field's display name;
-//     so {{name}} is the field "name", while {{ name .Имя }} calls name.
+//     so {{name}} is the field "name", while {{ name .Имя }} calls name. A
+//     display name whose second word starts like an argument, as in
+//     {{Телефон (рабочий)}} or {{Дом 5}}, therefore reads as a call and
+//     does not parse; write such a field as {=Телефон (рабочий)} (looked up
+//     under its full name, see below), or, to give it a pipeline, as
+//     {{ index $ "Телефон (рабочий)" | default "нет" }}. The parse error
+//     suggests the form to write.
 //   - A Bitrix24 business-process field: {=Document:NAME}, {=Variable:Sum},
 //     {=Document:NAME > printable}. It is looked up under the full name
 //     (Document:NAME), then under the bare field (NAME). Modifiers after '>'
@@ -51,9 +57,11 @@
 // # Values
 //
 // A placeholder whose field has no value (the key is absent, the value is
-// nil or a typed nil pointer, map or slice, or it is a string of only white
-// space) is an error wrapping *MissingError that names the field; a message
-// never goes out as "Здравствуйте, !". The exception is a pipeline that
+// nil or a typed nil pointer, map or slice, it is a string of only white
+// space, or it is a list, as a CRM's multi-value field, with no item but
+// nil and blank strings: [], [null], ["", " "]) is an error wrapping
+// *MissingError that names the field; a message never goes out as
+// "Здравствуйте, !". The exception is a pipeline that
 // calls a fallback function (default, coalesce, empty): there a missing
 // field is nil, and any other function given nil returns nil without being
 // called, so the missing value reaches the fallback as nil rather than as
@@ -64,15 +72,18 @@
 // {{ Имя | default .Фамилия }} with both missing), while an explicit
 // {{ Отчество | default "" }} prints nothing.
 //
-// default fires on a missing, nil or blank value only, never on 0 or false.
+// default fires on a missing, nil or blank value only (an empty list, or
+// one of nil and blank items, included), never on 0 or false.
 // Values are written as they are and never read as template or spintax
 // syntax: a client named {Анна|Мария} gets exactly that text. Numbers print
 // in full ("1000000", not "1e+06"); a time.Time prints as "05.03.2027", or
 // "05.03.2027 14:30" when its clock is not at midnight; a list of strings,
 // numbers or dates (a CRM's multi-value field: phones, e-mails) as its items
-// joined by ", ", and an empty one is missing; other types as fmt.Sprint
-// prints them. A value that is not valid UTF-8 is an error
-// wrapping [ErrInvalidUTF8], so a message is always valid UTF-8.
+// joined by ", ", leaving out nil items and blank strings (["+7999", null]
+// prints "+7999"), and a list with no other item is missing, as above;
+// other types as fmt.Sprint prints them. A value that is not valid UTF-8
+// is an error wrapping [ErrInvalidUTF8], so a message is always valid
+// UTF-8.
 //
 // # Functions
 //
@@ -100,7 +111,10 @@
 //   - trunc N S (first N runes; last -N runes when N < 0), substr START END S
 //     (runes), abbrev WIDTH S (at most WIDTH runes, ending in "…"): rune-safe.
 //   - title S: every word starts with a capital letter, also after a hyphen
-//     (анна-мария → Анна-Мария); other letters stay as they are.
+//     (анна-мария → Анна-Мария) but not after an apostrophe (o'neil →
+//     O'neil); other letters stay as they are. A combining mark belongs to
+//     the letter before it, so a decomposed й or ё (и + U+0306, е + U+0308,
+//     as text pasted from macOS or a PDF has them) continues its word.
 //   - name S: a CRM name tidied: trimmed, white space collapsed, each word
 //     and each hyphenated part capitalised, the rest in lower case
 //     (" ИВАН  петров " → "Иван Петров").
@@ -122,10 +136,29 @@
 // arguments are measured (the bytes of their strings, lists and maps
 // walked): over 1 MiB (or MaxOutput, when larger) is an error, and all the
 // calls of one render may be given at most 64 MiB (or 16 times MaxOutput)
-// together, a regular-expression function counting its arguments' bytes
-// times its pattern's over 16, as matching costs. One render does at most 100,000 steps (placeholders evaluated
-// plus loop turns). So no template can take unbounded time or memory. A
-// panic inside a function becomes an error.
+// together. One render does at most 100,000 steps (placeholders evaluated
+// plus loop turns).
+//
+// A regular expression costs what its compiled program does, not what its
+// source's length suggests: \d{1000} is 8 bytes and 1,000 instructions, and
+// matching takes time in proportion to the program's size times the text's
+// length. So the regular-expression functions (sprig's regexMatch,
+// regexFind, regexFindAll, regexSplit, regexReplaceAll and their must and
+// Literal forms, with sprig's behaviour) compile each pattern once per
+// render (up to 64 patterns and 4 KiB of them; beyond, a pattern is
+// compiled each time it runs), and charge the same budget, in bytes' worth
+// of work, for parsing it (more for Unicode classes \pL and for ranges that
+// (?i) folds), for compiling it (by the program's size) and for each match
+// (the program's size times the text's bytes), each before doing it. A
+// pattern over 1,024 bytes, or whose program is over 10,000 instructions,
+// is an error, and so is a replacement expanding $1 with more groups than
+// such a program can carry in each matching thread (262,144 words in all).
+// Spending the whole budget on regular expressions takes about half a
+// second at most, whatever the patterns.
+//
+// Going over the steps, the budget or a pattern's limits is an error
+// wrapping [ErrTooMuchWork]. So no template can take unbounded time or
+// memory. A panic inside a function becomes an error.
 //
 // # Output
 //
@@ -153,7 +186,7 @@
 // line and the column in runes, formatted "template:LINE:COL: MSG", the
 // message saying what to do. Render returns a *RenderError naming the
 // placeholder and its line and column; it wraps the cause (*MissingError, a
-// function's error, ErrOutputTooLong, ErrInvalidUTF8).
+// function's error, ErrOutputTooLong, ErrInvalidUTF8, ErrTooMuchWork).
 //
 // # Checking before sending
 //

@@ -2,6 +2,7 @@ package template
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -22,8 +23,9 @@ func (e *Error) Error() string {
 }
 
 // MissingError reports a field with no value for the recipient: the key is
-// absent, its value is nil, or it is a string of only white space. Render
-// returns it wrapped in a *RenderError; reach it with errors.As.
+// absent, its value is nil, it is a string of only white space, or it is a
+// list with no item but nil and blank strings (an empty multi-value field).
+// Render returns it wrapped in a *RenderError; reach it with errors.As.
 //
 // Field is the data key (the CSV column, the CRM's field code), which may
 // differ from the name the template writes ("Имя клиента" mapped to "NAME");
@@ -45,10 +47,15 @@ func (e *MissingError) Error() string {
 // withFallback returns the value placeholder n rewritten with a fallback,
 // the fix a MissingError suggests: {{ .A.B | upper }} becomes
 // {{ .A.B | upper | default "..." }}. A Bitrix24 field, which takes no
-// pipeline, becomes the robot field of its data key.
+// pipeline, becomes the robot field of its data key, or, when the key
+// cannot be written as one ("Телефон (рабочий)" reads as a call),
+// {{ index $ "KEY" | default "..." }}.
 func withFallback(n *node) string {
 	if strings.HasPrefix(n.text, "{=") || len(n.text) < 4 {
-		return "{{ " + n.pipe.field + ` | default "..." }}`
+		if f := robotForm(n.pipe.field, `| default "..."`); f != "" {
+			return f
+		}
+		return "{{ index $ " + strconv.Quote(n.pipe.field) + ` | default "..." }}`
 	}
 	return "{{ " + strings.TrimSpace(n.text[2:len(n.text)-2]) + ` | default "..." }}`
 }

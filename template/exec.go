@@ -26,6 +26,23 @@ var ErrOutputTooLong = errors.New("message is over the output limit")
 // replacement characters in the recipient's name.
 var ErrInvalidUTF8 = errors.New("the value is not valid UTF-8")
 
+// ErrTooMuchWork is wrapped by the error Render returns when one render
+// would do more work than it may: over 100,000 steps, functions given more
+// than their budget, or a regular expression too big to compile (see
+// "Functions" in the package documentation).
+var ErrTooMuchWork = errors.New("rendering takes too much work")
+
+// workError is an error that wraps ErrTooMuchWork under its own message.
+type workError struct{ msg string }
+
+func (e *workError) Error() string        { return e.msg }
+func (e *workError) Is(target error) bool { return target == ErrTooMuchWork }
+
+// tooMuchWork returns an error wrapping ErrTooMuchWork with the message.
+func tooMuchWork(format string, args ...any) error {
+	return &workError{msg: fmt.Sprintf(format, args...)}
+}
+
 // maxSteps bounds the work of one render: placeholders evaluated plus
 // {{range}} iterations. Going over is an error.
 const maxSteps = 100_000
@@ -40,12 +57,6 @@ func maxWork(limit int) int {
 	}
 	return max(64<<20, 16*limit)
 }
-
-// regexWorkDivisor scales what a regular-expression function is charged:
-// its arguments' bytes times the pattern's bytes, divided by this. A 1 KiB
-// pattern run over 64 KiB costs 4 MiB of the budget, so a render spends at
-// most about half a second matching, whatever the patterns.
-const regexWorkDivisor = 16
 
 // item is one piece of an emitted variant: text, or a placeholder index.
 type item struct {
@@ -66,6 +77,11 @@ type state struct {
 	work  int // bytes given to functions so far; see maxWork
 	pcg   rand.PCG
 	rng   *rand.Rand
+	// regular expressions compiled in this render, and the pattern bytes
+	// and instructions they hold (regex.go)
+	regexps    map[string]*compiledRegex
+	regexBytes int
+	regexInsts int
 }
 
 func (t *Template) getState(data map[string]any) *state {
@@ -91,6 +107,10 @@ func (t *Template) putState(s *state) {
 	}
 	clear(s.args[:cap(s.args)])
 	clear(s.items[:cap(s.items)])
+	if len(s.regexps) > 0 {
+		clear(s.regexps) // a compiled pattern lives for one render
+		s.regexBytes, s.regexInsts = 0, 0
+	}
 	t.pool.Put(s)
 }
 
@@ -147,7 +167,7 @@ func (s *state) write(text string, n *node) {
 func (s *state) step(n *node) bool {
 	s.steps++
 	if s.steps > maxSteps {
-		s.fail(n, fmt.Errorf("rendering takes over %d steps; simplify the loops", maxSteps))
+		s.fail(n, tooMuchWork("rendering takes over %d steps; simplify the loops", maxSteps))
 		return false
 	}
 	return true
@@ -175,9 +195,10 @@ func (s *state) value(n *node, dot any) {
 		s.fail(n, err)
 		return
 	}
-	// Without a fallback, nil and blank are missing; with one, nil is: the
-	// fallback found nothing either ({{ .A | default .B }} with both
-	// missing), while an explicit {{ .A | default "" }} prints nothing.
+	// Without a fallback, nil, blank and an empty list are missing; with
+	// one, only a blank string is not: the fallback found nothing either
+	// ({{ .A | default .B }} with both missing), while an explicit
+	// {{ .A | default "" }} prints nothing.
 	if isEmptyValue(v) && (!n.pipe.fallback || !isBlankString(v)) {
 		s.fail(n, &MissingError{Field: cmp.Or(n.pipe.field, n.text), fix: withFallback(n)})
 		return
@@ -489,26 +510,13 @@ func (s *state) evalCmd(c *command, dot any, lenient, prop bool, piped any, hasP
 				break
 			}
 		}
-		used := limit - left
-		if c.fn.regex && len(s.args) > base {
-			// matching costs the pattern's length times the text's
-			// (in floating point: the product overflows a 32-bit int)
-			if p, ok := s.args[base].(string); ok {
-				budget := maxWork(s.t.limit)
-				if extra := float64(len(p)) * float64(used) / regexWorkDivisor; extra < float64(budget) {
-					used += int(extra)
-				} else {
-					used = budget + 1
-				}
-			}
-		}
-		s.work += used
+		s.work += limit - left
 		var err error
 		switch {
 		case left < 0:
 			err = fmt.Errorf("%s: arguments over %d bytes in all; a message needs far less, shorten the inputs", c.fn.name, limit)
 		case s.work > maxWork(s.t.limit):
-			err = fmt.Errorf("%s: functions were given over %d bytes in this message; call them less often, or on shorter values", c.fn.name, maxWork(s.t.limit))
+			err = tooMuchWork("%s: functions were given over %d bytes in this message; call them less often, or on shorter values", c.fn.name, maxWork(s.t.limit))
 		}
 		if err != nil {
 			clear(s.args[base:])
@@ -516,7 +524,13 @@ func (s *state) evalCmd(c *command, dot any, lenient, prop bool, piped any, hasP
 			return nil, err
 		}
 	}
-	v, err := c.fn.call(s.args[base:])
+	var v any
+	var err error
+	if c.fn.rx != nil {
+		v, err = s.callRegex(c.fn, s.args[base:])
+	} else {
+		v, err = c.fn.call(s.args[base:])
+	}
 	clear(s.args[base:])
 	s.args = s.args[:base]
 	if err != nil {
@@ -671,28 +685,46 @@ func (s *state) finish() (string, error) {
 
 // joinFlat writes a list of strings, numbers, booleans and dates (a CRM's
 // multi-value field, as a Bitrix24 robot passes phones or e-mails) as its
-// items joined by ", ". flat is false for anything else, including a list
+// items joined by ", ", leaving out nil items and blank strings (an export's
+// empty phone slots). flat is false for anything else, including a list
 // holding lists or maps, which fmt prints.
 func joinFlat(v any) (text string, flat bool) {
+	var b strings.Builder
+	add := func(item string) {
+		if isBlank(item) {
+			return
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(item)
+	}
 	switch x := v.(type) {
 	case []string:
-		return strings.Join(x, ", "), true
+		if len(x) == 1 {
+			return x[0], true // no copy for the common single value
+		}
+		for _, e := range x {
+			add(e)
+		}
+		return b.String(), true
 	case []any:
 		if len(x) > maxItems {
 			return "", false
 		}
 		for _, e := range x {
 			switch e.(type) {
-			case string, int, int64, float64, bool, time.Time, json.Number:
+			case nil, string, int, int64, float64, bool, time.Time, json.Number:
 			default:
 				return "", false
 			}
 		}
-		parts := make([]string, len(x))
-		for i, e := range x {
-			parts[i] = toString(e)
+		for _, e := range x {
+			if e != nil {
+				add(toString(e))
+			}
 		}
-		return strings.Join(parts, ", "), true
+		return b.String(), true
 	}
 	return "", false
 }

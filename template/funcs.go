@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"regexp"
 	"strconv"
 	"strings"
 	"text/template"
@@ -39,9 +38,10 @@ type function struct {
 	name string
 	kind fnKind
 	call func(args []any) (any, error)
-	// regex: the first argument is a regular expression, whose matching
-	// takes time in proportion to its length times the text's.
-	regex bool
+	// rx, for a regular-expression function, is how the evaluator runs it
+	// (call is nil): it compiles the pattern once per render and charges
+	// the work budget for what the pattern costs (regex.go).
+	rx *regexFunc
 }
 
 // sprigAllowed lists the sprig functions templates may call, as sprig
@@ -80,10 +80,8 @@ var sprigAllowed = []string{
 	"semver", "semverCompare", "urlParse", "urlJoin",
 	// durations (pure: no clock)
 	"duration", "durationRound",
-	// flow and regular expressions (RE2: linear time)
-	"fail",
-	"regexMatch", "mustRegexMatch", "regexFindAll", "mustRegexFindAll", "regexFind",
-	"mustRegexFind", "regexSplit", "mustRegexSplit", "regexQuoteMeta",
+	// flow; the regular-expression functions are in regex.go
+	"fail", "regexQuoteMeta",
 }
 
 var (
@@ -108,10 +106,14 @@ func init() {
 	// anything is allocated.
 	add("replace", fnPlain, guardedReplace)
 	add("join", fnPlain, guardedJoin(reflectCall("join", hermetic["join"])))
-	add("regexReplaceAll", fnPlain, guardedRegexReplace("regexReplaceAll", false, reflectCall("regexReplaceAll", hermetic["regexReplaceAll"])))
-	add("mustRegexReplaceAll", fnPlain, guardedRegexReplace("mustRegexReplaceAll", false, reflectCall("mustRegexReplaceAll", hermetic["mustRegexReplaceAll"])))
-	add("regexReplaceAllLiteral", fnPlain, guardedRegexReplace("regexReplaceAllLiteral", true, reflectCall("regexReplaceAllLiteral", hermetic["regexReplaceAllLiteral"])))
-	add("mustRegexReplaceAllLiteral", fnPlain, guardedRegexReplace("mustRegexReplaceAllLiteral", true, reflectCall("mustRegexReplaceAllLiteral", hermetic["mustRegexReplaceAllLiteral"])))
+	// sprig's regular-expression functions, run by the evaluator (regex.go);
+	// the replacements are guarded like replace
+	for name, rx := range regexFuncs {
+		if _, ok := hermetic[name]; !ok {
+			panic("template: sprig has no function " + name)
+		}
+		funcs[name] = &function{name: name, kind: fnPlain, rx: rx}
+	}
 
 	// text/template's builtins, reimplemented so numeric strings from a CSV
 	// compare as numbers. call is left out: it would call functions found
@@ -149,9 +151,6 @@ func init() {
 	add("default", fnFallback, funcDefault)
 	add("coalesce", fnFallback, funcCoalesce)
 	funcs["empty"].kind = fnFallback
-	for name, f := range funcs {
-		f.regex = strings.Contains(strings.ToLower(name), "regex") && name != "regexQuoteMeta"
-	}
 
 	// Rune-safe and Russian-aware functions (russian.go).
 	add("trunc", fnPlain, funcTrunc)
@@ -396,28 +395,6 @@ func guardedJoin(call func([]any) (any, error)) func([]any) (any, error) {
 		}
 		if len(sep)*n > guardLimit {
 			return nil, fmt.Errorf("join: %w", errTooBig)
-		}
-		return call(a)
-	}
-}
-
-func guardedRegexReplace(name string, literal bool, call func([]any) (any, error)) func([]any) (any, error) {
-	return func(a []any) (any, error) {
-		if err := arity(name, a, 3, 3); err != nil {
-			return nil, err
-		}
-		re, err := regexp.Compile(toString(a[0]))
-		if err != nil {
-			return nil, fmt.Errorf("%s: %v", name, err)
-		}
-		s, repl := toString(a[1]), toString(a[2])
-		m := len(re.FindAllStringIndex(s, -1))
-		per := len(repl)
-		if !literal {
-			per += strings.Count(repl, "$") * len(s)
-		}
-		if len(s)+m*per > guardLimit {
-			return nil, fmt.Errorf("%s: %w", name, errTooBig)
 		}
 		return call(a)
 	}
@@ -766,9 +743,11 @@ func isBlankString(v any) bool {
 	return ok && isBlank(x)
 }
 
-// isEmptyValue is what default and coalesce treat as empty: nil (also a
-// typed nil pointer, map or slice), or a string of only white space. Zero,
-// false and an empty but non-nil list are values.
+// isEmptyValue reports whether v is missing as a field's value, and what
+// default and coalesce treat as empty: nil (also a typed nil pointer, map or
+// slice), a string of only white space, or a list (a CRM's multi-value
+// field) with no item that is not nil or blank. Zero and false are values,
+// and so is a list holding one.
 func isEmptyValue(v any) bool {
 	switch x := v.(type) {
 	case nil:
@@ -777,9 +756,52 @@ func isEmptyValue(v any) bool {
 		return isBlank(x)
 	case int, int64, float64, bool:
 		return false
+	case []any:
+		return emptyList(len(x), func(i int) bool { return isEmptyItem(x[i]) })
+	case []string:
+		return emptyList(len(x), func(i int) bool { return isBlank(x[i]) })
 	}
 	// a typed nil (*T, map, slice, ...) is nil too: printed, it would be
 	// "<nil>", "map[]" or "[]"
+	switch rv := reflect.ValueOf(v); rv.Kind() {
+	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Func, reflect.Chan:
+		return rv.IsNil()
+	case reflect.Slice, reflect.Array:
+		if rv.Kind() == reflect.Slice && rv.IsNil() {
+			return true
+		}
+		return emptyList(rv.Len(), func(i int) bool { return isEmptyItem(rv.Index(i).Interface()) })
+	}
+	return false
+}
+
+// emptyList reports whether a list of n items has none that is not empty.
+// A list over maxItems items is never empty, so that looking a field up
+// costs at most maxItems checks, whatever the data.
+func emptyList(n int, empty func(i int) bool) bool {
+	if n > maxItems {
+		return false
+	}
+	for i := range n {
+		if !empty(i) {
+			return false
+		}
+	}
+	return true
+}
+
+// isEmptyItem reports whether an item of a multi-value field is empty: nil
+// (also a typed nil) or a string of only white space. A list inside a list
+// is an item, not a multi-value field.
+func isEmptyItem(v any) bool {
+	switch x := v.(type) {
+	case nil:
+		return true
+	case string:
+		return isBlank(x)
+	case int, int64, float64, bool:
+		return false
+	}
 	switch rv := reflect.ValueOf(v); rv.Kind() {
 	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Slice, reflect.Func, reflect.Chan:
 		return rv.IsNil()

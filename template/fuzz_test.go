@@ -19,6 +19,9 @@ func seeds(f *testing.F) {
 		"{{ env \"HOME\" }}", "{{range .L}}{{.}}{{end}}", "{=Document:NAME > printable}",
 		"{{ plural .N \"a\" \"b\" \"c\" }}", "{{ money .N }} {{ date .D }}", "{{ trunc 2 Имя }}",
 		"{{", "}}", "{{{", "{=", "{{if}}", "{{end}}", "[+,+{{A}}|b]", "\\{{{A}}\\}",
+		// the value as a pattern: the regular-expression functions' charges and limits
+		"{{ regexMatch .A .N }}", "{{ regexReplaceAll .A .N \"$1\" }}", "{{ range 3 }}{{ regexFindAll $.A \"аб\" -1 }}{{ end }}",
+		"{{ mustRegexSplit .A .N 2 }}", "{{ regexFind \"(?i)[а-я]+\" .L }}",
 	} {
 		f.Add(s, "{Анна|Мария}")
 	}

@@ -226,28 +226,149 @@ func TestFunctionArgumentBudget(t *testing.T) {
 	}
 }
 
-// Matching takes time in proportion to the pattern's length times the
-// text's: a pattern built from printf and replace, run in a loop, must not
-// take minutes.
+// A regular expression costs what its compiled program does: matching takes
+// time in proportion to the program's size times the text's length, and
+// parsing and compiling take time too. A short pattern such as \d{1000} is a
+// program of 1,000 instructions; a pattern built from printf and replace can
+// be long; (?i) makes a class's range cost a pass over its runes. None of
+// them, run in a loop, may take minutes: each stops with ErrTooMuchWork.
 func TestRegexWorkBudget(t *testing.T) {
-	pattern := `(replace " " "(a|b)*" (printf "%999s%999s%999s%999s%999s%999s%999s%999s%999s%999s" "" "" "" "" "" "" "" "" "" ""))`
-	tp, err := template.Parse(`{{ range 1000 }}{{ if regexMatch `+pattern+` $.S }}{{ end }}{{ end }}`, nil)
+	zeros := `(printf "` + strings.Repeat("%0999d", 60) + `"` + strings.Repeat(" 0", 60) + `)` // 59,940 zeros
+	rows := []struct{ name, src, s, want, why string }{
+		{"long pattern", `{{ range 1000 }}{{ if regexMatch (replace " " "(a|b)*" (printf "` + strings.Repeat("%999s", 10) + `"` +
+			strings.Repeat(` ""`, 10) + `)) $.S }}{{ end }}{{ end }}`, strings.Repeat("ab", 30000), "regexMatch",
+			"550 matches of about a second each without the charge"},
+		{"short pattern, big program", "{{ range 300 }}{{ if regexMatch `\\d{1000}x` " + zeros + " }}{{ end }}{{ end }}готово", "", "regexMatch",
+			"an 8-byte pattern, charged as 8 bytes: 0.7 s a turn, 3.5 minutes in all, then готово"},
+		{"big program, short text", "{{ range 49990 }}{{ if regexMatch `" + strings.Repeat(`\pL{1000}`, 16) + "` \"a\" }}{{ end }}{{ end }}", "", "regexMatch",
+			"compiled on every turn: 2 minutes before the budget stopped it; its 16,000 instructions are now over the cap"},
+		{"big program under the cap, short text", "{{ range 49990 }}{{ if regexMatch `" + strings.Repeat(`\pL{1000}`, 8) + "` \"a\" }}{{ end }}{{ end }}", "", "regexMatch",
+			"compiled once, each match of 8,000 instructions charged as if each ran at both positions of \"a\""},
+		{"case-folded ranges", `{{ range $.L }}{{ if regexMatch (printf "(?i)` + strings.Repeat(`[\\x{100}-\\x{1E900}]`, 20) + `%d" .) "a" }}{{ end }}{{ end }}`,
+			"", "regexMatch", "a new 440-byte pattern each turn, 80 ms to parse each: a minute in all"},
+		{"regexReplaceAll", "{{ range 300 }}{{ regexReplaceAll `\\d{1000}x` " + zeros + ` "" | len }}{{ end }}`, "", "regexReplaceAll", ""},
+		{"regexFindAll", "{{ range 300 }}{{ regexFindAll `[\\pL\\d]{999}x` " + zeros + ` -1 | len }}{{ end }}`, "", "regexFindAll", ""},
+	}
+	list := make([]any, 1000)
+	for i := range list {
+		list[i] = i
+	}
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			tp, err := template.Parse(r.src, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			start := time.Now()
+			out, err := tp.Render(map[string]any{"S": r.s, "L": list}, "k")
+			var re *template.RenderError
+			if !errors.Is(err, template.ErrTooMuchWork) || !errors.As(err, &re) || !strings.HasPrefix(re.Err.Error(), r.want+":") {
+				t.Fatalf("got (%.20q, %v) after %v, want ErrTooMuchWork from %s (%s)", out, err, time.Since(start), r.want, r.why)
+			}
+			// the whole budget spent on regular expressions takes about
+			// half a second, several times that under -race
+			if d := time.Since(start); d > 10*time.Second {
+				t.Fatalf("stopped only after %v (%s)", d, r.why)
+			}
+		})
+	}
+	// An ordinary pattern on an ordinary value is far from the budget.
+	tp, _ := template.Parse(`{{ range 1000 }}{{ regexReplaceAll "[^0-9+]" $.Телефон "" }} {{ end }}`, nil)
+	if _, err := tp.Render(map[string]any{"Телефон": "+7 (999) 123-45-67"}, "k"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// One render compiles a pattern once, however often it runs: compiling
+// \pL{1000} eight times over is charged about 580,000 units of the 64 Mi
+// budget, which 500 turns could not afford, while matching a one-letter
+// text costs 48,000 a turn.
+func TestRegexCompiledOncePerRender(t *testing.T) {
+	tp, err := template.Parse("{{ range 500 }}{{ if regexMatch `"+strings.Repeat(`\pL{1000}`, 8)+"|a` $.S }}x{{ end }}{{ end }}", nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	start := time.Now()
-	_, err = tp.Render(map[string]any{"S": strings.Repeat("ab", 30000)}, "k")
-	if err == nil || !strings.Contains(err.Error(), "regexMatch: functions were given over") {
-		t.Fatalf("err = %v after %v, want the work budget to stop regexMatch", err, time.Since(start))
+	for range 2 { // and once more, with the render's state from the pool
+		out, err := tp.Render(map[string]any{"S": "a"}, "k")
+		if err != nil || out != strings.Repeat("x", 500) {
+			t.Fatalf("got (%.20q, %v) after %v, want 500 x's", out, err, time.Since(start))
+		}
 	}
-	if d := time.Since(start); d > 5*time.Second {
-		t.Fatalf("stopped only after %v", d) // 550 matches of about a second each without the charge
+}
+
+// A pattern too big to be worth compiling is refused before it is: its
+// source over 1,024 bytes, or its program over 10,000 instructions.
+func TestRegexTooBig(t *testing.T) {
+	rows := []struct{ name, pattern, want string }{
+		{"long source", strings.Repeat("a", 1025), "pattern of 1025 bytes is over the 1024-byte limit"},
+		{"big program", strings.Repeat(`\d{1000}`, 11), "compiles to over 10000 instructions"},
+		{"nested repeats", "(" + strings.Repeat("a{20}", 15) + "){50}", "compiles to over 10000 instructions"},
 	}
-	// An ordinary pattern on an ordinary value is far from the budget.
-	tp, _ = template.Parse(`{{ range 1000 }}{{ regexReplaceAll "[^0-9+]" $.Телефон "" }} {{ end }}`, nil)
-	if _, err := tp.Render(map[string]any{"Телефон": "+7 (999) 123-45-67"}, "k"); err != nil {
-		t.Fatal(err)
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			tp, err := template.Parse(`{{ regexMatch .P "a" }}`, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			_, err = tp.Render(map[string]any{"P": r.pattern}, "k")
+			if !errors.Is(err, template.ErrTooMuchWork) || !strings.Contains(err.Error(), r.want) {
+				t.Fatalf("err = %v, want ErrTooMuchWork saying %q", err, r.want)
+			}
+		})
 	}
+	// Expanding $1 makes every thread of the matcher carry every group: 100
+	// groups in a program of 2,200 instructions are too many; without $, or
+	// literal, the same pattern is fine.
+	groups := strings.Repeat(`(\d{20})`, 100)
+	tp, _ := template.Parse(`{{ regexReplaceAll .P .S .R | len }}`, nil)
+	for _, r := range []struct{ repl, want string }{{"$1", "too many to expand $"}, {"x", ""}} {
+		out, err := tp.Render(map[string]any{"P": groups, "S": strings.Repeat("1", 2000), "R": r.repl}, "k")
+		switch {
+		case r.want == "" && (err != nil || out != "1"):
+			t.Fatalf("replacement %q: got (%q, %v), want 1", r.repl, out, err)
+		case r.want != "" && (!errors.Is(err, template.ErrTooMuchWork) || !strings.Contains(err.Error(), r.want)):
+			t.Fatalf("replacement %q: got (%q, %v), want ErrTooMuchWork saying %q", r.repl, out, err, r.want)
+		}
+	}
+	// Just under both limits is fine.
+	tp, _ = template.Parse(`{{ regexMatch .P .S }} {{ regexMatch .Q .S }}`, nil)
+	out, err := tp.Render(map[string]any{"P": strings.Repeat("a", 1024), "Q": strings.Repeat(`\d{999}`, 10), "S": strings.Repeat("a", 1024)}, "k")
+	if err != nil || out != "true false" {
+		t.Fatalf("got (%q, %v), want true false", out, err)
+	}
+}
+
+// The regular-expression functions keep sprig's behaviour: the plain ones
+// fail on a bad pattern (regexMatch says false), the must ones return the
+// error; replacement expands $1.
+func TestRegexFunctions(t *testing.T) {
+	d := map[string]any{"S": "+7 (999) 123-45-67", "E": "a@b.ru, c@d.ru"}
+	runRows(t, []renderRow{
+		{name: "regexMatch", src: `{{ regexMatch "^\\+7" .S }}`, data: d, want: "true"},
+		{name: "regexMatch no match", src: `{{ regexMatch "^8" .S }}`, data: d, want: "false"},
+		{name: "regexMatch bad pattern", src: `{{ regexMatch "(" .S }}`, data: d, want: "false", why: "sprig's regexMatch ignores the error"},
+		{name: "mustRegexMatch bad pattern", src: `{{ mustRegexMatch "(" .S }}`, data: d, wantErr: "mustRegexMatch: error parsing regexp: missing closing ): `(`"},
+		{name: "regexFind", src: `{{ regexFind "[0-9]{3}" .S }}`, data: d, want: "999"},
+		{name: "regexFind bad pattern", src: `{{ regexFind "(" .S }}`, data: d, wantErr: "regexFind: regexp: Compile(`(`): error parsing regexp"},
+		{name: "mustRegexFind", src: `{{ mustRegexFind "[0-9]{3}" .S }}`, data: d, want: "999"},
+		{name: "regexFindAll", src: `{{ regexFindAll "[0-9]+" .S -1 | join "," }}`, data: d, want: "7,999,123,45,67"},
+		{name: "regexFindAll n", src: `{{ regexFindAll "[0-9]+" .S 2 | join "," }}`, data: d, want: "7,999"},
+		{name: "mustRegexFindAll bad", src: `{{ mustRegexFindAll "[" .S 2 }}`, data: d, wantErr: "mustRegexFindAll: error parsing regexp: missing closing ]"},
+		{name: "regexSplit", src: `{{ regexSplit ",\\s*" .E -1 | join "|" }}`, data: d, want: "a@b.ru|c@d.ru"},
+		{name: "mustRegexSplit", src: `{{ mustRegexSplit ",\\s*" .E 1 | join "|" }}`, data: d, want: "a@b.ru, c@d.ru"},
+		{name: "regexReplaceAll groups", src: `{{ regexReplaceAll "\\+7 \\((\\d+)\\) (\\d+)-(\\d+)-(\\d+)" .S "8$1$2$3$4" }}`, data: d, want: "89991234567"},
+		{name: "regexReplaceAllLiteral", src: `{{ regexReplaceAllLiteral "[0-9]+" .S "$1" }}`, data: d, want: "+$1 ($1) $1-$1-$1"},
+		{name: "mustRegexReplaceAll", src: `{{ mustRegexReplaceAll "\\D" .S "" }}`, data: d, want: "79991234567"},
+		{name: "mustRegexReplaceAllLiteral bad", src: `{{ mustRegexReplaceAllLiteral "(" .S "" }}`, data: d, wantErr: "mustRegexReplaceAllLiteral: error parsing regexp"},
+		{name: "regexReplaceAll guarded", src: `{{ regexReplaceAll "" .S .R }}`,
+			data: map[string]any{"S": strings.Repeat("x", 60000), "R": strings.Repeat("y", 100)}, wantErr: "regexReplaceAll: result would be over 1 MiB"},
+		{name: "regexQuoteMeta", src: `{{ regexQuoteMeta .S }}`, data: d, want: `\+7 \(999\) 123-45-67`},
+		{name: "pattern of a missing field with a fallback", src: `{{ regexFind .P .S | default "нет" }}`, data: d, want: "нет"},
+		{name: "pattern not a string", src: `{{ regexMatch 5 .S }}`, data: d, wantErr: "regexMatch: argument 1: cannot use 5 (int) as string"},
+		{name: "json.Number text", src: `{{ regexFind "[0-9]" .N }}`, data: map[string]any{"N": json.Number("42")}, want: "4"},
+		{name: "regexFindAll wrong arity", src: `{{ regexFindAll "a" .S }}`, data: d, wantErr: "regexFindAll takes 3 argument(s), got 2"},
+	})
 }
 
 func TestRegexWithoutArguments(t *testing.T) {
@@ -312,5 +433,130 @@ func TestSelfReferentialValue(t *testing.T) {
 		if err == nil {
 			t.Errorf("%s: got %q, want an error", src, out)
 		}
+	}
+}
+
+// A CRM's multi-value field (phones, e-mails) often comes as an empty list,
+// or with null and blank items: such a list is missing like a blank string,
+// and its nil and blank items are left out when it is joined.
+func TestMultiValueFieldEmptyItems(t *testing.T) {
+	var d map[string]any
+	if err := json.Unmarshal([]byte(`{"Тел": [], "Т2": ["+7999", null], "Т3": ["", ""], "Т4": [null, " ", "a@b.ru", "", "c@d.ru"],
+		"Т5": [null], "Email": "x@y.ru", "Document:PHONE": [""], "PHONE": ["+7 900"], "Номер": [0, null]}`), &d); err != nil {
+		t.Fatal(err)
+	}
+	runRows(t, []renderRow{
+		{name: "empty list takes default", src: `{{ Тел | default "нет" }}`, data: d, want: "нет",
+			why: "an empty list is missing, and a fallback covers missing"},
+		{name: "empty list takes default, go field", src: `{{ .Тел | default "нет" }}`, data: d, want: "нет"},
+		{name: "default as argument", src: `{{ default "нет" .Тел }}`, data: d, want: "нет"},
+		{name: "list of blanks takes default", src: `x {{ Т3 | default "нет" }}`, data: d, want: "x нет",
+			why: "joined, it gave \", \", which tidy turned into \"x,\""},
+		{name: "list of blanks is missing", src: `{{ Т3 }}`, data: d, wantErr: "missing:Т3"},
+		{name: "list of nulls is missing", src: `{{ Т5 }}`, data: d, wantErr: "missing:Т5"},
+		{name: "null item left out", src: `{{ Т2 }}`, data: d, want: "+7999", why: "fmt printed [+7999 <nil>]"},
+		{name: "null and blank items left out", src: `{{ Т4 }}`, data: d, want: "a@b.ru, c@d.ru"},
+		{name: "blank strings left out of []string", src: `{{ .L }}`, data: map[string]any{"L": []string{"", "a", " "}}, want: "a"},
+		{name: "zero is an item", src: `{{ Номер }}`, data: d, want: "0", why: "0 is a value, never empty"},
+		{name: "coalesce skips an empty list", src: `{{ coalesce .Тел .Т3 .Email }}`, data: d, want: "x@y.ru"},
+		{name: "empty list in if is false", src: `{{ if .Т3 }}есть{{ else }}нет{{ end }}`, data: d, want: "нет"},
+		{name: "empty list in with", src: `{{ with .Тел }}{{ . }}{{ else }}нет{{ end }}`, data: d, want: "нет"},
+		{name: "range over blanks is empty", src: `{{ range .Т3 }}[{{ . }}]{{ else }}пусто{{ end }}`, data: d, want: "пусто"},
+		{name: "bitrix full name empty, bare name used", src: `{=Document:PHONE}`, data: d, want: "+7 900",
+			why: "the full name's value is an empty list: missing, so the bare name is tried"},
+		{name: "nested empty list", src: `{{ .К.Тел | default "нет" }}`, data: map[string]any{"К": map[string]any{"Тел": []any{nil}}}, want: "нет"},
+	})
+	tp, err := template.Parse(`{{ Тел }} {{ Т2 }}`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := tp.Missing([]map[string]any{d, {"Тел": []string{" "}, "Т2": []any{"+7"}}, {"Тел": []any{"+7"}, "Т2": []any{nil}}})
+	if got["Тел"] != 2 || got["Т2"] != 1 {
+		t.Fatalf("Missing = %v, want Тел: 2 (empty list, list of a blank), Т2: 1 (list of null)", got)
+	}
+}
+
+// Text pasted from macOS or a PDF often writes й and ё decomposed (NFD): a
+// letter and a combining mark. The mark belongs to the word.
+func TestTitleCombiningMarks(t *testing.T) {
+	d := func(v string) map[string]any { return map[string]any{"N": v} }
+	runRows(t, []renderRow{
+		{name: "name NFD й", src: "{{ name .N }}", data: d("маи\u0306я"), want: "Маи\u0306я", why: "gave МайЯ"},
+		{name: "name NFD ё", src: "{{ name .N }}", data: d("АРТЕ\u0308М"), want: "Арте\u0308м", why: "gave АртёМ"},
+		{name: "name NFD two words", src: "{{ name .N }}", data: d(" СЕРГЕ\u0306  КОРОЛЁВ "), want: "Серге\u0306 Королёв"},
+		{name: "name NFD hyphen", src: "{{ name .N }}", data: d("АННА-МАИ\u0306Я"), want: "Анна-Маи\u0306я"},
+		{name: "name hyphen", src: "{{ name .N }}", data: d("анна-мария"), want: "Анна-Мария"},
+		{name: "name apostrophe", src: "{{ name .N }}", data: d("Д'АРТАНЬЯН"), want: "Д'артаньян"},
+		{name: "name typographic apostrophe", src: "{{ name .N }}", data: d("о’нил"), want: "О’нил"},
+		{name: "title NFD", src: "{{ title .N }}", data: d("маи\u0306я и артё\u0308м"), want: "Маи\u0306я И Артё\u0308м"},
+		{name: "title mark after a space starts no word", src: "{{ title .N }}", data: d("a \u0301анна"), want: "A \u0301Анна",
+			why: "a stray mark neither starts nor ends a word: the letter after it still starts one"},
+		{name: "title enclosing mark", src: "{{ title .N }}", data: d("1\u20e3abc"), want: "1\u20e3abc", why: "a digit starts the word; Me continues it"},
+	})
+}
+
+// A field name whose second word starts with '(' (a quote, a digit) reads
+// as a call of its first word; the error must suggest a form that works.
+func TestFieldNameReadAsCall(t *testing.T) {
+	data := map[string]any{"Телефон (рабочий)": "+7 495 000-00-00", "Дом 5": "да", "Сделка: 1С (номер)": "42", "PHONE": "+7 900", "1С (номер)": "не то"}
+	mapped := &template.Options{Fields: map[string]string{"Телефон (рабочий)": "PHONE"}}
+	rows := []struct {
+		name, src string
+		opts      *template.Options
+		hint      string // the suggested placeholder, quoted in the message
+		want      string // what the suggested form renders from data
+	}{
+		{"parentheses", "Звоните: {{Телефон (рабочий)}}", nil, "{=Телефон (рабочий)}", "Звоните: +7 495 000-00-00"},
+		{"parentheses, spaces", "Звоните: {{ Телефон  (рабочий) }}", nil, "{=Телефон (рабочий)}", "Звоните: +7 495 000-00-00"},
+		{"digit", "{{Дом 5}}", nil, "{=Дом 5}", "да"},
+		{"with a pipeline", `{{ Телефон (рабочий) | default "нет" }}`, nil, `{{ index $ "Телефон (рабочий)" | default "нет" }}`, "+7 495 000-00-00"},
+		// not {=Сделка: 1С (номер)}, which would fall back to the bare name "1С (номер)"
+		{"colon", "{{Сделка: 1С (номер)}}", nil, `{{ index $ "Сделка: 1С (номер)" }}`, "42"},
+		{"mapped", "{{Телефон (рабочий)}}", mapped, "{=Телефон (рабочий)}", "+7 900"},
+		{"mapped, with a pipeline", "{{Телефон (рабочий) | upper}}", mapped, `{{ index $ "PHONE" | upper }}`, "+7 900"},
+		{"ascii", "{{Phone (work)}}", nil, "{=Phone (work)}", "+1 555"},
+	}
+	data["Phone (work)"] = "+1 555"
+	for _, r := range rows {
+		t.Run(r.name, func(t *testing.T) {
+			_, err := template.Parse(r.src, r.opts)
+			var e *template.Error
+			if !errors.As(err, &e) {
+				t.Fatalf("err = %v, want a *template.Error", err)
+			}
+			if !strings.Contains(e.Msg, "write it as "+r.hint) || strings.Contains(e.Msg, "write it as .") {
+				t.Fatalf("message %q does not suggest %s", e.Msg, r.hint)
+			}
+			start := strings.Index(r.src, "{")
+			fixed := r.src[:start] + r.hint
+			tp, err := template.Parse(fixed, r.opts)
+			if err != nil {
+				t.Fatalf("the suggested %s does not parse: %v", fixed, err)
+			}
+			if out, err := tp.Render(data, "k"); err != nil || out != r.want {
+				t.Fatalf("the suggested %s renders (%q, %v), want %q", fixed, out, err, r.want)
+			}
+		})
+	}
+	// The suggestion with a pipeline keeps its fallback.
+	tp, err := template.Parse(`{{ index $ "Телефон (рабочий)" | default "нет" }}`, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := tp.Render(map[string]any{"Телефон (рабочий)": []any{}}, "k"); err != nil || out != "нет" {
+		t.Fatalf("got (%q, %v), want нет", out, err)
+	}
+	// An unknown word passed to a function is a field, and .Имя is the fix.
+	_, err = template.Parse("{{ upper Имя }}", nil)
+	if err == nil || !strings.Contains(err.Error(), `unknown function "Имя"; to pass a field to a function write it as .Имя`) {
+		t.Fatalf("err = %v, want the .Имя advice", err)
+	}
+	// A missing Bitrix field whose name is not a robot field's suggests a
+	// fallback that parses.
+	tp, _ = template.Parse("{=Телефон (рабочий)}", nil)
+	_, err = tp.Render(nil, "k")
+	var me *template.MissingError
+	if !errors.As(err, &me) || !strings.Contains(me.Error(), `{{ index $ "Телефон (рабочий)" | default "..." }}`) {
+		t.Fatalf("err = %v, want a fallback with index $", err)
 	}
 }

@@ -109,18 +109,24 @@ func funcAbbrev(a []any) (any, error) {
 
 // title upper-cases the first letter of every word; a word starts after
 // anything that is not a letter, a digit or an apostrophe, so "анна-мария"
-// becomes "Анна-Мария". The other letters are left as they are.
+// becomes "Анна-Мария". A combining mark (unicode.M) belongs to the letter
+// before it, so it neither ends a word nor starts one: "маи\u0306я" (й
+// decomposed, as text pasted from macOS or a PDF writes it) becomes
+// "Маи\u0306я", not "Маи\u0306Я". The other letters are left as they are.
 func title(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	inWord := false
 	for _, r := range s {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’' {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r) || r == '\'' || r == '’':
 			if !inWord && unicode.IsLetter(r) {
 				r = unicode.ToTitle(r)
 			}
 			inWord = true
-		} else {
+		case unicode.Is(unicode.M, r):
+			// continues whatever came before
+		default:
 			inWord = false
 		}
 		b.WriteRune(r)
