@@ -23,37 +23,64 @@
 // Check is a hand-written scanner, not a regular expression. A pre-scan looks
 // at one byte at a time for the bytes a link is built around: '.', the ':' of
 // a scheme, the "//" of a protocol-relative link, '@', the brackets of
-// "[.]" and "(dot)", a space followed by '.', "dot" or "точка", and the lead
-// bytes of '。' and '．'. Most such bytes fail a one- or two-byte test at once
-// (a dot that ends a sentence, a colon in "9:00"); only the rest run a
-// matcher, which works on byte offsets and allocates nothing. A message
-// without a link costs no allocation at all. Zero-width characters are not
-// triggers of their own: a link still needs a dot or a scheme's ':', and
-// the matchers then accept zero-width characters inside labels and schemes
-// and flag them.
+// "[.]" and "(dot)", a space followed by '.', "dot", "точка" or a bracket,
+// and the lead bytes of the look-alike dots. Most such bytes fail a one- or
+// two-byte test at once (a dot that ends a sentence, a colon in "9:00");
+// only the rest run a matcher, which works on byte offsets and allocates
+// nothing. A message without a link costs no allocation at all. Zero-width
+// characters are not triggers of their own: a link still needs a dot or a
+// scheme's ':', and the matchers then accept zero-width characters inside
+// labels and schemes and flag them.
 //
 // Check finds:
 //   - links with a scheme: http, https, ftp, ftps, and the defanged hxxp,
-//     hxxps, fxp (any 't' written as 'x'); "http:\\host" with backslashes,
-//     which browsers read as slashes, is found and judged disguised;
+//     hxxps, fxp (any 't' written as 'x'). As in a browser (WHATWG URL
+//     standard), any run of '/' and '\' (up to 8) may follow the ':':
+//     "http:/bit.ly/x" and "http:///bit.ly/x" open bit.ly/x. A wrong count
+//     of slashes is a typo and not judged in itself; "http:\\host" with
+//     backslashes is judged disguised;
 //   - protocol-relative links ("//salon.ru/a");
 //   - bare hosts ("salon.ru/zapis", "сайт.рф", "www.example.co.uk:8080/x"):
 //     at least two labels, the last one a public top-level domain from the
 //     list xurls ships ([mvdan.cc/xurls/v2.TLDs]), in any case, ending on a
 //     label boundary ("сайт.рфмагазин" is not a link); or a dotted-decimal
-//     IPv4 address;
+//     IPv4 address. A bare host right after slashes is a link
+//     ("Ссылка /bit.ly/x", "Жми:/bit.ly/x", "Ссылка//bit.ly/x",
+//     "///bit.ly/x"), unless a single '/' or '\' glues it to an ASCII word
+//     before it: then it is a path segment ("docs/README.md",
+//     "/path/to/file.pl");
 //   - e-mail addresses ("info@salon.ru") and mailto:, tel:, sms: links;
 //   - javascript:, vbscript: and data: links;
-//   - disguised hosts: "example . com", "example[.]com", "example(dot)com",
-//     "example dot com", "пример точка рф", dots written as '。' '．' '｡',
-//     zero-width characters inside a host.
+//   - disguised hosts: "example[.]com", "example(dot)com", "example [.] com",
+//     "пример{точка}рф", dots written as '。' '．' '｡' '﹒' '․' (the IDNA
+//     label separators and every character whose compatibility form is a
+//     full stop), zero-width characters inside a host; and, when the labels
+//     around it are clearly a host, a spaced dot: "example . com",
+//     "example dot com", "пример точка рф".
+//
+// A spaced dot (" . ", " dot ", " точка ") joins two labels only when there
+// are Latin letters on both sides (an ASCII letter or digit before it and an
+// ASCII label after it: "bit dot ly", "salon точка ru"), when "www" is
+// before it, or when it stands right before a Cyrillic TLD that is no
+// Russian word: рф, рус, укр, бел, бг, мкд, мон, срб, қаз ("пример точка
+// рф"). "Наша точка онлайн", "Контрольная точка орг", "Новая точка москва"
+// and "конечная точка ru" are sentences, not links: "точка" (a point of
+// sale) is a common word, and so are the TLDs сайт, онлайн, москва, дети,
+// ком, орг. After a scheme, the host is a link anyway: a spaced dot
+// continues it while it does not end in a TLD yet ("https://конечная точка
+// ru"), and by the same rule once it does ("https://salon.ru точка онлайн
+// работает" is the link https://salon.ru and a sentence).
 //
 // Not links: Russian abbreviations glued to a word that happens to be a
 // Cyrillic TLD ("г.Москва", "ул.Ленина", "пр.Онлайн"), a capitalized Cyrillic
-// TLD that starts a sentence glued to a dot ("Спасибо.Сайт работает"),
-// numbers and dates ("3.5%", "01.02.2025", "1.2.3.4.5"), mentions
-// ("@salon.ru"). A file name whose extension is also a TLD ("README.md",
-// "photo.zip") is reported as a link, as xurls and messengers do.
+// word TLD that starts a sentence glued to a dot ("Спасибо.Сайт работает":
+// exactly two labels, the first not "www", no port or path after, and a TLD
+// that is a word, so "конкурент.Рф", "конкурент.Онлайн/акция" and
+// "www.конкурент.Онлайн" are links), numbers and dates ("3.5%",
+// "01.02.2025", "1.2.3.4.5"), mentions ("@salon.ru"), spaced dots in a
+// sentence (above), path segments (above). A file name whose extension is
+// also a TLD ("README.md", "photo.zip") is reported as a link, as xurls and
+// messengers do.
 //
 // A link ends at white space, a control character, '<', '>', '«', '»', '“',
 // '”', '„' or '｜'. Then the scanner trims what belongs to the text around
@@ -69,12 +96,26 @@
 // E-mail addresses (bare or mailto:) are reported with [Kind] [Email] and
 // their domain as Host; tel: and sms: links with Kind [Phone] and no Host.
 // They are never rejected: their verdict is always OK. So that a mailto:
-// link cannot carry a web link past the checks, it ends before its query
-// when the query holds one ("mailto:a@salon.ru?body=https://bit.ly/x" gives
-// the mailto: link and then the bit.ly link). Callers that only want web
-// links filter on Kind. A text such as "good.com@bit.ly/x", an e-mail
-// address followed by a path, is a web link whose host is bit.ly, as a
-// browser reads it.
+// link cannot carry a web link past the checks:
+//   - its addresses are read as RFC 6068 writes them: a local part of
+//     letters, digits, !$'*+-._~ and %-escapes (no ':', '/', '?' or '#', so
+//     it never holds a URL: "mailto:https://bit.ly/x@salon.ru" is no mailto:
+//     link, and the bit.ly link in it is judged), then '@' and a domain
+//     that ends at the first character a domain cannot hold ('?', '#', ',',
+//     '/', ...); more addresses may follow after ',';
+//   - when what follows its addresses (header fields, a fragment, anything
+//     else up to the end of the link) holds a web or script link, the link
+//     ends after the addresses and the scan goes on there
+//     ("mailto:a@salon.ru?body=https://bit.ly/x",
+//     "mailto:a@salon.ru#https://bit.ly/x" and
+//     "mailto:a@salon.ru/https://bit.ly/x" each give the mailto: link, Host
+//     salon.ru, and then the bit.ly link). That rest is read as a link's
+//     path is (see Judging a host): a host right after '/' counts
+//     ("mailto:a@salon.ru?subject=go/bit.ly/x" gives bit.ly/x too).
+//
+// Callers that only want web links filter on Kind. A text such as
+// "good.com@bit.ly/x", an e-mail address followed by a path, is a web link
+// whose host is bit.ly, as a browser reads it.
 //
 // # Judging a host
 //
@@ -106,7 +147,8 @@
 //     the caller's: [Shortener]. A disguised or encoded link to a shortener
 //     gets this verdict too: it names the real problem.
 //  5. [Suspicious] when the link is disguised (hxxp, spaced or bracketed
-//     dots, "точка", ideographic dots, backslashes after the scheme), hides zero-width characters, has a
+//     dots, "точка", look-alike dots, backslashes after the scheme; not a
+//     mere wrong count of slashes), hides zero-width characters, has a
 //     %-encoded or malformed host, points at an IP address, has a label
 //     mixing Latin with Cyrillic or Greek letters ("аpple.com" with a
 //     Cyrillic 'а'), a label made only of Cyrillic letters that look Latin
@@ -115,7 +157,9 @@
 //     or when its path, query or fragment carries another URL (with a
 //     scheme, protocol-relative or with a path; "?q=bit.ly" alone is a
 //     search), plain or %-encoded up to twice, whose host would be Blocked
-//     or a Shortener ("https://google.com/url?q=https://bit.ly/x").
+//     or a Shortener ("https://google.com/url?q=https://bit.ly/x",
+//     "https://salon.ru/r/bit.ly/x": in a path, a host right after '/'
+//     counts; "/catalog/item.html" and "/v1.2/" hold no host).
 //  6. Otherwise [OK]. All-Cyrillic hosts under a Cyrillic TLD ("сайт.рф")
 //     and Cyrillic hosts with letters that have no Latin look-alike
 //     ("пример.com") are OK.

@@ -13,7 +13,9 @@ import (
 // FuzzCheck checks the invariants of Check on any input: no panic; every
 // link's Text is message[Start:End]; links are in order and do not overlap;
 // a verdict has a reason exactly when it is not OK; a Host is canonical
-// (checking it again as a link gives the same Host).
+// (checking it again as a link gives the same Host); a mailto: link, which
+// is never rejected, carries no web or script link (checking the part of its
+// text from the first '?', '#' or '/' after its '@' finds none).
 func FuzzCheck(f *testing.F) {
 	for _, tc := range checkCases {
 		f.Add(tc.in)
@@ -41,6 +43,15 @@ func FuzzCheck(f *testing.F) {
 			}
 			if l.Verdict < linkcheck.OK || l.Verdict > linkcheck.Suspicious || (l.Verdict == linkcheck.OK) != (l.Reason == "") {
 				t.Fatalf("Check(%q): %q verdict %v reason %q", msg, l.Text, l.Verdict, l.Reason)
+			}
+			if at := strings.IndexByte(l.Text, '@'); l.Kind == linkcheck.Email && at >= 0 {
+				if k := strings.IndexAny(l.Text[at:], "?#/"); k >= 0 {
+					for _, in := range c.Check(l.Text[at+k:]) {
+						if in.Kind == linkcheck.Web || in.Kind == linkcheck.Script {
+							t.Fatalf("Check(%q): e-mail link %q carries the %v link %q past the checks", msg, l.Text, in.Kind, in.Text)
+						}
+					}
+				}
 			}
 			if l.Host == "" {
 				continue

@@ -282,7 +282,7 @@ func defang(s string) (out string, disguised, zeroWidth bool) {
 	var b strings.Builder
 	b.Grow(len(s))
 	for i := 0; i < len(s); {
-		if n, fancy := sepAt(s, i); n > 0 && fancy {
+		if n, kind := sepAt(s, i); n > 0 && kind >= sepDisguised {
 			b.WriteByte('.')
 			disguised = true
 			i += n

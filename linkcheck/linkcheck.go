@@ -22,7 +22,7 @@ const (
 	// Blocked: the host is on the caller's Options.Block list.
 	Blocked
 	// Suspicious: the link is disguised (defanged, spaced, zero-width
-	// characters, ideographic dots), points at an IP address, has a
+	// characters, look-alike dots), points at an IP address, has a
 	// mixed-script or look-alike host, a %-encoded or malformed host, a
 	// javascript:, data: or vbscript: scheme, or carries in its path or
 	// query another URL whose host is a shortener or blocked.
@@ -253,7 +253,7 @@ func (c *Checker) carried(rest string) string {
 		return ""
 	}
 	for round := 0; round < 3; round++ {
-		s := scanner{msg: rest}
+		s := scanner{msg: rest, pathUntil: len(rest)}
 		for {
 			f, ok := s.next()
 			if !ok {

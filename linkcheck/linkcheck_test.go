@@ -95,6 +95,12 @@ var checkCases = []checkCase{
 	{name: "caller shortener", in: "https://go.salon.ru/x", opts: &linkcheck.Options{Shorteners: []string{"go.salon.ru"}}, want: []want{{Text: "https://go.salon.ru/x", Host: "go.salon.ru", Verdict: linkcheck.Shortener, Reason: rShort}}},
 	{name: "blocked", in: "https://www.Competitor.ru/a", opts: &linkcheck.Options{Block: []string{"https://competitor.ru/"}}, want: []want{{Text: "https://www.Competitor.ru/a", Host: "www.competitor.ru", Verdict: linkcheck.Blocked, Reason: rBlocked}}},
 	{name: "blocked cyrillic entry", in: "пример.рф/a", opts: &linkcheck.Options{Block: []string{"ПРИМЕР.РФ"}}, want: []want{{Text: "пример.рф/a", Host: "xn--e1afmkfd.xn--p1ai", Verdict: linkcheck.Blocked, Reason: rBlocked}}},
+	{name: "capitalized Cyrillic TLD with a path", in: "конкурент.Рф/акция", opts: &linkcheck.Options{Block: []string{"конкурент.рф"}}, want: []want{{Text: "конкурент.Рф/акция", Host: "xn--e1ajalccqsf.xn--p1ai", Verdict: linkcheck.Blocked, Reason: rBlocked}}, why: "a sentence does not start with a path"},
+	{name: "capitalized Cyrillic TLD after www", in: "www.конкурент.Рф", opts: &linkcheck.Options{Block: []string{"конкурент.рф"}}, want: []want{{Text: "www.конкурент.Рф", Host: "www.xn--e1ajalccqsf.xn--p1ai", Verdict: linkcheck.Blocked, Reason: rBlocked}}},
+	{name: "capitalized Cyrillic country code", in: "конкурент.Рф", opts: &linkcheck.Options{Block: []string{"конкурент.рф"}}, want: []want{{Text: "конкурент.Рф", Host: "xn--e1ajalccqsf.xn--p1ai", Verdict: linkcheck.Blocked, Reason: rBlocked}}, why: "Рф is no word that starts a sentence"},
+	{name: "capitalized word TLD with a path", in: "конкурент.Онлайн/акция", opts: &linkcheck.Options{Block: []string{"конкурент.онлайн"}}, want: []want{{Text: "конкурент.Онлайн/акция", Host: "xn--e1ajalccqsf.xn--80asehdb", Verdict: linkcheck.Blocked, Reason: rBlocked}}},
+	{name: "capitalized word TLD after www", in: "www.конкурент.Онлайн", opts: &linkcheck.Options{Block: []string{"конкурент.онлайн"}}, want: []want{{Text: "www.конкурент.Онлайн", Host: "www.xn--e1ajalccqsf.xn--80asehdb", Verdict: linkcheck.Blocked, Reason: rBlocked}}},
+	{name: "capitalized word TLD with a port", in: "конкурент.Онлайн:8080", opts: &linkcheck.Options{Block: []string{"конкурент.онлайн"}}, want: []want{{Text: "конкурент.Онлайн:8080", Host: "xn--e1ajalccqsf.xn--80asehdb", Verdict: linkcheck.Blocked, Reason: rBlocked}}},
 	{name: "allow overrides shortener", in: "bit.ly/x", opts: &linkcheck.Options{Allow: []string{"bit.ly"}}, want: []want{{Text: "bit.ly/x", Host: "bit.ly"}}},
 	{name: "allow overrides block", in: "a.salon.ru", opts: &linkcheck.Options{Allow: []string{"a.salon.ru"}, Block: []string{"salon.ru"}}, want: []want{{Text: "a.salon.ru", Host: "a.salon.ru"}}},
 	{name: "allow overrides suspicious", in: "http://192.168.1.1/crm", opts: &linkcheck.Options{Allow: []string{"192.168.1.1"}}, want: []want{{Text: "http://192.168.1.1/crm", Host: "192.168.1.1"}}},
@@ -107,6 +113,18 @@ var checkCases = []checkCase{
 	{name: "hxxp", in: "hxxp://example.com/x", want: []want{{Text: "hxxp://example.com/x", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rHxxp}}},
 	{name: "hxxps with bracket dot", in: "hXXps://example[.]com", want: []want{{Text: "hXXps://example[.]com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rHxxp}}},
 	{name: "точка", in: "пишите на пример точка рф", want: []want{{Text: "пример точка рф", Host: "xn--e1afmkfd.xn--p1ai", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
+	{name: "точка between Latin labels", in: "пишите на salon точка ru", want: []want{{Text: "salon точка ru", Host: "salon.ru", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
+	{name: "точка after www", in: "www точка сайт точка рф", want: []want{{Text: "www точка сайт точка рф", Host: "www.xn--80aswg.xn--p1ai", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
+	{name: "dot word between mixed-script labels", in: "аpple dot com", want: []want{{Text: "аpple dot com", Host: "xn--pple-43d.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}, why: "Latin letters on both sides, one of them a Cyrillic а"},
+	{name: "точка of sale", in: "Наша точка онлайн работает круглосуточно", want: nil, why: "точка is a common word and онлайн a TLD that is a word: a sentence"},
+	{name: "точка before орг", in: "Контрольная точка орг", want: nil},
+	{name: "точка before москва", in: "Новая точка москва", want: nil},
+	{name: "точка before a Latin TLD", in: "конечная точка ru", want: nil, why: "a Russian word before the separator: no Latin label to join"},
+	{name: "spaced dot in a sentence", in: "Ждём вас . москва ждёт", want: nil},
+	{name: "точка in a sentence, then a host", in: "Наша точка онлайн.рф", want: []want{{Text: "онлайн.рф", Host: "xn--80asehdb.xn--p1ai"}}, why: "the sentence is not part of the host"},
+	{name: "a host, then точка in a sentence", in: "salon.ru точка онлайн", want: []want{{Text: "salon.ru", Host: "salon.ru"}}},
+	{name: "a scheme link, then точка in a sentence", in: "https://salon.ru точка онлайн работает", want: []want{{Text: "https://salon.ru", Host: "salon.ru"}}},
+	{name: "точка after a scheme", in: "https://конечная точка ru", want: []want{{Text: "https://конечная точка ru", Host: "xn--80ajombd9d6c.ru", Verdict: linkcheck.Suspicious, Reason: rDisg}}, why: "after a scheme it is a link anyway: the host does not end in a TLD yet"},
 	{name: "ideographic dot", in: "example。com", want: []want{{Text: "example。com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
 	{name: "fullwidth dot", in: "example．com", want: []want{{Text: "example．com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
 	{name: "zero-width inside", in: "exa\u200bmple.com", want: []want{{Text: "exa\u200bmple.com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rZW}}},
@@ -122,6 +140,31 @@ var checkCases = []checkCase{
 	{name: "zero-width in the scheme of a shortener", in: "ht\u200btps://bit.ly/x", want: []want{{Text: "ht\u200btps://bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
 	{name: "unknown scheme", in: "hxxxp://bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "the host after an unknown scheme is still found"},
 	{name: "disguised shortener", in: "bit[.]ly/x", want: []want{{Text: "bit[.]ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "the list verdict names the real problem"},
+	{name: "spaced bracket dot", in: "bit [.] ly/x", want: []want{{Text: "bit [.] ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "spaced paren dot word", in: "bit (dot) ly/x", want: []want{{Text: "bit (dot) ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "spaced bracket точка", in: "bit [точка] ly", want: []want{{Text: "bit [точка] ly", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "spaces inside the brackets", in: "example [ . ] com и example{ dot }com", want: []want{
+		{Text: "example [ . ] com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg},
+		{Text: "example{ dot }com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
+	{name: "small full stop", in: "https://bit﹒ly", want: []want{{Text: "https://bit﹒ly", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "U+FE52 is a full stop in compatibility form, as '．' is"},
+	{name: "one dot leader", in: "https://bit․ly", want: []want{{Text: "https://bit․ly", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "U+2024 is a full stop in compatibility form"},
+	{name: "look-alike dots in bare hosts", in: "example﹒com/x — example․com", want: []want{
+		{Text: "example﹒com/x", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg},
+		{Text: "example․com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
+
+	// Slashes: a browser skips any run of '/' and '\' after a web scheme.
+	{name: "one slash after the scheme of a shortener", in: "http:/bit.ly/x", want: []want{{Text: "http:/bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "a browser opens http://bit.ly/x"},
+	{name: "one backslash after the scheme of a shortener", in: `http:\bit.ly/x`, want: []want{{Text: `http:\bit.ly/x`, Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "three slashes after the scheme of a shortener", in: "http:///bit.ly/x", want: []want{{Text: "http:///bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "a wrong count of slashes is a typo", in: "https:/salon.ru/a и https:///salon.ru/b", want: []want{{Text: "https:/salon.ru/a", Host: "salon.ru"}, {Text: "https:///salon.ru/b", Host: "salon.ru"}}, why: "not a disguise: the link is judged by its host"},
+	{name: "one backslash after the scheme", in: `http:\salon.ru/a`, want: []want{{Text: `http:\salon.ru/a`, Host: "salon.ru", Verdict: linkcheck.Suspicious, Reason: rDisg}}},
+	{name: "slash before a bare host", in: "Ссылка /bit.ly/abc", want: []want{{Text: "bit.ly/abc", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "colon and slash before a bare host", in: "Жми:/bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "two slashes after a word", in: "Ссылка//bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "slash after a Cyrillic word", in: "Жми/bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "Russian text is no file path"},
+	{name: "three slashes before a bare host", in: "///bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "backslash before a bare host", in: `Жми \bit.ly/x`, want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "path segments are no links", in: `docs/README.md, /path/to/file.pl, C:\dir\site.ru`, want: nil, why: "a single slash glued to an ASCII word separates path segments"},
 
 	// Hosts judged as a browser would.
 	{name: "userinfo", in: "http://good.com@bit.ly/x", want: []want{{Text: "http://good.com@bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "the host is after '@'"},
@@ -151,6 +194,12 @@ var checkCases = []checkCase{
 	{name: "search for a shortener", in: "https://www.google.com/search?q=bit.ly", want: []want{{Text: "https://www.google.com/search?q=bit.ly", Host: "www.google.com"}}, why: "a bare host in a query is text (a search), not a redirect target"},
 	{name: "redirect to a bare shortener with a path", in: "https://away.example.com/?to=bit.ly/x", want: []want{{Text: "https://away.example.com/?to=bit.ly/x", Host: "away.example.com", Verdict: linkcheck.Suspicious, Reason: rCarried}}},
 	{name: "redirect to a fine site", in: "https://google.com/url?q=https://salon.ru/", want: []want{{Text: "https://google.com/url?q=https://salon.ru/", Host: "google.com"}}},
+	{name: "shortener carried in the path", in: "https://salon.ru/r/bit.ly/x", want: []want{{Text: "https://salon.ru/r/bit.ly/x", Host: "salon.ru", Verdict: linkcheck.Suspicious, Reason: rCarried}}, why: "a host right after '/' in a path is a carried URL"},
+	{name: "shortener as the first path segment", in: "https://salon.ru/bit.ly/x", want: []want{{Text: "https://salon.ru/bit.ly/x", Host: "salon.ru", Verdict: linkcheck.Suspicious, Reason: rCarried}}},
+	{name: "blocked site carried in the path", in: "salon.ru/go/competitor.ru/sale", opts: &linkcheck.Options{Block: []string{"competitor.ru"}}, want: []want{{Text: "salon.ru/go/competitor.ru/sale", Host: "salon.ru", Verdict: linkcheck.Suspicious, Reason: rCarried}}},
+	{name: "ordinary paths carry nothing", in: "https://salon.ru/catalog/item.html https://salon.ru/v1.2/ https://salon.ru/r/bit.ly", want: []want{
+		{Text: "https://salon.ru/catalog/item.html", Host: "salon.ru"}, {Text: "https://salon.ru/v1.2/", Host: "salon.ru"}, {Text: "https://salon.ru/r/bit.ly", Host: "salon.ru"}},
+		why: "item.html and v1.2 are no hosts; a bare host alone, without a path, is no redirect target (as ?q=bit.ly)"},
 
 	// Never rejected.
 	{name: "tel", in: "Звоните: tel:+79991234567.", want: []want{{Text: "tel:+79991234567"}}},
@@ -161,6 +210,15 @@ var checkCases = []checkCase{
 	{name: "mailto carrying a shortener", in: "mailto:info@salon.ru?body=https://bit.ly/x", want: []want{{Text: "mailto:info@salon.ru", Host: "salon.ru"}, {Text: "https://bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "a mailto: link is never rejected, so it ends before a query that holds a web link, which is judged on its own"},
 	{name: "mailto carrying a bare shortener", in: "mailto:info@salon.ru?body=bit.ly/x", want: []want{{Text: "mailto:info@salon.ru", Host: "salon.ru"}, {Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
 	{name: "email at a shortener domain", in: "mailto:x@bit.ly", want: []want{{Text: "mailto:x@bit.ly", Host: "bit.ly"}}, why: "mailto is never rejected"},
+	{name: "mailto with a fragment carrying a shortener", in: "mailto:a@salon.ru#https://bit.ly/x", want: []want{{Text: "mailto:a@salon.ru", Host: "salon.ru"}, {Text: "https://bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "the domain ends at '#'"},
+	{name: "mailto with a path carrying a shortener", in: "mailto:a@salon.ru/https://bit.ly/x", want: []want{{Text: "mailto:a@salon.ru", Host: "salon.ru"}, {Text: "https://bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "a domain holds no '/'"},
+	{name: "mailto with a path carrying a bare shortener", in: "mailto:a@salon.ru/bit.ly/x", want: []want{{Text: "mailto:a@salon.ru", Host: "salon.ru"}, {Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "found by fuzzing: a host after a slash that follows a link is no path segment of a word"},
+	{name: "mailto with a query carrying a shortener in a path", in: "mailto:a@salon.ru?subject=go/bit.ly/x", want: []want{{Text: "mailto:a@salon.ru", Host: "salon.ru"}, {Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "what follows the addresses is read as a link's path is: a host after '/' counts"},
+	{name: "mailto with a shortener in the local part", in: "mailto:https://bit.ly/x@salon.ru", want: []want{{Text: "https://bit.ly/x@salon.ru", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "a local part holds no ':' or '/' (RFC 6068): no mailto: link, and the web link is judged"},
+	{name: "mailto with a fragment", in: "mailto:a@salon.ru#top", want: []want{{Text: "mailto:a@salon.ru#top", Host: "salon.ru"}}},
+	{name: "mailto with several addresses", in: "mailto:a@salon.ru,b@shop.ru?cc=c@mail.ru&subject=Запись", want: []want{{Text: "mailto:a@salon.ru,b@shop.ru?cc=c@mail.ru&subject=Запись", Host: "salon.ru"}}},
+	{name: "mailto with several addresses carrying a shortener", in: "mailto:a@salon.ru,b@shop.ru?body=bit.ly/x", want: []want{{Text: "mailto:a@salon.ru,b@shop.ru", Host: "salon.ru"}, {Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "mailto links one after another", in: "mailto:a@b.ru?cc=mailto:c@d.ru?body=https://bit.ly/x", want: []want{{Text: "mailto:a@b.ru", Host: "b.ru"}, {Text: "mailto:c@d.ru", Host: "d.ru"}, {Text: "https://bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
 	{name: "email cyrillic", in: "почта@сайт.рф", want: []want{{Text: "почта@сайт.рф", Host: "xn--80aswg.xn--p1ai"}}},
 	{name: "mention is no link", in: "@salon.ru", want: nil},
 }
@@ -261,6 +319,7 @@ func TestNoAllocs(t *testing.T) {
 		"Здравствуйте, Анна! С 1 декабря наш салон в г. Москва, ул. Ленина, д. 5 работает с 9:00 до 21:00, т.е. без выходных.",
 		"г.Москва, ул.Ленина, т.е., 3.5%, 01.02.2025, сайт.рфмагазин, А. С. Пушкина, (999) [1] {x}",
 		"Note: Tel: Email: foo@bar (dot) x [.] y",
+		"Наша точка онлайн работает — круглосуточно… Новая точка москва, конечная точка ru, 5 [.] 5",
 		strings.Repeat("Очень длинное сообщение без ссылок. ", 200),
 	} {
 		if n := testing.AllocsPerRun(20, func() { c.Check(msg) }); n != 0 {
@@ -286,6 +345,10 @@ func TestHostile(t *testing.T) {
 		"spaced dots": strings.Repeat("a . ", 100000),
 		"parens":      "https://salon.ru/" + strings.Repeat(")", 100000),
 		"numbers":     strings.Repeat("1.", 100000),
+		"mailto":      strings.Repeat("mailto:a@b?", 100000),
+		"mailto web":  strings.Repeat("mailto:a@b?", 100000) + "https://bit.ly/x",
+		"точка":       strings.Repeat("a точка ", 100000) + "ru",
+		"leaders":     strings.Repeat("․a", 100000),
 	} {
 		t.Run(name, func(t *testing.T) {
 			for _, l := range c.Check(msg) {
@@ -303,18 +366,26 @@ func TestHostile(t *testing.T) {
 // is loose so that a loaded machine does not make the test flaky.
 func TestLinearTime(t *testing.T) {
 	c := linkcheck.New(nil)
-	for _, unit := range []string{
-		"http://[",   // an IPv6 host never closed, then a path to the end
-		"mailto:",    // no '@' anywhere
-		"mailto:a@?", // an '@' and no host
-		"https://x:_/",
-		"a.",
-		"http:",
-		"[.]",
+	for _, tc := range []struct{ head, unit, tail string }{
+		{unit: "http://["},                              // an IPv6 host never closed, then a path to the end
+		{unit: "mailto:"},                               // no '@' anywhere
+		{unit: "mailto:a@?"},                            // an '@' and no host
+		{unit: "mailto:a@b?"},                           // each mailto: link looks for a web link in the rest of the run
+		{unit: "mailto:a@b?", tail: "https://bit.ly/x"}, // ... and finds one at its end
+		{head: "https://s.ru/?", unit: "mailto:a@b?", tail: "https://bit.ly/x"}, // the same in a link's query
+		{unit: "mailto:a@b,"},
+		{unit: "https://x:_/"},
+		{unit: "a."},
+		{unit: "http:"},
+		{unit: "http:/"},
+		{unit: "[.]"},
+		{unit: "a [.] "},
+		{unit: "a точка "},
+		{unit: "․a"},
 	} {
-		t.Run(unit, func(t *testing.T) {
-			small := strings.Repeat(unit, (1<<14)/len(unit))
-			large := strings.Repeat(unit, (1<<17)/len(unit))
+		t.Run(tc.head+tc.unit+tc.tail, func(t *testing.T) {
+			small := tc.head + strings.Repeat(tc.unit, (1<<14)/len(tc.unit)) + tc.tail
+			large := tc.head + strings.Repeat(tc.unit, (1<<17)/len(tc.unit)) + tc.tail
 			ts, tl := minTime(func() { c.Check(small) }), minTime(func() { c.Check(large) })
 			if tl > 25*ts && tl > 20*time.Millisecond {
 				t.Errorf("%d bytes took %v, %d bytes %v: %.0fx for 8x the input", len(small), ts, len(large), tl, float64(tl)/float64(ts))

@@ -82,6 +82,7 @@ var linkifyDiffers = map[string]struct{ got, why string }{
 	"http://example.com_":               {"http://example.com", "a trailing '_' closes WhatsApp italics and is trimmed"},
 	"google.com:500000 // invalid port": {"google.com", "an invalid port is not part of the link, but the host before it is still a link a reader can follow"},
 	"path:to:file.pm":                   {"file.pm", "pm is a real TLD (Saint Pierre and Miquelon) and 'Сайт:salon.ru' is common in Russian text, so a host after ':' is a link"},
+	"///test.com":                       {"test.com", "a host after two or more slashes is a link a reader can follow (a browser skips any run of slashes after http:), so ///bit.ly/x must not hide a shortener"},
 }
 
 func TestLinkify(t *testing.T) {

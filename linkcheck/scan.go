@@ -14,6 +14,7 @@ const (
 	maxLocalLen  = 256 // bytes in the local part of an e-mail address
 	maxAuthority = 512 // bytes in the authority (userinfo@host:port) of a URL
 	maxScheme    = 12  // bytes in a scheme name
+	maxSlashes   = 8   // '/' and '\' between a web scheme's ':' and its host
 )
 
 // found is a link's span and what the scanner learned about it.
@@ -31,25 +32,47 @@ type found struct {
 // there; the matchers work on indices and allocate nothing unless a
 // candidate holds zero-width characters.
 type scanner struct {
-	msg  string
-	pos  int // where to look for the next trigger
-	last int // end of the previous link: no link starts before it
-	skip int // a failed matcher found nothing can start before here
+	msg   string
+	pos   int // where to look for the next trigger
+	last  int // end of the previous link: no link starts before it
+	skip  int // a failed matcher found nothing can start before here
+	limit int // when > 0, no trigger at or after it is looked at
+
+	// Before pathUntil the text is a link's path, query or fragment: the
+	// whole message in Checker.carried, and the rest of a mailto: link cut
+	// short (see mailto). There a host right after '/' or '\' is a
+	// carried URL, never a path segment of a word.
+	pathUntil int
+	// noAhead: this scanner is a look-ahead (see webAhead): a mailto: link
+	// ends after its addresses and does not look ahead again, so that
+	// scanning never nests deeper than one look-ahead.
+	noAhead bool
+
+	// The last look-ahead that found a web link: none starts in
+	// msg[aheadFrom:aheadAt], one starts at aheadAt (valid when aheadAt > 0).
+	aheadFrom, aheadAt int
+	// pathEnd(msg, p) == runEnd for every p in [runFrom, runEnd].
+	runFrom, runEnd int
 }
 
 // trigger marks bytes that may be part of a link's skeleton: a dot, the ':'
 // of a scheme, the '/' of "//host", the '@' of an e-mail address, the
 // brackets of "[.]" and "(dot)", the space of " . " and " точка ", and the
-// lead bytes of '。' (E3 80 82), '．' (EF BC 8E) and '｡' (EF BD A1).
+// lead bytes of the look-alike dots '․' (E2 80 A4), '。' (E3 80 82), '．'
+// (EF BC 8E), '｡' (EF BD A1) and '﹒' (EF B9 92).
 var trigger = [256]bool{
 	'.': true, ':': true, '/': true, '@': true, '[': true, '(': true, '{': true,
-	' ': true, 0xE3: true, 0xEF: true,
+	' ': true, 0xE2: true, 0xE3: true, 0xEF: true,
 }
 
 // next returns the next link, or false when there is none.
 func (s *scanner) next() (found, bool) {
 	msg := s.msg
-	for i := s.pos; i < len(msg); i++ {
+	end := len(msg)
+	if s.limit > 0 {
+		end = s.limit
+	}
+	for i := s.pos; i < end; i++ {
 		c := msg[i]
 		if !trigger[c] {
 			continue
@@ -75,9 +98,14 @@ func (s *scanner) next() (found, bool) {
 			if i+1 >= len(msg) {
 				continue
 			}
-			// '.', "dot", "точка" (т is D1 82, Т is D0 A2), more spaces.
+			// '.', "dot", "точка" (т is D1 82, Т is D0 A2), more spaces,
+			// the bracket of a spaced "[.]".
 			switch msg[i+1] {
 			case '.', 'd', 'D', ' ':
+			case '[', '(', '{':
+				if c != ' ' || !sepWordAt(msg, i+2) {
+					continue
+				}
 			case 0xD1, 0xD0:
 				if i+2 >= len(msg) || msg[i+2] != 0x82 && msg[i+2] != 0xA2 {
 					continue
@@ -85,7 +113,7 @@ func (s *scanner) next() (found, bool) {
 			default:
 				continue
 			}
-		case 0xE3, 0xEF:
+		case 0xE2, 0xE3, 0xEF:
 			if n, _ := sepAt(msg, i); n == 0 {
 				continue
 			}
@@ -98,7 +126,7 @@ func (s *scanner) next() (found, bool) {
 			i = s.skip - 1
 		}
 	}
-	s.pos = len(msg)
+	s.pos = end
 	return found{}, false
 }
 
@@ -191,56 +219,122 @@ func labelEnd(msg string, i int) (end int, zw bool) {
 // sepWords are the words that stand for a dot in disguised links.
 var sepWords = [...]string{".", "dot", "точка"}
 
+// sepKind says how a separator between host labels is written.
+type sepKind uint8
+
+const (
+	sepNone sepKind = iota
+	// sepDot: a plain '.'.
+	sepDot
+	// sepDisguised: a look-alike dot ('。', '．', '｡', '﹒', '․') or a
+	// bracketed one ("[.]", "(dot)", "{точка}", also with spaces around or
+	// inside: "bit [.] ly"). Ordinary text is never written so.
+	sepDisguised
+	// sepSpaced: " . ", " dot ", " точка " with one to three spaces on each
+	// side. Ordinary sentences look the same ("Наша точка онлайн"), so the
+	// scanner takes it only between labels that are clearly a host (see
+	// spacedJoin).
+	sepSpaced
+)
+
 // sepAt returns the length in bytes of the separator between host labels
-// that starts at i, or 0, and whether it is a disguised one: '。', '．', '｡',
-// "[.]", "(dot)", "{точка}" and the like, or " . ", " dot ", " точка " with
-// one to three spaces on each side.
-func sepAt(msg string, i int) (n int, fancy bool) {
+// that starts at i, or 0, and how it is written.
+func sepAt(msg string, i int) (n int, kind sepKind) {
 	if i >= len(msg) {
-		return 0, false
+		return 0, sepNone
 	}
-	switch c := msg[i]; c {
+	switch msg[i] {
 	case '.':
-		return 1, false
-	case 0xE3:
-		if strings.HasPrefix(msg[i:], "。") {
-			return 3, true
+		return 1, sepDot
+	case 0xE2, 0xE3, 0xEF:
+		// The IDNA label separators '。' (E3 80 82) and '｡' (EF BD A1), and
+		// every character whose compatibility form is a full stop: '．'
+		// (EF BC 8E), '﹒' (EF B9 92), '․' (E2 80 A4).
+		if i+2 >= len(msg) {
+			return 0, sepNone
 		}
-	case 0xEF:
-		if strings.HasPrefix(msg[i:], "．") || strings.HasPrefix(msg[i:], "｡") {
-			return 3, true
+		switch string([]byte{msg[i], msg[i+1], msg[i+2]}) {
+		case "。", "｡", "．", "﹒", "․":
+			return 3, sepDisguised
 		}
 	case '[', '(', '{':
-		closing := byte(']')
-		switch c {
-		case '(':
-			closing = ')'
-		case '{':
-			closing = '}'
-		}
-		for _, w := range sepWords {
-			e := i + 1 + len(w)
-			if e < len(msg) && strings.EqualFold(msg[i+1:e], w) && msg[e] == closing {
-				return e + 1 - i, true
-			}
+		if n := bracketSep(msg, i); n > 0 {
+			return skipSpaces(msg, i+n) - i, sepDisguised
 		}
 	case ' ':
-		j := i
-		for j < len(msg) && msg[j] == ' ' && j-i < 3 {
-			j++
+		j := skipSpaces(msg, i)
+		if j >= len(msg) {
+			return 0, sepNone
+		}
+		if msg[j] == '[' || msg[j] == '(' || msg[j] == '{' {
+			if n := bracketSep(msg, j); n > 0 {
+				return skipSpaces(msg, j+n) - i, sepDisguised
+			}
+			return 0, sepNone
+		}
+		if !sepWordAt(msg, j) {
+			return 0, sepNone
 		}
 		for _, w := range sepWords {
 			e := j + len(w)
 			if e < len(msg) && msg[e] == ' ' && strings.EqualFold(msg[j:e], w) {
-				k := e
-				for k < len(msg) && msg[k] == ' ' && k-e < 3 {
-					k++
-				}
-				return k - i, true
+				return skipSpaces(msg, e) - i, sepSpaced
 			}
 		}
 	}
-	return 0, false
+	return 0, sepNone
+}
+
+// sepWordAt reports whether one of sepWords, or a space before one, may
+// start at j: '.', 'd', 'D', 'т' (D1 82), 'Т' (D0 A2) or ' '. It keeps
+// ordinary text (" {Добрый день|...}") away from the word comparisons.
+func sepWordAt(msg string, j int) bool {
+	if j >= len(msg) {
+		return false
+	}
+	switch msg[j] {
+	case '.', 'd', 'D', ' ':
+		return true
+	case 0xD1:
+		return j+1 < len(msg) && msg[j+1] == 0x82
+	case 0xD0:
+		return j+1 < len(msg) && msg[j+1] == 0xA2
+	}
+	return false
+}
+
+// bracketSep returns the length of "[.]", "(dot)", "{точка}" and the like
+// at i (spaces inside allowed: "[ . ]"), or 0.
+func bracketSep(msg string, i int) int {
+	closing := byte(']')
+	switch msg[i] {
+	case '(':
+		closing = ')'
+	case '{':
+		closing = '}'
+	}
+	j := skipSpaces(msg, i+1)
+	if !sepWordAt(msg, j) {
+		return 0
+	}
+	for _, w := range sepWords {
+		e := j + len(w)
+		if e <= len(msg) && strings.EqualFold(msg[j:e], w) {
+			if k := skipSpaces(msg, e); k < len(msg) && msg[k] == closing {
+				return k + 1 - i
+			}
+		}
+	}
+	return 0
+}
+
+// skipSpaces returns the end of the run of at most three spaces at i.
+func skipSpaces(msg string, i int) int {
+	j := i
+	for j < len(msg) && msg[j] == ' ' && j-i < 3 {
+		j++
+	}
+	return j
 }
 
 // skipZeroWidth returns the end of the run of zero-width characters at i,
@@ -259,18 +353,22 @@ func skipZeroWidth(msg string, i int) int {
 
 // labels is a run of host labels and the separators between them.
 type labels struct {
-	n           int
-	start, end  [maxLabels]int
-	fancy       [maxLabels]bool // the separator after label k is disguised
-	zw          bool            // a label holds zero-width characters
-	afterAll    int             // end of the last label
-	numericOnly bool            // every label is decimal digits
+	n          int
+	start, end [maxLabels]int
+	sep        [maxLabels]sepKind // how the separator after label k is written
+	zw         bool               // a label holds zero-width characters
+	afterAll   int                // end of the last label
 }
+
+// fancy reports whether the separator after label k is disguised.
+func (l *labels) fancy(k int) bool { return l.sep[k] >= sepDisguised }
+
+// label returns label k as written.
+func (l *labels) label(msg string, k int) string { return msg[l.start[k]:l.end[k]] }
 
 // parseLabels reads labels and separators from i on.
 func parseLabels(msg string, i int) labels {
 	var l labels
-	l.numericOnly = true
 	for l.n < maxLabels {
 		end, zw := labelEnd(msg, i)
 		if end == i {
@@ -278,14 +376,11 @@ func parseLabels(msg string, i int) labels {
 		}
 		l.start[l.n], l.end[l.n] = i, end
 		l.zw = l.zw || zw
-		if !isDigits(msg[i:end]) {
-			l.numericOnly = false
-		}
 		l.n++
 		// Zero-width characters may hide on either side of a separator
 		// ("bit\u200b.ly", "bit.\u200bly"): skip them, and flag them.
 		sep := skipZeroWidth(msg, end)
-		n, fancy := sepAt(msg, sep)
+		n, kind := sepAt(msg, sep)
 		if n == 0 {
 			break
 		}
@@ -295,7 +390,7 @@ func parseLabels(msg string, i int) labels {
 			break
 		}
 		l.zw = l.zw || sep > end || next > sep+n
-		l.fancy[l.n-1] = fancy
+		l.sep[l.n-1] = kind
 		i = sep + n
 	}
 	if l.n > 0 {
@@ -334,16 +429,18 @@ func isDigits(s string) bool {
 // run of at least two labels that ends in a public TLD, or exactly four
 // decimal labels 0..255 joined by plain dots (an IPv4 address); 0 for none.
 func hostLabels(msg string, l *labels) int {
-	if l.n == 4 && l.numericOnly {
-		for k := 0; k < 4; k++ {
-			if l.fancy[k] || l.end[k]-l.start[k] > 3 || atoi(msg[l.start[k]:l.end[k]]) > 255 {
-				return 0
-			}
+	if l.n == 4 {
+		ip := true
+		for k := 0; k < 4 && ip; k++ {
+			label := l.label(msg, k)
+			ip = isDigits(label) && (k == 3 || l.sep[k] == sepDot) && len(label) <= 3 && atoi(label) <= 255
 		}
-		return 4
+		if ip {
+			return 4
+		}
 	}
 	for k := l.n; k >= 2; k-- {
-		if isTLD(stripZeroWidth(msg[l.start[k-1]:l.end[k-1]])) {
+		if isTLD(stripZeroWidth(l.label(msg, k-1))) {
 			return k
 		}
 	}
@@ -388,14 +485,11 @@ func (s *scanner) bare(i int) (found, bool) {
 		// Not a mention (@example.com), a path (a/b.com), the tail of a
 		// longer dotted run (1.2.3.4.5) or of a bad host (http://-x.com).
 		switch msg[ls-1] {
-		case '/':
-			// After a scheme the scanner did not take ("hxxxp://bit.ly",
-			// "ht tp://"), the host is still a link; after a path or "///"
-			// it is not.
-			if !strings.HasSuffix(msg[:ls], "://") {
+		case '/', '\\':
+			if ls-1 >= s.pathUntil && pathSegment(msg, ls-1, s.last) {
 				return found{}, false
 			}
-		case '@', '\\', '-':
+		case '@', '-':
 			return found{}, false
 		case '.':
 			if ls >= 2 && msg[ls-2] != '.' { // an ellipsis "Ждём...salon.ru" is fine
@@ -427,23 +521,110 @@ func (s *scanner) bare(i int) (found, bool) {
 		}
 		return found{}, false
 	}
+	// A spaced separator that does not clearly join two host labels is
+	// part of a sentence ("Наша точка онлайн"): the host, if any, ends
+	// before it.
+	for j := 0; j < k-1; j++ {
+		if l.sep[j] == sepSpaced && !spacedJoin(stripZeroWidth(l.label(msg, j)), stripZeroWidth(l.label(msg, j+1)), j+1 == k-1) {
+			l.n = j + 1
+			if k = hostLabels(msg, &l); k == 0 {
+				return found{}, false
+			}
+		}
+	}
 	disguised := false
 	for j := 0; j < k-1; j++ {
-		disguised = disguised || l.fancy[j]
-	}
-	if !disguised && k == 2 && isAbbreviation(stripZeroWidth(msg[l.start[0]:l.end[0]])) ||
-		capitalizedCyrillic(msg[l.start[k-1]:l.end[k-1]]) {
-		return found{}, false
+		disguised = disguised || l.fancy(j)
 	}
 	he := l.end[k-1]
+	end := s.tail(ls, he)
+	if k == 2 {
+		first, tld := stripZeroWidth(l.label(msg, 0)), l.label(msg, 1)
+		// "г.Москва", "ул.Ленина": an abbreviation glued to a word. And
+		// "Спасибо.Сайт работает": a sentence glued to the next, which
+		// starts with a capital letter; a port, a path or "www." make it
+		// a link after all, and so does a TLD that is no word ("Рф").
+		if !disguised && isAbbreviation(first) ||
+			end == he && !strings.EqualFold(first, "www") && capitalizedCyrillic(tld) && !cyrillicCodeTLD(tld) {
+			return found{}, false
+		}
+	}
 	zw := false
 	if l.zw {
 		zw = strings.ContainsFunc(msg[ls:he], isZeroWidth)
 	}
 	return found{
-		start: ls, end: s.tail(ls, he), hostStart: ls, hostEnd: he,
+		start: ls, end: end, hostStart: ls, hostEnd: he,
 		kind: Web, disguised: disguised, zeroWidth: zw,
 	}, true
+}
+
+// pathSegment reports whether the run of '/' and '\' that ends at msg[i]
+// makes the label after it a path segment ("docs/README.md",
+// `C:\Users\x.com`) rather than a host: a single slash or backslash glued
+// to a word or a path written in ASCII. After white space, punctuation or a
+// Cyrillic word ("Ссылка /bit.ly", "Жми:/bit.ly", "Жми/bit.ly") and after
+// two or more slashes ("Ссылка//bit.ly", "hxxxp://bit.ly", "///bit.ly") the
+// host is a link a reader can follow, and so it is when the slash follows
+// the previous link, which ended at last ("tel:+79991234567/bit.ly"). In a
+// link's path (see scanner.pathUntil) a host after '/' always counts:
+// "https://salon.ru/r/bit.ly/x" carries bit.ly.
+func pathSegment(msg string, i, last int) bool {
+	if i == 0 || i <= last || isSlash(msg[i-1]) {
+		return false
+	}
+	c := msg[i-1]
+	return isASCIILetter(c) || '0' <= c && c <= '9' || strings.IndexByte("-._~%", c) >= 0
+}
+
+// spacedJoin reports whether a spaced separator (" . ", " dot ",
+// " точка ") between the labels before and after (zero-width characters
+// removed) clearly joins two labels of a host rather than two words of a
+// sentence: Latin on both sides (an ASCII letter or digit before it, an
+// ASCII label after it: "bit dot ly", "salon точка ru"); "www" before it;
+// or right before the host's last label, a Cyrillic TLD that is no Russian
+// word ("пример точка рф", not "Наша точка онлайн").
+func spacedJoin(before, after string, afterIsLast bool) bool {
+	return hasASCIIAlnum(before) && isASCII(after) ||
+		strings.EqualFold(before, "www") ||
+		afterIsLast && cyrillicCodeTLD(after)
+}
+
+// labelBack returns the start of the label (label characters and
+// zero-width characters) that ends at i, not before lo.
+func labelBack(msg string, lo, i int) int {
+	j := i
+	for j > lo && i-j <= maxLabelLen {
+		r, size := utf8.DecodeLastRuneInString(msg[:j])
+		if !isLabelRune(r) && !isZeroWidth(r) {
+			break
+		}
+		j -= size
+	}
+	return j
+}
+
+func hasASCIIAlnum(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; isASCIILetter(c) || '0' <= c && c <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
+// cyrillicCodeTLD reports whether label, in any case, is a Cyrillic TLD
+// that is a country code or an abbreviation, never a Russian word on its
+// own: рф, рус, укр, бел, бг, мкд, мон, срб, қаз. The other Cyrillic TLDs
+// (сайт, онлайн, москва, дети, ком, орг, католик, ею) are ordinary words
+// that start sentences and follow "точка". It does not allocate.
+func cyrillicCodeTLD(label string) bool {
+	for _, t := range [...]string{"рф", "рус", "укр", "бел", "бг", "мкд", "мон", "срб", "қаз"} {
+		if len(label) == len(t) && strings.EqualFold(label, t) {
+			return true
+		}
+	}
+	return false
 }
 
 // protocolRelative matches "//host/path" at i.
@@ -520,7 +701,7 @@ func (s *scanner) email(at int) (found, bool) {
 	f := found{start: ls, end: he, hostStart: hs, hostEnd: he, kind: Email,
 		zeroWidth: l.zw && strings.ContainsFunc(msg[hs:he], isZeroWidth)}
 	for j := 0; j < k-1; j++ {
-		f.disguised = f.disguised || l.fancy[j]
+		f.disguised = f.disguised || l.fancy(j)
 	}
 	if he < len(msg) {
 		switch c := msg[he]; {
@@ -688,32 +869,7 @@ func (s *scanner) scheme(i int) (found, bool) {
 	}
 	switch {
 	case strings.EqualFold(name, "mailto"):
-		// The '@' first, within a local part's length, so that a failed
-		// candidate does not cost the rest of the message ("mailto:"
-		// repeated stays linear).
-		at := strings.IndexByte(msg[i+1:pathEnd(msg[:min(len(msg), i+2+maxLocalLen)], i+1)], '@')
-		if at <= 0 {
-			return found{}, false
-		}
-		hs := i + 1 + at + 1
-		if hs >= len(msg) || msg[hs] == '?' || stopAt(msg, hs) {
-			return found{}, false
-		}
-		end := trimEnd(msg, j, pathEnd(msg, i+1), i+1)
-		he := hs
-		for he < end && msg[he] != '?' {
-			he++
-		}
-		if he == hs {
-			return found{}, false
-		}
-		if carriesWeb(msg[he:end]) {
-			// A mailto: link is never rejected, so it must not carry a
-			// web link past the checks ("?body=https://bit.ly/x"): it ends
-			// before its query, and the scan goes on there.
-			end = he
-		}
-		return found{start: j, end: end, hostStart: hs, hostEnd: he, kind: Email}, true
+		return s.mailto(j, i)
 	case strings.EqualFold(name, "tel") || strings.EqualFold(name, "sms") || strings.EqualFold(name, "callto"):
 		e, digits := i+1, 0
 		for e < len(msg) && strings.IndexByte("0123456789+-().", msg[e]) >= 0 {
@@ -740,26 +896,157 @@ func (s *scanner) scheme(i int) (found, bool) {
 		}
 		hxxp = true
 	}
-	// Browsers read '\\' as '/' after a web scheme, so "http:\\bit.ly\x"
-	// opens bit.ly/x; nobody writes a link that way but to disguise it.
-	if i+3 > len(msg) || !isSlash(msg[i+1]) || !isSlash(msg[i+2]) {
+	// Browsers skip any run of '/' and '\' after a web scheme (WHATWG URL
+	// standard), so "http:/bit.ly/x", "http:///bit.ly/x" and
+	// `http:\\bit.ly\x` all open bit.ly/x. A wrong count of slashes is a
+	// typo; a backslash is a disguise: nobody writes a link so but to hide it.
+	a := i + 1
+	for a < len(msg) && isSlash(msg[a]) && a-i <= maxSlashes {
+		a++
+	}
+	if a == i+1 || a-i > maxSlashes {
 		return found{}, false
 	}
-	f, ok := s.authority(j, i+3, hxxp)
+	f, ok := s.authority(j, a, hxxp)
 	f.zeroWidth = f.zeroWidth || zw
-	f.disguised = msg[i+1] == '\\' || msg[i+2] == '\\'
+	f.disguised = strings.IndexByte(msg[i+1:a], '\\') >= 0
 	return f, ok
 }
 
-// carriesWeb reports whether s holds a web link.
-func carriesWeb(s string) bool {
-	sc := scanner{msg: s}
+// isMailtoLocal reports whether r may be part of the local part of a
+// mailto: address: a dot-atom (RFC 5322) in the characters RFC 6068 allows
+// unencoded (letters, digits, !$'*+-._~ and %-escapes), and letters of any
+// script (RFC 6532). No '/', ':', '?' or '#': a local part never holds a
+// URL.
+func isMailtoLocal(r rune) bool {
+	if r < utf8.RuneSelf {
+		return isASCIILetter(byte(r)) || '0' <= r && r <= '9' || strings.ContainsRune("!$'*+-._~%", r)
+	}
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
+// mailtoDomainEnd returns the end of the domain of a mailto: address that
+// starts at hs: a bracketed address literal, or a run of label characters,
+// dots and %-escapes. RFC 6068 ends it at '?' (header fields), '#' (a
+// fragment) or ',' (the next address), and allows no '/' in it; any other
+// character ends it too. It returns hs for none or one too long.
+func mailtoDomainEnd(msg string, hs int) int {
+	if hs < len(msg) && msg[hs] == '[' {
+		if k := strings.IndexByte(msg[hs:min(len(msg), hs+maxAuthority)], ']'); k > 0 {
+			return hs + k + 1
+		}
+		return hs
+	}
+	e := hs
+	for e < len(msg) {
+		if e-hs > maxAuthority {
+			return hs
+		}
+		if c := msg[e]; c < utf8.RuneSelf {
+			if !isASCIILetter(c) && !('0' <= c && c <= '9') && c != '-' && c != '.' && c != '_' && c != '%' {
+				break
+			}
+			e++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(msg[e:])
+		if !isLabelRune(r) && !isZeroWidth(r) {
+			break
+		}
+		e += size
+	}
+	return e
+}
+
+// mailtoAddress reads the address "local@domain" of a mailto: link that
+// starts at i and returns where its domain starts and ends; equal for none.
+func mailtoAddress(msg string, i int) (hs, he int) {
+	at := i
+	for at < len(msg) && at-i < maxLocalLen {
+		r, size := utf8.DecodeRuneInString(msg[at:])
+		if !isMailtoLocal(r) {
+			break
+		}
+		at += size
+	}
+	if at == i || at >= len(msg) || msg[at] != '@' {
+		return i, i
+	}
+	return at + 1, mailtoDomainEnd(msg, at+1)
+}
+
+// mailto matches a mailto: link whose scheme starts at start and whose ':'
+// is at colon: one or more addresses separated by ',' (RFC 6068), then
+// anything up to the end of the link (header fields, a fragment). The first
+// address's domain is the Host. A mailto: link is never rejected, so it
+// must not carry a web link past the checks: its local parts cannot hold
+// one (see isMailtoLocal), and when what follows its addresses holds a web
+// or script link ("?body=https://bit.ly/x", "#https://bit.ly/x",
+// "/https://bit.ly/x"), the link ends after the addresses and the scan
+// goes on there.
+func (s *scanner) mailto(start, colon int) (found, bool) {
+	msg := s.msg
+	hs, he := mailtoAddress(msg, colon+1)
+	if he == hs {
+		return found{}, false
+	}
+	// More addresses, separated by ',', belong to the link.
+	ae := he
+	for ae < len(msg) && msg[ae] == ',' {
+		a, e := mailtoAddress(msg, ae+1)
+		if e == a {
+			break
+		}
+		ae = e
+	}
+	// The link ends after its addresses (trimmed as any link is) when
+	// what follows them up to the end of the link holds a web link. That
+	// rest is read as a link's path is (see Checker.carried: a host right
+	// after '/' counts), by the look-ahead and, after the cut, by the scan
+	// that goes on there.
+	end := trimEnd(msg, start, ae, hs)
+	if end < len(msg) && !stopAt(msg, end) && !s.noAhead {
+		re := s.runEndAt(end)
+		if s.webAhead(end, re) {
+			s.pathUntil = max(s.pathUntil, re)
+		} else {
+			end = trimEnd(msg, start, re, hs)
+		}
+	}
+	he = min(he, end)
+	if he == hs {
+		return found{}, false
+	}
+	return found{start: start, end: end, hostStart: hs, hostEnd: he, kind: Email}, true
+}
+
+// runEndAt returns pathEnd(msg, p), remembering the run it found: for the
+// mailto: links of one run it is computed once.
+func (s *scanner) runEndAt(p int) int {
+	if p < s.runFrom || p > s.runEnd {
+		s.runFrom, s.runEnd = p, pathEnd(s.msg, p)
+	}
+	return s.runEnd
+}
+
+// webAhead reports whether a web or script link starts in msg[from:to].
+// It scans ahead with a second scanner in which mailto: links do not look
+// ahead again, so scanning nests one level deep at most. The scanner
+// remembers where the look-ahead found a web link, and a mailto: link that
+// starts before it reuses the answer: a message of "mailto:a@b?" repeated
+// costs one look-ahead, and scanning stays linear.
+func (s *scanner) webAhead(from, to int) bool {
+	if s.aheadAt > 0 && s.aheadFrom <= from && from <= s.aheadAt {
+		return s.aheadAt < to
+	}
+	la := scanner{msg: s.msg, pos: from, last: from, limit: min(len(s.msg), to+1), pathUntil: max(s.pathUntil, to), noAhead: true}
 	for {
-		f, ok := sc.next()
-		if !ok {
+		f, ok := la.next()
+		if !ok || f.start >= to {
 			return false
 		}
 		if f.kind == Web || f.kind == Script {
+			s.aheadFrom, s.aheadAt = from, f.start
 			return true
 		}
 	}
@@ -812,20 +1099,30 @@ authority:
 		case c == ']' && ipv6:
 			ipv6 = false
 		case c == '[' || c == '(' || c == '{' || c == ' ':
-			n, fancy := sepAt(msg, ae)
-			if n == 0 || !fancy {
+			n, kind := sepAt(msg, ae)
+			if n == 0 || kind < sepDisguised {
 				break authority
 			}
 			r, _ := utf8.DecodeRuneInString(msg[ae+n:])
 			if !isLabelRune(r) {
 				break authority
 			}
-			if c == ' ' {
+			if strings.IndexByte(msg[ae:ae+n], ' ') >= 0 {
 				// "https://salon.ru . Ждём": a spaced dot continues the host
-				// only before a TLD or another label.
+				// only before a TLD or another label. Once the host ends in
+				// a TLD, " . ", " dot " and " точка " continue it only where
+				// they clearly join two labels: "https://salon.ru точка
+				// онлайн работает" is a link and a sentence.
 				le, _ := labelEnd(msg, ae+n)
-				if m, _ := sepAt(msg, le); m == 0 && !isTLD(stripZeroWidth(msg[ae+n:le])) {
+				after := stripZeroWidth(msg[ae+n : le])
+				m, _ := sepAt(msg, le)
+				if m == 0 && !isTLD(after) {
 					break authority
+				}
+				if kind == sepSpaced {
+					if before := stripZeroWidth(msg[labelBack(msg, a, ae):ae]); isTLD(before) && !spacedJoin(before, after, m == 0) {
+						break authority
+					}
 				}
 			}
 			ae += n
