@@ -153,7 +153,12 @@
 //     mixing Latin with Cyrillic or Greek letters ("аpple.com" with a
 //     Cyrillic 'а'), a label made only of Cyrillic letters that look Latin
 //     under a non-Cyrillic TLD ("аррӏе.com", also when written in punycode),
-//     or letters that IDNA maps to plain ASCII (fullwidth "ｅｘａｍｐｌｅ.com");
+//     a label mixing Latin with another script (Armenian "gօօgle.com"; the
+//     Chinese, Japanese and Korean scripts excepted), a letter drawn like
+//     an ASCII one that is not one (dotless ı, script ɡ, small capitals), a
+//     combining mark left beside Latin letters ("bi̇t.ly": i and a dot
+//     above), or letters that IDNA maps to plain ASCII (fullwidth
+//     "ｅｘａｍｐｌｅ.com");
 //     or when its path, query or fragment carries another URL (with a
 //     scheme, protocol-relative or with a path; "?q=bit.ly" alone is a
 //     search), plain or %-encoded up to twice, whose host would be Blocked

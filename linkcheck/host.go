@@ -24,6 +24,7 @@ type hostInfo struct {
 	invalid   bool   // not a valid host name after all
 	ip        bool   // an IPv4 or IPv6 address
 	mixed     bool   // a label mixes Latin with Cyrillic or Greek, or is all Cyrillic look-alikes of Latin letters under a Latin TLD
+	lookalike bool   // a label mixes Latin with another script, or holds a Latin-looking letter that is not one or a combining mark
 	compat    bool   // written with characters (fullwidth letters, ligatures) that map to plain ASCII
 }
 
@@ -109,6 +110,7 @@ func canonHost(raw string) hostInfo {
 	if nonASCII || strings.Contains(ascii, "xn--") {
 		if u, err := idnaProfile.ToUnicode(ascii); err == nil {
 			h.mixed = confusable(u)
+			h.lookalike = !h.mixed && lookalike(u)
 			if u != ascii {
 				h.unicode = u
 			}
@@ -389,6 +391,43 @@ func confusable(u string) bool {
 			return true
 		}
 		if cyr && allLook && !tldCyr && !other {
+			return true
+		}
+	}
+	return false
+}
+
+// latinClones are letters outside ASCII drawn like ASCII letters in
+// common fonts, which no real domain needs: dotless ı and ȷ, script ɡ
+// and ɑ, ɩ, ǀ, and the small capitals.
+const latinClones = "ıȷɡɑɩǀɪʏʀɢʜʟɴᴀᴄᴅᴇᴊᴋᴍᴏᴘᴛᴜᴠᴡᴢꜱ"
+
+// lookalike reports whether a host in Unicode form (lower case, after IDNA
+// mapping, so NFC) has a label that mixes Latin letters with a script other
+// than Cyrillic and Greek (which confusable reports) and the scripts
+// written beside Latin in East Asia ("gօօgle" with Armenian օ), holds a
+// letter of latinClones ("ɡoogle"), or keeps a combining mark beside Latin
+// letters that NFC could not compose ("bi̇t": i and a dot above).
+func lookalike(u string) bool {
+	for _, label := range strings.Split(u, ".") {
+		var latin, other, mark bool
+		for _, r := range label {
+			switch {
+			case r < utf8.RuneSelf:
+				latin = latin || 'a' <= r && r <= 'z'
+			case strings.ContainsRune(latinClones, r):
+				return true
+			case unicode.Is(unicode.Latin, r):
+				latin = true
+			case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
+				mark = true
+			case isCyrillic(r), unicode.Is(unicode.Greek, r):
+			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo):
+			case unicode.IsLetter(r):
+				other = true
+			}
+		}
+		if latin && (other || mark) {
 			return true
 		}
 	}

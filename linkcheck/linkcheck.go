@@ -215,6 +215,8 @@ func (c *Checker) judge(msg string, f found) Link {
 		l.Verdict, l.Reason = Suspicious, reasonIP(host)
 	case h.mixed:
 		l.Verdict, l.Reason = Suspicious, reasonMixed(cmp.Or(h.unicode, host))
+	case h.lookalike:
+		l.Verdict, l.Reason = Suspicious, reasonLookalike(cmp.Or(h.unicode, host))
 	case h.compat:
 		l.Verdict, l.Reason = Suspicious, reasonCompat
 	default:

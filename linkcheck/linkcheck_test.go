@@ -34,6 +34,7 @@ const (
 	rZW      = "невидимые символы"
 	rIP      = "IP-адрес"
 	rMixed   = "смешаны похожие русские и латинские буквы"
+	rLook    = "только похожи на латинские буквы"
 	rCompat  = "необычными символами"
 	rScript  = "запускает код"
 	rCarried = "перенаправляет"
@@ -182,6 +183,12 @@ var checkCases = []checkCase{
 	{name: "malformed punycode", in: "http://xn--00000000000000-/", want: []want{{Text: "http://xn--00000000000000-/", Host: "", Verdict: linkcheck.Suspicious, Reason: rInvalid}}, why: "found by fuzzing: the label decodes to plain digits"},
 	{name: "mixed script", in: "https://аpple.com/login", want: []want{{Text: "https://аpple.com/login", Host: "xn--pple-43d.com", Verdict: linkcheck.Suspicious, Reason: rMixed}}, why: "the first letter is Cyrillic а"},
 	{name: "whole-script confusable punycode", in: "https://xn--80ak6aa92e.com", want: []want{{Text: "https://xn--80ak6aa92e.com", Host: "xn--80ak6aa92e.com", Verdict: linkcheck.Suspicious, Reason: rMixed}}, why: "аррӏе.com: all Cyrillic look-alikes under a Latin TLD"},
+	{name: "armenian look-alikes", in: "https://gօօgle.com/x", want: []want{{Text: "https://gօօgle.com/x", Host: "xn--ggle-vifa.com", Verdict: linkcheck.Suspicious, Reason: rLook}}, why: "Armenian օ beside Latin letters"},
+	{name: "script g", in: "https://ɡoogle.com", want: []want{{Text: "https://ɡoogle.com", Host: "xn--oogle-qmc.com", Verdict: linkcheck.Suspicious, Reason: rLook}}, why: "U+0261 is no ASCII g"},
+	{name: "small capital in the TLD", in: "https://paypal.ᴄom", want: []want{{Text: "https://paypal.ᴄom", Host: "paypal.xn--om-z4r", Verdict: linkcheck.Suspicious, Reason: rLook}}},
+	{name: "combining dot above", in: "https://bi\u0307t.ly/x", want: []want{{Text: "https://bi\u0307t.ly/x", Host: "xn--bit-9dc.ly", Verdict: linkcheck.Suspicious, Reason: rLook}}, why: "i and U+0307 do not compose; the link is not bit.ly"},
+	{name: "accented Latin is fine", in: "https://café.fr/menu", want: []want{{Text: "https://café.fr/menu", Host: "xn--caf-dma.fr"}}, why: "é is a letter of its own, drawn unlike e"},
+	{name: "Latin beside Chinese is fine", in: "https://shop.中国", want: []want{{Text: "https://shop.中国", Host: "shop.xn--fiqs8s"}}},
 	{name: "cyrillic punycode is fine", in: "http://xn--80aswg.xn--p1ai/", want: []want{{Text: "http://xn--80aswg.xn--p1ai/", Host: "xn--80aswg.xn--p1ai"}}, why: "сайт.рф in punycode"},
 	{name: "cyrillic under com is fine", in: "http://пример.com", want: []want{{Text: "http://пример.com", Host: "xn--e1afmkfd.com"}}, why: "п, и, м are not Latin look-alikes"},
 	{name: "fullwidth letters", in: "https://ｅｘａｍｐｌｅ.com", want: []want{{Text: "https://ｅｘａｍｐｌｅ.com", Host: "example.com", Verdict: linkcheck.Suspicious, Reason: rCompat}}},
