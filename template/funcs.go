@@ -750,12 +750,8 @@ func isBlankString(v any) bool {
 // and so is a list holding one.
 func isEmptyValue(v any) bool {
 	switch x := v.(type) {
-	case nil:
-		return true
-	case string:
-		return isBlank(x)
-	case int, int64, float64, bool:
-		return false
+	case nil, string, int, int64, float64, bool:
+		return isEmptyItem(v)
 	case []any:
 		return emptyList(len(x), func(i int) bool { return isEmptyItem(x[i]) })
 	case []string:
@@ -763,16 +759,10 @@ func isEmptyValue(v any) bool {
 	}
 	// a typed nil (*T, map, slice, ...) is nil too: printed, it would be
 	// "<nil>", "map[]" or "[]"
-	switch rv := reflect.ValueOf(v); rv.Kind() {
-	case reflect.Pointer, reflect.Interface, reflect.Map, reflect.Func, reflect.Chan:
-		return rv.IsNil()
-	case reflect.Slice, reflect.Array:
-		if rv.Kind() == reflect.Slice && rv.IsNil() {
-			return true
-		}
+	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Array || rv.Kind() == reflect.Slice && !rv.IsNil() {
 		return emptyList(rv.Len(), func(i int) bool { return isEmptyItem(rv.Index(i).Interface()) })
 	}
-	return false
+	return isEmptyItem(v)
 }
 
 // emptyList reports whether a list of n items has none that is not empty.
