@@ -66,7 +66,9 @@
 // field is nil, and any other function given nil returns nil without being
 // called, so the missing value reaches the fallback as nil rather than as
 // the "<nil>" print or printf would make of it. In the condition of {{if}},
-// {{with}} and {{range}} a missing field is simply false. A value action
+// {{with}} and {{range}} a missing field is simply false. A function given
+// such a list outside a condition gets it as it is: {{ len .Теги }} of []
+// is 0. A value action
 // whose result is nil or blank is an error too; with a fallback, a nil
 // result is (the fallback found nothing either, as in
 // {{ Имя | default .Фамилия }} with both missing), while an explicit

@@ -551,11 +551,20 @@ func (s *state) evalOperand(op *operand, dot any, lenient, prop bool) (any, erro
 		if op.keys == nil {
 			v = s.data
 		} else {
+			// The first key whose value has content. Failing that, where
+			// a missing field is an error, the first with any value: an
+			// empty list is missing when printed, tested or ranged over,
+			// but a value to a function ({{ len .Теги }} is 0).
 			found := false
 			for _, k := range op.keys {
 				if x, ok := s.data[k]; ok && !isEmptyValue(x) {
 					v, found = x, true
 					break
+				}
+			}
+			for i := 0; i < len(op.keys) && !found && !lenient; i++ {
+				if x, ok := s.data[op.keys[i]]; ok && !isNilOrBlank(x) {
+					v, found = x, true
 				}
 			}
 			if !found {
@@ -572,7 +581,7 @@ func (s *state) evalOperand(op *operand, dot any, lenient, prop bool) (any, erro
 	}
 	for _, name := range op.chain {
 		x, ok := fieldOf(v, name)
-		if !ok || isEmptyValue(x) {
+		if !ok || isNilOrBlank(x) || lenient && isEmptyValue(x) {
 			return s.missing(op, lenient)
 		}
 		v = x

@@ -751,18 +751,18 @@ func isBlankString(v any) bool {
 func isEmptyValue(v any) bool {
 	switch x := v.(type) {
 	case nil, string, int, int64, float64, bool:
-		return isEmptyItem(v)
+		return isNilOrBlank(v)
 	case []any:
-		return emptyList(len(x), func(i int) bool { return isEmptyItem(x[i]) })
+		return emptyList(len(x), func(i int) bool { return isNilOrBlank(x[i]) })
 	case []string:
 		return emptyList(len(x), func(i int) bool { return isBlank(x[i]) })
 	}
 	// a typed nil (*T, map, slice, ...) is nil too: printed, it would be
 	// "<nil>", "map[]" or "[]"
 	if rv := reflect.ValueOf(v); rv.Kind() == reflect.Array || rv.Kind() == reflect.Slice && !rv.IsNil() {
-		return emptyList(rv.Len(), func(i int) bool { return isEmptyItem(rv.Index(i).Interface()) })
+		return emptyList(rv.Len(), func(i int) bool { return isNilOrBlank(rv.Index(i).Interface()) })
 	}
-	return isEmptyItem(v)
+	return isNilOrBlank(v)
 }
 
 // emptyList reports whether a list of n items has none that is not empty.
@@ -780,10 +780,11 @@ func emptyList(n int, empty func(i int) bool) bool {
 	return true
 }
 
-// isEmptyItem reports whether an item of a multi-value field is empty: nil
-// (also a typed nil) or a string of only white space. A list inside a list
-// is an item, not a multi-value field.
-func isEmptyItem(v any) bool {
+// isNilOrBlank reports whether v is nil (also a typed nil) or a string of
+// only white space: an empty item of a multi-value field (a list inside a
+// list is an item, not a multi-value field), and a field that has no value
+// to give a function (an empty list has one: {{ len .Теги }} is 0).
+func isNilOrBlank(v any) bool {
 	switch x := v.(type) {
 	case nil:
 		return true

@@ -465,6 +465,10 @@ func TestMultiValueFieldEmptyItems(t *testing.T) {
 		{name: "bitrix full name empty, bare name used", src: `{=Document:PHONE}`, data: d, want: "+7 900",
 			why: "the full name's value is an empty list: missing, so the bare name is tried"},
 		{name: "nested empty list", src: `{{ .К.Тел | default "нет" }}`, data: map[string]any{"К": map[string]any{"Тел": []any{nil}}}, want: "нет"},
+		{name: "an empty list is a value to a function", src: `Тегов: {{ len .Тел }}, {{ len .Т3 }}`, data: d, want: "Тегов: 0, 2",
+			why: "missing when printed, but len of it is 0, as before"},
+		{name: "nested empty list to a function", src: `{{ len .К.Тел }}`, data: map[string]any{"К": map[string]any{"Тел": []any{}}}, want: "0"},
+		{name: "empty list in a condition's function", src: `{{ if eq (len .Тел) 0 }}нет{{ end }}`, data: d, want: "нет"},
 	})
 	tp, err := template.Parse(`{{ Тел }} {{ Т2 }}`, nil)
 	if err != nil {
