@@ -395,11 +395,11 @@ type JSONOptions struct {
 }
 
 // ReadJSONL returns a source over JSON Lines: one JSON object per line, its
-// members the recipient's fields. Strings stay strings; numbers become
-// int64 when they are integers that fit, float64 when they have at most 15
-// significant digits, and otherwise stay a json.Number, written as it was
-// (an order number of 20 digits is never rounded). The key field (a string
-// or a number) is the key, as [KeyText] writes it. Blank lines are skipped. A line that is not a JSON object, has no
+// members the recipient's fields. Strings stay strings; integers become
+// int64, or stay a json.Number, written as it was, when they do not fit
+// (an order number of 20 digits is never rounded); other numbers become
+// float64. The key field (a string or a number) is the key, as [KeyText]
+// writes it. Blank lines are skipped. A line that is not a JSON object, has no
 // key or is longer than MaxLine is that recipient's error row; only a read
 // error of the underlying reader stops the source.
 func ReadJSONL(r io.Reader, opts *JSONOptions) iter.Seq2[Recipient, error] {
@@ -456,31 +456,23 @@ func ReadJSONL(r io.Reader, opts *JSONOptions) iter.Seq2[Recipient, error] {
 	}
 }
 
-// jsonNumber returns a JSON number as an int64 when it is one, as a
-// float64 when a float64 holds it exactly enough to write it back (15
-// significant digits or fewer), and otherwise as the json.Number itself, so
-// that an order number of 20 digits is sent as it was written, not rounded
-// (the template reads a json.Number as a number too).
+// jsonNumber returns a JSON number as an int64 when it is an integer that
+// fits, as the json.Number itself when it is an integer that does not (an
+// order number of 20 digits is sent as it was written, not rounded; the
+// template reads it as a number too), and otherwise as a float64, which
+// printf, int and round read as they always have: a decimal such as an
+// export's 1499.9899999999998 is a float however many digits it has.
 func jsonNumber(n json.Number) any {
 	if i, err := strconv.ParseInt(string(n), 10, 64); err == nil {
 		return i
 	}
-	if significantDigits(string(n)) <= 15 {
-		if f, err := n.Float64(); err == nil {
-			return f
-		}
+	if !strings.ContainsAny(string(n), ".eE") {
+		return n
+	}
+	if f, err := n.Float64(); err == nil {
+		return f
 	}
 	return n
-}
-
-// significantDigits counts the digits of a JSON number's mantissa without
-// its leading and trailing zeros.
-func significantDigits(s string) int {
-	if i := strings.IndexAny(s, "eE"); i >= 0 {
-		s = s[:i]
-	}
-	s = strings.TrimRight(strings.TrimLeft(strings.TrimPrefix(s, "-"), "0."), "0.")
-	return len(s) - strings.Count(s, ".")
 }
 
 func jsonRecipient(text []byte, line int, o JSONOptions) Recipient {

@@ -281,13 +281,13 @@ func TestReadJSONL(t *testing.T) {
 			// written instead of being rounded.
 			name: "keys trimmed; long numbers kept as written",
 			in: "{\"key\":\" 79990001122 \"}\n" +
-				"{\"key\":12345678901234567890,\"Заказ\":98765432109876543210,\"Сумма\":1234.5,\"Доля\":1e-3,\"Точно\":0.12345678901234567}\n" +
+				"{\"key\":12345678901234567890,\"Заказ\":98765432109876543210,\"Сумма\":1234.5,\"Доля\":1e-3,\"Точно\":1499.9899999999998,\"Огромное\":1e400}\n" +
 				"{\"key\":7.9991234567e10}\n",
 			want: []got{
 				{Key: "79990001122", Line: 1, Data: map[string]any{"key": " 79990001122 "}},
 				{Key: "12345678901234567890", Line: 2, Data: map[string]any{
 					"key": json.Number("12345678901234567890"), "Заказ": json.Number("98765432109876543210"),
-					"Сумма": 1234.5, "Доля": 0.001, "Точно": json.Number("0.12345678901234567")}},
+					"Сумма": 1234.5, "Доля": 0.001, "Точно": 1499.9899999999998, "Огромное": json.Number("1e400")}},
 				{Key: "79991234567", Line: 3, Data: map[string]any{"key": 7.9991234567e10}},
 			},
 		},
@@ -463,5 +463,27 @@ func TestNumbersEndToEnd(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestJSONDecimalsStayFloats: a decimal with float artefacts, as JavaScript
+// exports write them, is a float64 that printf and round read.
+func TestJSONDecimalsStayFloats(t *testing.T) {
+	c, err := campaign.New(`Сумма {{ printf "%.2f" .Сумма }} ₽, целых {{ .Сумма | int }}, {{ round .Сумма 1 }}`, &campaign.Options{NoAnalysis: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	if _, err := c.Run(context.Background(), campaign.ReadJSONL(strings.NewReader(`{"key":"c1","Сумма":1499.9899999999998}`), nil), func(r campaign.Row) error {
+		if r.Err != nil {
+			t.Errorf("%s: %v", r.Key, r.Err.Message)
+		}
+		got = append(got, r.Text)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"Сумма 1499.99 ₽, целых 1499, 1500"}; !cmp.Equal(want, got) {
+		t.Errorf("got %q, want %q", got, want)
 	}
 }
