@@ -62,8 +62,9 @@
 // are Latin letters on both sides (an ASCII letter or digit before it and an
 // ASCII label after it: "bit dot ly", "salon точка ru"), when "www" is
 // before it, or when it stands right before a Cyrillic TLD that is no
-// Russian word: рф, рус, укр, бел, бг, мкд, мон, срб, қаз ("пример точка
-// рф"). "Наша точка онлайн", "Контрольная точка орг", "Новая точка москва"
+// Russian word, written in lower case: рф, рус, укр, бел, бг, мкд, мон,
+// срб, қаз ("пример точка рф"; "любая точка РФ" and "Главная точка Бел"
+// are sentences). "Наша точка онлайн", "Контрольная точка орг", "Новая точка москва"
 // and "конечная точка ru" are sentences, not links: "точка" (a point of
 // sale) is a common word, and so are the TLDs сайт, онлайн, москва, дети,
 // ком, орг. After a scheme, the host is a link anyway: a spaced dot
@@ -155,7 +156,7 @@
 //     under a non-Cyrillic TLD ("аррӏе.com", also when written in punycode),
 //     a label mixing Latin with another script (Armenian "gօօgle.com"; the
 //     Chinese, Japanese and Korean scripts excepted), a letter drawn like
-//     an ASCII one that is not one (dotless ı, script ɡ, small capitals), a
+//     an ASCII one that is not one (script ɡ, small capitals), a
 //     combining mark left beside Latin letters ("bi̇t.ly": i and a dot
 //     above), or letters that IDNA maps to plain ASCII (fullwidth
 //     "ｅｘａｍｐｌｅ.com");

@@ -398,9 +398,10 @@ func confusable(u string) bool {
 }
 
 // latinClones are letters outside ASCII drawn like ASCII letters in
-// common fonts, which no real domain needs: dotless ı and ȷ, script ɡ
-// and ɑ, ɩ, ǀ, and the small capitals.
-const latinClones = "ıȷɡɑɩǀɪʏʀɢʜʟɴᴀᴄᴅᴇᴊᴋᴍᴏᴘᴛᴜᴠᴡᴢꜱ"
+// common fonts, which no language writes words with: dotless ȷ, script ɡ
+// and ɑ, ɩ, ǀ, and the small capitals. (Dotless ı is not here: Turkish and
+// Azerbaijani domains spell with it, "kırmızı.com.tr".)
+const latinClones = "ȷɡɑɩǀɪʏʀɢʜʟɴᴀᴄᴅᴇᴊᴋᴍᴏᴘᴛᴜᴠᴡᴢꜱ"
 
 // lookalike reports whether a host in Unicode form (lower case, after IDNA
 // mapping, so NFC) has a label that mixes Latin letters with a script other

@@ -122,6 +122,9 @@ var checkCases = []checkCase{
 	{name: "точка before москва", in: "Новая точка москва", want: nil},
 	{name: "точка before a Latin TLD", in: "конечная точка ru", want: nil, why: "a Russian word before the separator: no Latin label to join"},
 	{name: "spaced dot in a sentence", in: "Ждём вас . москва ждёт", want: nil},
+	{name: "точка before the country", in: "Доставка: любая точка РФ", want: nil, why: "РФ in capitals is the country, not a TLD"},
+	{name: "точка before a capitalised code word", in: "Главная точка Бел", want: nil, why: "a capital says it is a word of the sentence"},
+	{name: "Turkish dotless i", in: "https://kırmızı.com.tr", want: []want{{Text: "https://kırmızı.com.tr", Host: "xn--krmz-lzacb.com.tr"}}, why: "ı is a Turkish letter, not a look-alike"},
 	{name: "точка in a sentence, then a host", in: "Наша точка онлайн.рф", want: []want{{Text: "онлайн.рф", Host: "xn--80asehdb.xn--p1ai"}}, why: "the sentence is not part of the host"},
 	{name: "a host, then точка in a sentence", in: "salon.ru точка онлайн", want: []want{{Text: "salon.ru", Host: "salon.ru"}}},
 	{name: "a scheme link, then точка in a sentence", in: "https://salon.ru точка онлайн работает", want: []want{{Text: "https://salon.ru", Host: "salon.ru"}}},
@@ -393,7 +396,13 @@ func TestLinearTime(t *testing.T) {
 		t.Run(tc.head+tc.unit+tc.tail, func(t *testing.T) {
 			small := tc.head + strings.Repeat(tc.unit, (1<<14)/len(tc.unit)) + tc.tail
 			large := tc.head + strings.Repeat(tc.unit, (1<<17)/len(tc.unit)) + tc.tail
-			ts, tl := minTime(func() { c.Check(small) }), minTime(func() { c.Check(large) })
+			measure := func() (time.Duration, time.Duration) {
+				return minTime(func() { c.Check(small) }), minTime(func() { c.Check(large) })
+			}
+			ts, tl := measure()
+			if tl > 25*ts && tl > 20*time.Millisecond {
+				ts, tl = measure() // once more: a quadratic scan fails both times, a busy machine rarely does
+			}
 			if tl > 25*ts && tl > 20*time.Millisecond {
 				t.Errorf("%d bytes took %v, %d bytes %v: %.0fx for 8x the input", len(small), ts, len(large), tl, float64(tl)/float64(ts))
 			}
@@ -401,10 +410,10 @@ func TestLinearTime(t *testing.T) {
 	}
 }
 
-// minTime returns the shortest of three runs of f.
+// minTime returns the shortest of five runs of f.
 func minTime(f func()) time.Duration {
 	best := time.Duration(1<<63 - 1)
-	for range 3 {
+	for range 5 {
 		t0 := time.Now()
 		f()
 		best = min(best, time.Since(t0))

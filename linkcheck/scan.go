@@ -583,11 +583,13 @@ func pathSegment(msg string, i, last int) bool {
 // sentence: Latin on both sides (an ASCII letter or digit before it, an
 // ASCII label after it: "bit dot ly", "salon точка ru"); "www" before it;
 // or right before the host's last label, a Cyrillic TLD that is no Russian
-// word ("пример точка рф", not "Наша точка онлайн").
+// word, written in lower case ("пример точка рф"; not "Наша точка онлайн",
+// nor "любая точка РФ" or "Главная точка Бел", where the capital says it
+// is a word of the sentence: the country, an adjective).
 func spacedJoin(before, after string, afterIsLast bool) bool {
 	return hasASCIIAlnum(before) && isASCII(after) ||
 		strings.EqualFold(before, "www") ||
-		afterIsLast && cyrillicCodeTLD(after)
+		afterIsLast && cyrillicCodeTLD(after) && after == strings.ToLower(after)
 }
 
 // labelBack returns the start of the label (label characters and
