@@ -115,10 +115,12 @@ type CSVOptions struct {
 	// byte sequence that is not UTF-8 is an error. Set it for an export
 	// saved in a legacy code page, such as charmap.Windows1251 (from
 	// golang.org/x/text/encoding/charmap) for a CSV saved by Excel or an
-	// older CRM on a Russian Windows. A file that starts with the UTF-8
-	// byte-order mark is read as UTF-8 whatever Encoding says: the mark
-	// cannot begin a Windows-1251 text (it would read "п»ї"). MaxRecord
-	// counts the bytes after decoding.
+	// older CRM on a Russian Windows, or unicode.UTF16(unicode.LittleEndian,
+	// unicode.UseBOM) for Excel's "Unicode Text" (tab-separated UTF-16).
+	// A file that starts with the UTF-8 byte-order mark is read as UTF-8
+	// whatever Encoding says: the mark cannot begin a Windows-1251 text (it
+	// would read "п»ї"). Without Encoding, a file that starts with a UTF-16
+	// byte-order mark is refused. MaxRecord counts the bytes after decoding.
 	Encoding encoding.Encoding
 }
 
@@ -178,8 +180,8 @@ func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 		switch {
 		case bytes.HasPrefix(head, []byte(bom)):
 			br.Discard(len(bom))
-		case bytes.HasPrefix(head, []byte{0xFF, 0xFE}), bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
-			yield(Recipient{}, &InputError{Line: 1, Msg: "the file is UTF-16; save it as UTF-8"})
+		case o.Encoding == nil && (bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF})):
+			yield(Recipient{}, &InputError{Line: 1, Msg: "the file is UTF-16 (Excel's \"Unicode Text\"?); save it as UTF-8, or read it as UTF-16 (the CLI's -encoding utf-16)"})
 			return
 		case o.Encoding != nil:
 			br = bufio.NewReaderSize(transform.NewReader(br, o.Encoding.NewDecoder()), 64<<10)

@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 	"github.com/spinwise/spinwise/campaign"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // got is a recipient as the tests compare it: the error as text.
@@ -19,6 +20,15 @@ type got struct {
 	Data map[string]any
 	Line int
 	Err  string
+}
+
+// utf16le encodes s as Excel saves "Unicode Text": UTF-16LE with a BOM.
+func utf16le(s string) string {
+	b, err := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM).NewEncoder().String(s)
+	if err != nil {
+		panic(err)
+	}
+	return b
 }
 
 // win1251 encodes s in Windows-1251, as a CRM export on a Russian Windows
@@ -152,7 +162,13 @@ func TestReadCSV(t *testing.T) {
 		{
 			name:  "UTF-16 stops the file",
 			in:    "\xff\xfek\x00e\x00y\x00",
-			fatal: "line 1: the file is UTF-16; save it as UTF-8",
+			fatal: "line 1: the file is UTF-16 (Excel's \"Unicode Text\"?); save it as UTF-8, or read it as UTF-16 (the CLI's -encoding utf-16)",
+		},
+		{
+			name: "Excel's Unicode Text read as UTF-16",
+			in:   utf16le("key\tИмя\r\nc1\tАнна\r\n"),
+			opts: &campaign.CSVOptions{Encoding: unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)},
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна"}}},
 		},
 		{
 			name:  "empty file",

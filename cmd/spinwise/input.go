@@ -17,6 +17,7 @@ import (
 	"github.com/spinwise/spinwise/template"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 )
 
 // syntaxPos is a template syntax error's position and message.
@@ -133,8 +134,11 @@ func parseEncoding(s string) (encoding.Encoding, error) {
 		return nil, nil
 	case "windows-1251", "cp1251", "1251":
 		return charmap.Windows1251, nil
+	case "utf-16", "utf16", "unicode":
+		// Excel's "Unicode Text": little-endian unless its BOM says not
+		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), nil
 	}
-	return nil, fmt.Errorf("unknown encoding %q: use utf-8 or windows-1251", s)
+	return nil, fmt.Errorf("unknown encoding %q: use utf-8, windows-1251 or utf-16", s)
 }
 
 // openData opens the recipients file ("-": stdin) as CSV or JSON Lines:
