@@ -39,6 +39,12 @@ var abbrevs = map[string]bool{
 	"т.е": true, "т.к": true, "т.н": true, "т.ч": true, "т.о": true,
 	"и.о": true, "н.э": true, "вр.и.о": true, "р": true, "ж": true,
 	"ж.д": true, "м": true, "мл": true, "ст.ст": true, "св-во": true,
+	// business papers and phone extensions: "исх. № 12", "доб. 45"
+	"доб": true, "исх": true, "вх": true, "сч": true, "дог": true,
+	// months before a year: "до 5 дек. 2026"
+	"янв": true, "фев": true, "февр": true, "мар": true, "апр": true,
+	"авг": true, "сен": true, "сент": true, "окт": true, "ноя": true,
+	"нояб": true, "дек": true,
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "vs": true,
 	"no": true, "tel": true, "e.g": true, "i.e": true,
 }
