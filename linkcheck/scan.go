@@ -253,7 +253,7 @@ func sepAt(msg string, i int) (n int, kind sepKind) {
 		if i+2 >= len(msg) {
 			return 0, sepNone
 		}
-		switch string([]byte{msg[i], msg[i+1], msg[i+2]}) {
+		switch msg[i : i+3] {
 		case "。", "｡", "．", "﹒", "․":
 			return 3, sepDisguised
 		}
@@ -921,10 +921,7 @@ func (s *scanner) scheme(i int) (found, bool) {
 // script (RFC 6532). No '/', ':', '?' or '#': a local part never holds a
 // URL.
 func isMailtoLocal(r rune) bool {
-	if r < utf8.RuneSelf {
-		return isASCIILetter(byte(r)) || '0' <= r && r <= '9' || strings.ContainsRune("!$'*+-._~%", r)
-	}
-	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	return isLocalRune(r) || strings.ContainsRune("!$'*~", r)
 }
 
 // mailtoDomainEnd returns the end of the domain of a mailto: address that

@@ -126,6 +126,16 @@ type dataSource struct {
 	close      func()
 }
 
+// firstByte returns the first byte of the data after a byte-order mark and
+// white space (within the first 4 KiB), or 0, without consuming anything.
+func firstByte(br *bufio.Reader) byte {
+	head, _ := br.Peek(4096)
+	if head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n"); len(head) > 0 {
+		return head[0]
+	}
+	return 0
+}
+
 // parseEncoding returns the encoding of CSV data that -encoding names; nil
 // is UTF-8.
 func parseEncoding(s string) (encoding.Encoding, error) {
@@ -179,10 +189,8 @@ func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
 		case ".csv":
 			format = "csv"
 		default:
-			head, _ := br.Peek(4096)
-			head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n")
 			format = "csv"
-			if len(head) > 0 && head[0] == '{' {
+			if firstByte(br) == '{' {
 				format = "jsonl"
 			}
 		}
@@ -197,8 +205,7 @@ func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
 		}
 		// A JSON array (an API's answer saved as .json) would be read line
 		// by line as broken objects, one error row per line.
-		head, _ := br.Peek(4096)
-		if head = bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\uFEFF")), " \t\r\n"); len(head) > 0 && head[0] == '[' {
+		if firstByte(br) == '[' {
 			ds.close()
 			return nil, fmt.Errorf("%s holds a JSON array; -data reads JSON Lines, one object per line (jq -c '.[]' converts an array)", displayName(name))
 		}
