@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"iter"
 	"path/filepath"
 
 	"github.com/spinwise/spinwise/campaign"
@@ -109,34 +110,68 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 	return o, nil
 }
 
-// checkOutputs refuses an -o or -report file that is one of the input
-// files (or each other): creating it would truncate the CRM export or the
-// template before it is read.
-func (rf *runFlags) checkOutputs(tmpl string) error {
-	inputs := rf.inputs(tmpl)
-	outputs := []struct{ flag, name string }{{"-o", rf.out}, {"-report", rf.report}}
-	if rf.out != "" && rf.out != "-" && filepath.Clean(rf.out) == filepath.Clean(rf.report) {
+// checkOutputs refuses an output that is one of the inputs (or the other
+// output), compared as files (device and inode), before any output is
+// opened: writing it would destroy the CRM export or the template before it
+// is read, or, appended to, make the run read its own output forever. The
+// outputs are -o (stdout for "-", when it is a regular file) and -report;
+// the inputs are the files the flags name and stdin (for "-").
+func (rf *runFlags) checkOutputs(c *cli, tmpl string) error {
+	if rf.out != "" && rf.out != "-" && filepath.Clean(rf.out) == filepath.Clean(rf.report) && !isSpecial(rf.out) {
 		return fmt.Errorf("-o %s is also -report: the report would overwrite the messages; write to another file", rf.out)
 	}
+	outputs := []struct{ flag, name string }{{"-o", rf.out}, {"-report", rf.report}}
 	for i, out := range outputs {
-		if out.name == "" || out.name == "-" {
+		if out.name == "" {
 			continue
 		}
-		ost, err := os.Stat(out.name)
-		if err != nil {
-			continue // not there yet: it cannot be an input
+		ost, ok := c.stat(out.name, c.stdout)
+		if !ok || !ost.Mode().IsRegular() {
+			continue // not there yet, or a device or pipe: nothing to destroy
 		}
-		others := append(append([]struct{ flag, name string }(nil), inputs...), outputs[i+1:]...)
+		what := out.flag + " " + out.name
+		if out.name == "-" {
+			what = "stdout"
+		}
+		others := append(append([]struct{ flag, name string }(nil), rf.inputs(tmpl)...), outputs[i+1:]...)
 		for _, in := range others {
-			if in.name == "" || in.name == "-" {
+			if in.name == "" {
 				continue
 			}
-			if ist, err := os.Stat(in.name); err == nil && os.SameFile(ost, ist) {
-				return fmt.Errorf("%s %s is also %s: writing it would destroy it; write to another file", out.flag, out.name, in.flag)
+			ist, ok := c.stat(in.name, c.stdin)
+			if !ok || !os.SameFile(ost, ist) {
+				continue
 			}
+			src := in.flag
+			if in.name == "-" {
+				src = in.flag + " (stdin)"
+			}
+			return fmt.Errorf("%s is also %s: writing it would destroy it; write to another file", what, src)
 		}
 	}
 	return nil
+}
+
+// isSpecial reports whether name is there and is neither a regular file
+// nor a folder: a device or a pipe, written to directly.
+func isSpecial(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && !st.Mode().IsRegular() && !st.IsDir()
+}
+
+// stat returns the file information of name, or of std (stdin or stdout)
+// for "-" when it is a file.
+func (c *cli) stat(name string, std any) (os.FileInfo, bool) {
+	if name == "-" {
+		f, ok := std.(*os.File)
+		if !ok {
+			return nil, false
+		}
+		st, err := f.Stat()
+		return st, err == nil
+	}
+	st, err := os.Stat(name)
+	return st, err == nil
 }
 
 // inputs are the files the command reads, by the flag that names them.
@@ -224,7 +259,7 @@ func (c *cli) generate(args []string) int {
 	if err := rf.checkStdin(pos[0]); err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
-	if err := rf.checkOutputs(pos[0]); err != nil {
+	if err := rf.checkOutputs(c, pos[0]); err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
 	opts, err := rf.options(c)
@@ -247,21 +282,21 @@ func (c *cli) generate(args []string) int {
 	}
 	defer ds.close()
 
-	// Output: straight to its file, or, when the risk assessment may forbid
-	// writing, to a spool file first (the output file is not even created
-	// when it does).
+	// Output: -o FILE through a temporary file renamed at the end, or
+	// stdout. When the risk assessment may forbid writing, stdout gets
+	// the messages from a spool file only once the report allows it.
 	var out io.Writer = c.stdout
-	var outFile *os.File
+	var outFile *outputFile
 	toFile := rf.out != "-" && rf.out != ""
-	if toFile && opts.Risk == nil {
-		if outFile, err = os.Create(rf.out); err != nil {
-			return c.errorf(exitUsage, cmd, "%v", err)
+	if toFile {
+		if outFile, err = createOutput(rf.out); err != nil {
+			return c.errorf(exitUsage, cmd, "-o: %v", err)
 		}
-		defer outFile.Close()
+		defer outFile.abort() // a no-op after commit
 		out = outFile
 	}
 	var spool *os.File
-	if opts.Risk != nil {
+	if opts.Risk != nil && !toFile {
 		if spool, err = os.CreateTemp("", "spinwise-*.jsonl"); err != nil {
 			return c.errorf(exitUsage, cmd, "%v", err)
 		}
@@ -273,71 +308,99 @@ func (c *cli) generate(args []string) int {
 	bw := bufio.NewWriterSize(out, 64<<10)
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	bar = c.newProgress(ds)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	bar = c.newProgress(ds, !toFile)
+	ctx, stop := interruptContext()
 	defer stop()
-	go func() {
-		// After the first interrupt, a second one ends the process at once
-		// (the run may be waiting for a record from a blocked stdin).
-		<-ctx.Done()
-		stop()
-	}()
-	rep, runErr := camp.Run(ctx, ds.recipients, func(r campaign.Row) error { return enc.Encode(r) })
+	recipients, read := countRecipients(ds.recipients)
+	rep, runErr := camp.Run(ctx, recipients, func(r campaign.Row) error { return enc.Encode(r) })
 	bar.done()
 	if err := bw.Flush(); err != nil && runErr == nil {
-		runErr = err
+		runErr = fmt.Errorf("writing the messages: %w", err)
 	}
 	if runErr != nil {
 		var ie *campaign.InputError
 		switch {
 		case errors.Is(runErr, context.Canceled) && ctx.Err() != nil:
-			if spool != nil {
-				return c.errorf(exitUsage, cmd, "interrupted: no messages written")
+			if opts.Risk != nil {
+				// The risk of a batch cut short was not assessed.
+				return c.errorf(exitUsage, cmd, "interrupted after %d rows: no messages written (the risk of the whole batch was not assessed); run again", rep.Recipients)
+			}
+			where := ""
+			if outFile != nil {
+				// The rows so far are whole lines: keep them for the resume.
+				if err := outFile.commit(); err != nil {
+					return c.errorf(exitUsage, cmd, "interrupted; writing the messages: %v", err)
+				}
+				where = " in " + rf.out + "; write the rest to another file"
 			}
 			next := rf.start + rep.Recipients
-			return c.errorf(exitUsage, cmd, "interrupted after %d rows (each a whole JSON line); to resume, run again on the recipients from record %d on (0-based, not counting the header) with -start %d",
-				rep.Recipients, next, next)
+			return c.errorf(exitUsage, cmd, "interrupted after %d rows (each a whole JSON line)%s; to resume, run again on the recipients from record %d on (0-based, not counting the header) with -start %d",
+				rep.Recipients, where, next, next)
 		case errors.As(runErr, &ie):
 			return c.errorf(exitUsage, cmd, "%s: %v", displayName(rf.data), ie)
 		default:
 			return c.errorf(exitUsage, cmd, "%v", runErr)
 		}
 	}
+	if *read != rep.Recipients {
+		return c.errorf(exitUsage, cmd, "%d recipients read but %d rows written: the output is incomplete", *read, rep.Recipients)
+	}
 	if code := c.writeReport(cmd, rep, rf.report, rf.quiet); code != exitOK {
 		return code
 	}
-	if spool != nil {
-		if rep.Risk != nil && rep.Risk.Level == risk.Maximal && !rf.force {
-			if rf.quiet {
-				rep.WriteText(c.stderr) // the findings say what to fix
-			}
-			fmt.Fprintf(c.stderr, "spinwise %s: the risk is maximal: no messages written; fix the findings above, or pass -force to write them anyway\n", cmd)
-			return exitFailed
+	if opts.Risk != nil && rep.Risk != nil && rep.Risk.Level == risk.Maximal && !rf.force {
+		if rf.quiet {
+			rep.WriteText(c.stderr) // the findings say what to fix
 		}
+		fmt.Fprintf(c.stderr, "spinwise %s: the risk is maximal: no messages written; fix the findings above, or pass -force to write them anyway\n", cmd)
+		return exitFailed
+	}
+	if spool != nil {
 		if _, err := spool.Seek(0, io.SeekStart); err != nil {
 			return c.errorf(exitUsage, cmd, "%v", err)
 		}
-		dest := c.stdout
-		if toFile {
-			if outFile, err = os.Create(rf.out); err != nil {
-				return c.errorf(exitUsage, cmd, "%v", err)
-			}
-			defer outFile.Close()
-			dest = outFile
-		}
-		if _, err := io.Copy(dest, spool); err != nil {
+		if _, err := io.Copy(c.stdout, spool); err != nil {
 			return c.errorf(exitUsage, cmd, "writing the messages: %v", err)
 		}
 	}
 	if outFile != nil {
-		if err := outFile.Close(); err != nil {
-			return c.errorf(exitUsage, cmd, "%v", err)
+		if err := outFile.commit(); err != nil {
+			return c.errorf(exitUsage, cmd, "writing the messages: %v", err)
 		}
 	}
 	if rep.Failed > 0 {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// interruptContext is cancelled by the first SIGINT (Ctrl-C) or SIGTERM (a
+// service manager, kill, a container stop): the run stops after whole rows.
+// A second signal ends the process at once (the run may be waiting for a
+// record from a blocked stdin).
+func interruptContext() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), interruptSignals...)
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return ctx, stop
+}
+
+// countRecipients passes src through, counting its records in *n: the run
+// checks that every record read got its row.
+func countRecipients(src iter.Seq2[campaign.Recipient, error]) (iter.Seq2[campaign.Recipient, error], *int) {
+	n := new(int)
+	return func(yield func(campaign.Recipient, error) bool) {
+		for r, err := range src {
+			if err == nil {
+				*n++
+			}
+			if !yield(r, err) {
+				return
+			}
+		}
+	}, n
 }
 
 // writeReport prints the report on stderr (unless quiet) and writes it as
@@ -353,8 +416,8 @@ func (c *cli) writeReport(cmd string, rep *campaign.Report, file string, quiet b
 	if err != nil {
 		return c.errorf(exitUsage, cmd, "report: %v", err)
 	}
-	if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
-		return c.errorf(exitUsage, cmd, "%v", err)
+	if err := writeFileAtomic(file, append(b, '\n')); err != nil {
+		return c.errorf(exitUsage, cmd, "-report: %v", err)
 	}
 	return exitOK
 }

@@ -106,18 +106,6 @@ func parseUnit(s string) (chunk.Unit, error) {
 	return 0, fmt.Errorf("unknown unit %q: use runes, utf16 or graphemes", s)
 }
 
-// countingReader counts the bytes read through it, for the progress bar.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (cr *countingReader) Read(p []byte) (int, error) {
-	n, err := cr.r.Read(p)
-	cr.n += int64(n)
-	return n, err
-}
-
 // dataSource is an opened recipients file.
 type dataSource struct {
 	recipients iter.Seq2[campaign.Recipient, error]

@@ -50,10 +50,17 @@ func (b *syncBuffer) Write(p []byte) (int, error) {
 	return b.buf.Write(p)
 }
 
-// TestGenerateInterrupt sends SIGINT in the middle of a run: the output
-// holds whole JSON lines only, the exit code is 2, and stderr says how many
-// rows were written and where to resume.
+// TestGenerateInterrupt sends SIGINT (Ctrl-C) or SIGTERM (kill, a service
+// manager) in the middle of a run: the output holds whole JSON lines only,
+// the exit code is 2, and stderr says how many rows were written and where
+// to resume.
 func TestGenerateInterrupt(t *testing.T) {
+	for _, sig := range []syscall.Signal{syscall.SIGINT, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) { testInterrupt(t, sig) })
+	}
+}
+
+func testInterrupt(t *testing.T, sig syscall.Signal) {
 	tmpl := filepath.Join(t.TempDir(), "t.txt")
 	if err := os.WriteFile(tmpl, []byte("{Привет|Здравствуйте}, {{Имя}}!"), 0o644); err != nil {
 		t.Fatal(err)
@@ -69,14 +76,14 @@ func TestGenerateInterrupt(t *testing.T) {
 	case <-time.After(30 * time.Second):
 		t.Fatal("no output after 30 s")
 	}
-	if err := syscall.Kill(os.Getpid(), syscall.SIGINT); err != nil {
+	if err := syscall.Kill(os.Getpid(), sig); err != nil {
 		t.Fatal(err)
 	}
 	var code int
 	select {
 	case code = <-done:
 	case <-time.After(30 * time.Second):
-		t.Fatal("generate did not stop within 30 s of SIGINT")
+		t.Fatalf("generate did not stop within 30 s of %v", sig)
 	}
 	if code != exitUsage {
 		t.Errorf("exit code %d, want %d", code, exitUsage)
