@@ -7,9 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"os/signal"
-	"iter"
 	"path/filepath"
 
 	"github.com/spinwise/spinwise/campaign"
