@@ -30,7 +30,7 @@ func (c *cli) check(args []string) int {
 		return code
 	}
 	file := pos[0]
-	b, err := c.readInput(file)
+	src, err := c.readTemplate(file)
 	if err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
@@ -45,7 +45,6 @@ func (c *cli) check(args []string) int {
 	if lo.Allow, err = c.readList(*allow); err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
-	src := templateText(b)
 	tmpl, err := template.Parse(src, nil)
 	if err != nil {
 		if p, ok := syntaxError(err); ok {

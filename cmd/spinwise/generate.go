@@ -200,7 +200,7 @@ func (rf *runFlags) checkStdin(tmpl string) error {
 
 // readAccount reads the -account JSON file (see risk.Input).
 func (c *cli) readAccount(name string) (*campaign.RiskInput, error) {
-	b, err := c.readInput(name)
+	b, err := c.readInput(name, "an account file", maxAccountBytes)
 	if err != nil {
 		return nil, err
 	}

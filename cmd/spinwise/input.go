@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spinwise/spinwise/campaign"
 	"github.com/spinwise/spinwise/chunk"
@@ -18,64 +19,116 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // syntaxPos is a template syntax error's position and message.
 type syntaxPos struct {
-	line, col int
-	msg       string
+	offset, line, col int
+	msg               string
 }
 
 func syntaxError(err error) (syntaxPos, bool) {
 	var te *template.Error
 	if errors.As(err, &te) {
-		return syntaxPos{te.Line, te.Col, te.Msg}, true
+		return syntaxPos{te.Offset, te.Line, te.Col, te.Msg}, true
 	}
 	var se *randomizer.SyntaxError
 	if errors.As(err, &se) {
-		return syntaxPos{se.Line, se.Col, se.Msg}, true
+		return syntaxPos{se.Offset, se.Line, se.Col, se.Msg}, true
 	}
 	return syntaxPos{}, false
 }
 
-// printSyntax prints "file:line:col: message", the source line and a caret
-// under the column (columns count runes; tabs are kept so the caret lines
-// up).
+// excerptRunes is how many runes of the faulty line printSyntax shows on
+// each side of the fault: a one-line template of megabytes prints a window
+// around the fault, not the line.
+const excerptRunes = 40
+
+// printSyntax prints "file:line:col: message", the source line around the
+// fault (at most excerptRunes runes each side, "…" where it is cut) and a
+// caret under the column (tabs are kept so the caret lines up).
 func printSyntax(w io.Writer, file, src string, p syntaxPos) {
 	fmt.Fprintf(w, "%s:%d:%d: %s\n", file, p.line, p.col, p.msg)
-	lines := strings.Split(src, "\n")
-	if p.line < 1 || p.line > len(lines) {
+	if p.offset < 0 || p.offset > len(src) {
 		return
 	}
-	text := strings.TrimRight(lines[p.line-1], "\r")
-	var pad strings.Builder
-	i := 0
-	for _, r := range text {
-		if i >= p.col-1 {
-			break
-		}
+	start := strings.LastIndexByte(src[:p.offset], '\n') + 1
+	end := strings.IndexByte(src[p.offset:], '\n')
+	if end < 0 {
+		end = len(src)
+	} else {
+		end += p.offset
+	}
+	end = start + len(strings.TrimRight(src[start:end], "\r"))
+	// Walk back and forth from the fault by runes.
+	from := p.offset
+	for n := 0; from > start && n < excerptRunes; n++ {
+		_, size := utf8.DecodeLastRuneInString(src[start:from])
+		from -= size
+	}
+	to := min(p.offset, end)
+	for n := 0; to < end && n < excerptRunes; n++ {
+		_, size := utf8.DecodeRuneInString(src[to:end])
+		to += size
+	}
+	var text, pad strings.Builder
+	if from > start {
+		text.WriteString("…")
+		pad.WriteByte(' ')
+	}
+	text.WriteString(src[from:to])
+	for _, r := range src[from:min(p.offset, end)] {
 		if r == '\t' {
 			pad.WriteByte('\t')
 		} else {
 			pad.WriteByte(' ')
 		}
-		i++
 	}
-	fmt.Fprintf(w, "\t%s\n\t%s^\n", text, pad.String())
+	if to < end {
+		text.WriteString("…")
+	}
+	fmt.Fprintf(w, "\t%s\n\t%s^\n", text.String(), pad.String())
 }
 
-// templateText is a template file's text: its final line breaks end the
-// file, not the message.
-func templateText(b []byte) string { return strings.TrimRight(string(b), "\r\n") }
+// maxTemplateBytes caps a template file: far beyond any message (a rendered
+// message is at most 64 KiB), and small enough to read whole.
+const maxTemplateBytes = 16 << 20
+
+// readTemplate reads a template file ("-": stdin), at most
+// maxTemplateBytes: a byte-order mark is dropped (UTF-16 with its BOM is
+// decoded), and the final line breaks end the file, not the message.
+func (c *cli) readTemplate(file string) (string, error) {
+	b, err := c.readInput(file, "a template", maxTemplateBytes)
+	if err != nil {
+		return "", err
+	}
+	if b, err = decodeBOM(b); err != nil {
+		return "", fmt.Errorf("%s: %v", displayName(file), err)
+	}
+	return strings.TrimRight(string(b), "\r\n"), nil
+}
+
+// decodeBOM drops a UTF-8 byte-order mark and decodes UTF-16 that starts
+// with its mark (Notepad's "Unicode"); other bytes are returned as they are.
+func decodeBOM(b []byte) ([]byte, error) {
+	if bytes.HasPrefix(b, []byte("\xff\xfe")) || bytes.HasPrefix(b, []byte("\xfe\xff")) {
+		d, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), b)
+		if err != nil {
+			return nil, fmt.Errorf("UTF-16 that cannot be decoded: %v", err)
+		}
+		return d, nil
+	}
+	return bytes.TrimPrefix(b, []byte("\uFEFF")), nil
+}
 
 // loadTemplate reads a template file ("-": stdin) and builds the campaign.
 // On failure it prints the error and returns the exit code.
 func (c *cli) loadTemplate(cmd, file string, opts *campaign.Options) (*campaign.Campaign, string, int) {
-	b, err := c.readInput(file)
+	src, err := c.readTemplate(file)
 	if err != nil {
 		return nil, "", c.errorf(exitUsage, cmd, "%v", err)
 	}
-	src := templateText(b)
 	camp, err := campaign.New(src, opts)
 	if err != nil {
 		if p, ok := syntaxError(err); ok {

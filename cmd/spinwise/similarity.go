@@ -20,6 +20,10 @@ output: error rows without text are skipped). The report goes to stdout; -json p
 
 Exit codes: 0 the report was made; 2 bad usage or unreadable input.`
 
+// maxMessagesBytes caps similarity's input, read whole (the analysis holds
+// every text anyway).
+const maxMessagesBytes = 1 << 30
+
 type similarityJSON struct {
 	Messages  int               `json:"messages"`
 	Distinct  int               `json:"distinct"`
@@ -49,7 +53,7 @@ func (c *cli) similarity(args []string) int {
 	if !(*threshold >= 0 && *threshold <= 1) { // NaN too
 		return c.errorf(exitUsage, cmd, "-threshold is %v; it must be between 0 and 1", *threshold)
 	}
-	b, err := c.readInput(pos[0])
+	b, err := c.readInput(pos[0], "a list of messages", maxMessagesBytes)
 	if err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
