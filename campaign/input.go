@@ -156,7 +156,8 @@ const bom = "\uFEFF"
 // write them: UTF-8 with or without a byte-order mark (or the encoding
 // CSVOptions.Encoding names), fields separated by
 // ',' or ';' (detected), quoted as RFC 4180 says. Header names are trimmed of
-// white space; every column becomes a field of Data under its header name,
+// white space; lines may end in CRLF, LF or, as classic Mac OS wrote them,
+// CR alone; every column becomes a field of Data under its header name,
 // the key column included.
 //
 // Errors are of two weights. A record the reader can still delimit is that
@@ -185,6 +186,9 @@ func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 			return
 		case o.Encoding != nil:
 			br = bufio.NewReaderSize(transform.NewReader(br, o.Encoding.NewDecoder()), 64<<10)
+		}
+		if head, _ := br.Peek(csvReadAhead); crOnly(head) {
+			br = bufio.NewReaderSize(crReader{br}, 64<<10)
 		}
 		comma := o.Comma
 		if comma == 0 {

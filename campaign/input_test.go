@@ -380,6 +380,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("key;Компания\nc1;ООО \"Ромашка\"\nc2;x\n")
 	f.Add("k\n\xff\n")
 	f.Add(win1251("key;Имя\nc1;Ёлкина «Анна»\n"))
+	f.Add("key,Имя\rc1,Анна\rc2,\"a\rb\"\r")
 	f.Fuzz(func(t *testing.T, in string) {
 		for _, opts := range []*campaign.CSVOptions{nil, {Encoding: charmap.Windows1251}} {
 			last := 0
