@@ -125,7 +125,7 @@ func (rf *runFlags) checkOutputs(c *cli, tmpl string) error {
 		if out.name == "" {
 			continue
 		}
-		ost, ok := c.stat(out.name, c.stdout)
+		ost, ok := c.stat(out.name, c.outFile)
 		if !ok || !ost.Mode().IsRegular() {
 			continue // not there yet, or a device or pipe: nothing to destroy
 		}
@@ -164,7 +164,7 @@ func isSpecial(name string) bool {
 func (c *cli) stat(name string, std any) (os.FileInfo, bool) {
 	if name == "-" {
 		f, ok := std.(*os.File)
-		if !ok {
+		if !ok || f == nil {
 			return nil, false
 		}
 		st, err := f.Stat()

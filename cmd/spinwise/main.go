@@ -19,6 +19,7 @@ const (
 type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	outFile        *os.File // stdout as a file, for the terminal and same-file checks; may be nil
 	errFile        *os.File // stderr as a file, for the terminal check; may be nil
 }
 
@@ -40,9 +41,15 @@ func init() {
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	// Every write to stdout is checked: a command whose output could not
+	// be written (a full disk, /dev/full) fails, whatever it printed.
+	out := &errWriter{w: stdout}
+	c := &cli{stdin: stdin, stdout: out, stderr: stderr}
 	if f, ok := stderr.(*os.File); ok {
 		c.errFile = f
+	}
+	if f, ok := stdout.(*os.File); ok {
+		c.outFile = f
 	}
 	if len(args) == 0 {
 		c.usage(stderr)
@@ -54,16 +61,16 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		if len(args) > 1 && name == "help" {
 			for _, cmd := range commands {
 				if cmd.name == args[1] {
-					return cmd.run(c, []string{"-h"})
+					return c.writeDone(out, cmd.name, cmd.run(c, []string{"-h"}))
 				}
 			}
 		}
-		c.usage(stdout)
-		return exitOK
+		c.usage(c.stdout)
+		return c.writeDone(out, "help", exitOK)
 	}
 	for _, cmd := range commands {
 		if cmd.name == name {
-			return cmd.run(c, args[1:])
+			return c.writeDone(out, cmd.name, cmd.run(c, args[1:]))
 		}
 	}
 	fmt.Fprintf(stderr, "spinwise: unknown command %q\n", name)

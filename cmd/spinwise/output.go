@@ -139,10 +139,11 @@ func (e *errWriter) Write(p []byte) (int, error) {
 	return n, err
 }
 
-// done returns the exit code of a command that has printed its result
-// through ew: code, or exitUsage with a message when a write failed.
+// writeDone returns the exit code of a command that has printed its result
+// through ew: code, or exitUsage with a message when a write failed (and
+// the command did not fail for it already).
 func (c *cli) writeDone(ew *errWriter, cmd string, code int) int {
-	if ew.err != nil {
+	if ew.err != nil && code != exitUsage {
 		return c.errorf(exitUsage, cmd, "writing the output: %v", ew.err)
 	}
 	return code

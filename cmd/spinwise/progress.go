@@ -51,7 +51,7 @@ func (c *cli) newProgress(ds *dataSource, toStdout bool) *progress {
 	if !isTerminal(c.errFile) {
 		return nil
 	}
-	if out, ok := c.stdout.(*os.File); toStdout && ok && isTerminal(out) {
+	if toStdout && isTerminal(c.outFile) {
 		return nil
 	}
 	return newProgressTo(c.stderr, ds.counter, ds.size, progressDelay)

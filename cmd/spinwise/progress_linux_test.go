@@ -84,7 +84,7 @@ func TestProgressInTerminal(t *testing.T) {
 
 	t.Run("stdout the same terminal", func(t *testing.T) {
 		tty, _ := openPty(t)
-		c := &cli{stdout: tty, stderr: tty, errFile: tty}
+		c := &cli{stdout: tty, stderr: tty, outFile: tty, errFile: tty}
 		if c.newProgress(&dataSource{counter: &countingReader{}}, true) != nil {
 			t.Error("a bar drawn among the messages on the terminal")
 		}
