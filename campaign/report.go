@@ -211,7 +211,7 @@ func (a *accumulator) finish() *Report {
 	}
 	if c.opts.ByKey && rep.Variants.Used < rep.Messages {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf(
-			"%d messages share a variant with another (variants chosen by key)", rep.Messages-rep.Variants.Used))
+			"%s a variant with another (variants chosen by key)", plural(rep.Messages-rep.Variants.Used, "message shares", "messages share")))
 	}
 	if !c.opts.NoAnalysis {
 		seen := make(map[string]struct{}, len(a.keys))
@@ -228,8 +228,8 @@ func (a *accumulator) finish() *Report {
 		}
 		if rep.DuplicateKeys > 0 {
 			rep.Warnings = append(rep.Warnings, fmt.Sprintf(
-				"%d messages go to a key that already got one (the first: %q): if the key is the person, they would be written to twice; remove the repeated rows, or key the data by a column that is unique (spinwise -key)",
-				rep.DuplicateKeys, first))
+				"%s to a key that already got one (the first: %q): if the key is the person, they would be written to twice; remove the repeated rows, or key the data by a column that is unique",
+				plural(rep.DuplicateKeys, "message goes", "messages go"), first))
 		}
 		an := uniqueness.Analyze(a.texts, &uniqueness.Options{Threshold: c.opts.Threshold, Workers: c.opts.Workers})
 		u := &Uniqueness{
@@ -293,14 +293,16 @@ func (r *Report) WriteText(w io.Writer) error {
 	if r.Messages > 0 {
 		fmt.Fprintf(&b, "length: %d to %d runes, mean %.0f\n", r.Length.Min, r.Length.Max, r.Length.Mean)
 	}
-	if u := r.Uniqueness; u != nil {
-		fmt.Fprintf(&b, "uniqueness: score %.3f at threshold %.2f, %d distinct texts, %d similar pairs\n",
-			u.Score, u.Threshold, u.Distinct, u.SimilarPairs)
+	if u := r.Uniqueness; u != nil && r.Messages == 0 {
+		b.WriteString("uniqueness: no messages to compare\n")
+	} else if u != nil {
+		fmt.Fprintf(&b, "uniqueness: score %.3f at threshold %.2f, %s, %s\n",
+			u.Score, u.Threshold, plural(u.Distinct, "distinct text", "distinct texts"), plural64(u.SimilarPairs, "similar pair", "similar pairs"))
 		for _, p := range u.WorstPairs[:min(len(u.WorstPairs), 3)] {
 			fmt.Fprintf(&b, "  %s ~ %s: %.3f\n", p.A, p.B, p.Similarity)
 		}
 		if u.Clusters > 0 {
-			fmt.Fprintf(&b, "  %d clusters of near-duplicates; the largest has %d messages (%s", u.Clusters, u.LargestClusterSize, strings.Join(u.LargestCluster, ", "))
+			fmt.Fprintf(&b, "  %s of near-duplicates; the largest has %d messages (%s", plural(u.Clusters, "cluster", "clusters"), u.LargestClusterSize, strings.Join(u.LargestCluster, ", "))
 			if u.LargestClusterSize > len(u.LargestCluster) {
 				b.WriteString(", ...")
 			}
@@ -320,6 +322,21 @@ func (r *Report) WriteText(w io.Writer) error {
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// plural prints n with the singular or plural noun (English: one, many).
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func plural64(n int64, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.FormatInt(n, 10) + " " + many
 }
 
 func limit(n int) string {

@@ -51,6 +51,7 @@ func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.allow, "allow", "", "list `FILE` of allowed domains, one a line (overrides every list)")
 	f.StringVar(&rf.suppress, "suppress", "", "list `FILE` of recipient keys that must get no message, one a line")
 	if !full {
+		rf.threshold = 0.9 // not a flag here; options checks it
 		return
 	}
 	f.Float64Var(&rf.threshold, "threshold", 0.9, "similarity at or above which two messages are near-duplicates")
@@ -75,8 +76,8 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 	if rf.start < 0 || rf.start > campaign.MaxStart {
 		return nil, fmt.Errorf("-start is %d; it must be between 0 and %d", rf.start, campaign.MaxStart)
 	}
-	if !(rf.threshold >= 0 && rf.threshold <= 1) { // NaN too
-		return nil, fmt.Errorf("-threshold is %v; it must be between 0 and 1", rf.threshold)
+	if err := checkThreshold(rf.threshold); err != nil {
+		return nil, err
 	}
 	o := &campaign.Options{
 		Seed:       rf.seed,
@@ -172,6 +173,15 @@ func (c *cli) stat(name string, std any) (os.FileInfo, bool) {
 	}
 	st, err := os.Stat(name)
 	return st, err == nil
+}
+
+// checkThreshold accepts a -threshold above 0 and at most 1 (0 would make
+// every pair a near-duplicate; the library reads it as its default).
+func checkThreshold(t float64) error {
+	if !(t > 0 && t <= 1) { // NaN too
+		return fmt.Errorf("-threshold is %v; it must be above 0 and at most 1", t)
+	}
+	return nil
 }
 
 // inputs are the files the command reads, by the flag that names them.

@@ -57,6 +57,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	name := args[0]
 	switch name {
+	case "-version", "--version", "version":
+		fmt.Fprintln(c.stdout, versionText())
+		return c.writeDone(out, "version", exitOK)
 	case "-h", "-help", "--help", "help":
 		if len(args) > 1 && name == "help" {
 			for _, cmd := range commands {
@@ -87,7 +90,7 @@ func (c *cli) usage(w io.Writer) {
 	for _, cmd := range commands {
 		fmt.Fprintf(w, "  %-10s %s\n", cmd.name, cmd.summary)
 	}
-	fmt.Fprint(w, "\nRun 'spinwise COMMAND -h' for a command's flags. Exit codes: 0 all good; 1 some recipients\n"+
+	fmt.Fprint(w, "\nRun 'spinwise COMMAND -h' for a command's flags, 'spinwise --version' for the version. Exit codes: 0 all good; 1 some recipients\n"+
 		"failed or problems found; 2 bad usage, unreadable input, or a template that does not parse.\n")
 }
 

@@ -50,8 +50,8 @@ func (c *cli) similarity(args []string) int {
 	if !ok {
 		return code
 	}
-	if !(*threshold >= 0 && *threshold <= 1) { // NaN too
-		return c.errorf(exitUsage, cmd, "-threshold is %v; it must be between 0 and 1", *threshold)
+	if err := checkThreshold(*threshold); err != nil {
+		return c.errorf(exitUsage, cmd, "%v", err)
 	}
 	b, err := c.readInput(pos[0], "a list of messages", maxMessagesBytes)
 	if err != nil {
@@ -83,10 +83,14 @@ func (c *cli) similarity(args []string) int {
 	}
 	w := c.stdout
 	fmt.Fprintf(w, "messages: %d, distinct: %d\n", rep.N, rep.Distinct)
+	if rep.N == 0 {
+		fmt.Fprintln(w, "score: none (no messages to compare)")
+		return exitOK
+	}
 	fmt.Fprintf(w, "score: %.3f at threshold %.2f\n", rep.Score, *threshold)
 	fmt.Fprintf(w, "similar pairs: %d\n", rep.TotalPairs)
 	if len(rep.Clusters) > 0 {
-		fmt.Fprintf(w, "clusters of near-duplicates: %d, the largest of %d messages\n", len(rep.Clusters), len(rep.Clusters[0]))
+		fmt.Fprintf(w, "clusters of near-duplicates: %d, the largest of %d messages\n", len(rep.Clusters), len(rep.Clusters[0])) // a cluster has two messages or more
 	}
 	for _, p := range pairs {
 		fmt.Fprintf(w, "  %.3f  %s ~ %s\n    %s\n    %s\n", p.Similarity, labels[p.I], labels[p.J], clip(texts[p.I], 100), clip(texts[p.J], 100))
