@@ -35,6 +35,7 @@ type runFlags struct {
 	force                  bool
 	out, report            string
 	quiet                  bool
+	allowMissing           bool
 }
 
 func (rf *runFlags) register(f *flags, full bool) {
@@ -50,6 +51,7 @@ func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.block, "block", "", "list `FILE` of blocked domains, one a line")
 	f.StringVar(&rf.allow, "allow", "", "list `FILE` of allowed domains, one a line (overrides every list)")
 	f.StringVar(&rf.suppress, "suppress", "", "list `FILE` of recipient keys that must get no message, one a line")
+	f.BoolVar(&rf.allowMissing, "allow-missing", false, "run even when the CSV header lacks a column the template reads in every message (each recipient gets an error row)")
 	if !full {
 		rf.threshold = 0.9 // not a flag here; options checks it
 		return
@@ -282,7 +284,7 @@ func (c *cli) generate(args []string) int {
 			bar.update(rows)
 		}
 	}
-	camp, _, code := c.loadTemplate(cmd, pos[0], opts)
+	camp, src, code := c.loadTemplate(cmd, pos[0], opts)
 	if camp == nil {
 		return code
 	}
@@ -291,6 +293,9 @@ func (c *cli) generate(args []string) int {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
 	defer ds.close()
+	if code, ok := c.failFast(cmd, pos[0], src, opts, camp, ds, rf.data, rf.allowMissing); !ok {
+		return code
+	}
 
 	// Output: -o FILE through a temporary file renamed at the end, or
 	// stdout. When the risk assessment may forbid writing, stdout gets

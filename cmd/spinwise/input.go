@@ -163,7 +163,8 @@ func parseUnit(s string) (chunk.Unit, error) {
 type dataSource struct {
 	recipients iter.Seq2[campaign.Recipient, error]
 	counter    *countingReader
-	size       int64 // bytes; 0 when unknown (stdin)
+	size       int64  // bytes; 0 when unknown (stdin)
+	format     string // "csv" or "jsonl"
 	close      func()
 }
 
@@ -236,6 +237,7 @@ func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
 			}
 		}
 	}
+	ds.format = format
 	switch format {
 	case "csv":
 		ds.recipients = campaign.ReadCSV(br, &campaign.CSVOptions{Key: key, Encoding: charset})

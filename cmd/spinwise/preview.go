@@ -75,6 +75,9 @@ func (c *cli) preview(args []string) int {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
 	defer ds.close()
+	if code, ok := c.failFast(cmd, pos[0], src, opts, camp, ds, rf.data, rf.allowMissing); !ok {
+		return code
+	}
 	shown, failed := 0, false
 	_, err = camp.Run(context.Background(), ds.recipients, func(r campaign.Row) error {
 		if shown == *n {
