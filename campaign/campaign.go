@@ -85,6 +85,9 @@ type Campaign struct {
 	links    *linkcheck.Checker
 	suppress map[string]struct{}
 	fields   []string
+
+	untidy       *template.Template // the template without the tidy (see tidylinks.go)
+	spacedSource bool               // the template's own text has a spaced link
 }
 
 // MaxStart is the largest Options.Start (2^62-1 where int has 64 bits):
@@ -141,6 +144,9 @@ func New(src string, opts *Options) (*Campaign, error) {
 	}
 	c.fields = tmpl.Fields()
 	c.links = linkcheck.New(c.opts.Links)
+	if err := c.untidied(src); err != nil {
+		return nil, err
+	}
 	if len(c.opts.Suppress) > 0 {
 		c.suppress = make(map[string]struct{}, len(c.opts.Suppress))
 		for _, k := range c.opts.Suppress {
@@ -226,6 +232,9 @@ func (c *Campaign) Message(r Recipient, pos int) Row {
 		return row
 	}
 	row.Links = c.links.Check(text)
+	if l := c.untidiedLink(r, idx); l != nil {
+		row.Links = append(row.Links, *l) // judged before the tidy; it fails the row below
+	}
 	for _, l := range row.Links {
 		if l.Verdict != linkcheck.OK {
 			msg := l.Text
