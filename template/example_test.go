@@ -95,3 +95,22 @@ func ExampleFuncNames() {
 	// money
 	// plural
 }
+
+func ExampleTemplate_Count() {
+	t, err := template.Parse("{Здравствуйте|Добрый день}, {{Имя}}! {Ваш заказ|Заказ} {готов|ждёт вас}.", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(t.Count(), "variants") // 2 × 2 × 2: how many recipients can get different texts
+	// Output:
+	// 8 variants
+}
+
+func ExampleTemplate_Source() {
+	src := "{Здравствуйте|Добрый день}, {{Имя}}!"
+	t, _ := template.Parse(src, nil)
+	fmt.Println(t.Source() == src, t.Source())
+	// Output:
+	// true {Здравствуйте|Добрый день}, {{Имя}}!
+}
