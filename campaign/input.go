@@ -396,9 +396,14 @@ type JSONOptions struct {
 	// Key is the name of the key field; "" means "key".
 	Key string
 	// MaxLine is the longest line accepted, in bytes; 0 means 1 MiB. A
-	// longer line is that record's error row.
+	// longer line is that record's error row; one that has not ended
+	// after 64 MiB stops the source (an endless stream is not JSON Lines).
 	MaxLine int
 }
+
+// maxSkip bounds how much of a line longer than JSONOptions.MaxLine is read
+// past, in bytes, looking for its end.
+const maxSkip = 64 << 20
 
 // ReadJSONL returns a source over JSON Lines: one JSON object per line, its
 // members the recipient's fields. Strings stay strings; integers become
@@ -426,16 +431,24 @@ func ReadJSONL(r io.Reader, opts *JSONOptions) iter.Seq2[Recipient, error] {
 			buf = buf[:0]
 			tooLong := false
 			var err error
+			skipped := 0
 			for {
 				var part []byte
 				part, err = br.ReadSlice('\n')
 				if len(buf)+len(part) > o.MaxLine {
 					tooLong = true
+					skipped += len(part)
 				} else {
 					buf = append(buf, part...)
 				}
 				if err != bufio.ErrBufferFull {
 					break
+				}
+				if skipped > maxSkip {
+					// No line break in sight: not JSON Lines, or an endless
+					// stream (/dev/zero); reading on would never end.
+					yield(Recipient{}, &InputError{Line: line, Msg: fmt.Sprintf("the line has not ended after %d MiB: this is not JSON Lines", maxSkip>>20)})
+					return
 				}
 			}
 			if err != nil && err != io.EOF {

@@ -293,7 +293,23 @@ func (c *cli) generate(args []string) int {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
 	defer ds.close()
+	// From here a signal stops the run after whole rows (the header check
+	// below may already wait for a pipe).
+	ctx, stop := interruptContext()
+	defer stop()
+	runDone := make(chan struct{})
+	defer close(runDone)
+	go func() {
+		select {
+		case <-ctx.Done():
+			ds.interrupt() // a read blocked on a pipe, or endless, ends now
+		case <-runDone:
+		}
+	}()
 	if code, ok := c.failFast(cmd, pos[0], src, opts, camp, ds, rf.data, rf.allowMissing); !ok {
+		if ctx.Err() != nil {
+			return c.errorf(exitUsage, cmd, "interrupted before the first row: nothing written")
+		}
 		return code
 	}
 
@@ -324,8 +340,6 @@ func (c *cli) generate(args []string) int {
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	bar = c.newProgress(ds, !toFile)
-	ctx, stop := interruptContext()
-	defer stop()
 	recipients, read := countRecipients(ds.recipients)
 	rep, runErr := camp.Run(ctx, recipients, func(r campaign.Row) error { return enc.Encode(r) })
 	bar.done()
@@ -335,7 +349,7 @@ func (c *cli) generate(args []string) int {
 	if runErr != nil {
 		var ie *campaign.InputError
 		switch {
-		case errors.Is(runErr, context.Canceled) && ctx.Err() != nil:
+		case ctx.Err() != nil: // interrupted (the read may fail as the data file is closed)
 			if opts.Risk != nil {
 				// The risk of a batch cut short was not assessed.
 				return c.errorf(exitUsage, cmd, "interrupted after %d rows: no messages written (the risk of the whole batch was not assessed); run again", rep.Recipients)
@@ -389,12 +403,16 @@ func (c *cli) generate(args []string) int {
 	return exitOK
 }
 
+// interruptArmed is called once the signals are caught (a test hook).
+var interruptArmed = func() {}
+
 // interruptContext is cancelled by the first SIGINT (Ctrl-C) or SIGTERM (a
 // service manager, kill, a container stop): the run stops after whole rows.
 // A second signal ends the process at once (the run may be waiting for a
 // record from a blocked stdin).
 func interruptContext() (context.Context, context.CancelFunc) {
 	ctx, stop := signal.NotifyContext(context.Background(), interruptSignals...)
+	interruptArmed()
 	go func() {
 		<-ctx.Done()
 		stop()

@@ -166,6 +166,9 @@ type dataSource struct {
 	size       int64  // bytes; 0 when unknown (stdin)
 	format     string // "csv" or "jsonl"
 	close      func()
+	// interrupt closes the file being read (stdin too), so that a read
+	// blocked on a pipe or looping over an endless stream ends.
+	interrupt func()
 }
 
 // firstByte returns the first byte of the data after a byte-order mark and
@@ -202,10 +205,13 @@ func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds := &dataSource{close: func() {}}
+	ds := &dataSource{close: func() {}, interrupt: func() {}}
 	var r io.Reader
 	if name == "-" {
 		r = c.stdin
+		if f, ok := c.stdin.(*os.File); ok {
+			ds.interrupt = func() { f.Close() }
+		}
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
@@ -220,6 +226,7 @@ func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
 		}
 		r = f
 		ds.close = func() { f.Close() }
+		ds.interrupt = ds.close
 	}
 	ds.counter = &countingReader{r: r}
 	br := bufio.NewReaderSize(ds.counter, 64<<10)
