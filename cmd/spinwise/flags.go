@@ -131,6 +131,7 @@ func (c *cli) readList(name string) ([]string, error) {
 	if b, err = decodeBOM(b); err != nil {
 		return nil, fmt.Errorf("%s: %v", displayName(name), err)
 	}
+	b = crLines(b)
 	var out []string
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(nil, len(b)+1)

@@ -62,7 +62,7 @@ func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.account, "account", "", "sending account `FILE` (JSON) for the risk assessment")
 	f.BoolVar(&rf.force, "force", false, "write the messages even when the risk is maximal")
 	f.StringVar(&rf.out, "o", "-", "output `FILE` of JSON Lines (\"-\": stdout)")
-	f.StringVar(&rf.report, "report", "", "also write the report as JSON to `FILE`")
+	f.StringVar(&rf.report, "report", "", "also write the report as JSON to `FILE` (\"-\": stdout, when -o is a file)")
 	f.BoolVar(&rf.quiet, "q", false, "do not print the report on stderr (except when refusing at maximal risk)")
 }
 
@@ -122,6 +122,9 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 func (rf *runFlags) checkOutputs(c *cli, tmpl string) error {
 	if rf.out != "" && rf.out != "-" && filepath.Clean(rf.out) == filepath.Clean(rf.report) && !isSpecial(rf.out) {
 		return fmt.Errorf("-o %s is also -report: the report would overwrite the messages; write to another file", rf.out)
+	}
+	if rf.report == "-" && (rf.out == "-" || rf.out == "") {
+		return fmt.Errorf("-report - and -o - would both write to stdout: give -o FILE for the messages, or -report FILE")
 	}
 	outputs := []struct{ flag, name string }{{"-o", rf.out}, {"-report", rf.report}}
 	for i, out := range outputs {
@@ -448,6 +451,12 @@ func (c *cli) writeReport(cmd string, rep *campaign.Report, file string, quiet b
 	b, err := json.MarshalIndent(rep, "", "  ")
 	if err != nil {
 		return c.errorf(exitUsage, cmd, "report: %v", err)
+	}
+	if file == "-" { // the messages went to a file (checkOutputs)
+		if _, err := c.stdout.Write(append(b, '\n')); err != nil {
+			return c.errorf(exitUsage, cmd, "-report: %v", err)
+		}
+		return exitOK
 	}
 	if err := writeFileAtomic(file, append(b, '\n')); err != nil {
 		return c.errorf(exitUsage, cmd, "-report: %v", err)

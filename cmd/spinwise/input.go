@@ -106,7 +106,16 @@ func (c *cli) readTemplate(file string) (string, error) {
 	if b, err = decodeBOM(b); err != nil {
 		return "", fmt.Errorf("%s: %v", displayName(file), err)
 	}
-	return strings.TrimRight(string(b), "\r\n"), nil
+	return strings.TrimRight(string(crLines(b)), "\r\n"), nil
+}
+
+// crLines turns the line ends of a text whose lines end in CR alone
+// (classic Mac OS) into LF; other texts are returned as they are.
+func crLines(b []byte) []byte {
+	if bytes.IndexByte(b, '\n') >= 0 || bytes.IndexByte(b, '\r') < 0 {
+		return b
+	}
+	return bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
 }
 
 // decodeBOM drops a UTF-8 byte-order mark and decodes UTF-16 that starts

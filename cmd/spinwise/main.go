@@ -67,6 +67,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 					return c.writeDone(out, cmd.name, cmd.run(c, []string{"-h"}))
 				}
 			}
+			fmt.Fprintf(stderr, "spinwise help: unknown command %q\n", args[1])
+			c.usage(stderr)
+			return exitUsage
 		}
 		c.usage(c.stdout)
 		return c.writeDone(out, "help", exitOK)

@@ -103,7 +103,7 @@ func (c *cli) similarity(args []string) int {
 // message that starts with a spintax group, "{Привет|Добрый день} ...", is
 // a message). Labels are "line N" or the key.
 func readMessages(b []byte) (texts, labels []string, err error) {
-	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	b = crLines(bytes.TrimPrefix(b, []byte("\uFEFF")))
 	first := bytes.TrimSpace(b)
 	if i := bytes.IndexByte(first, '\n'); i >= 0 {
 		first = bytes.TrimSpace(first[:i])
