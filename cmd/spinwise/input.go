@@ -20,48 +20,30 @@ import (
 	"golang.org/x/text/encoding/unicode"
 )
 
-// syntaxPos is a template syntax error's position and message.
-type syntaxPos struct {
-	line, col int
-	msg       string
+// positioned is a syntax error that can print its source line with a caret
+// under the column.
+type positioned interface {
+	ErrorWithPosition(name, src string) string
 }
 
-func syntaxError(err error) (syntaxPos, bool) {
+// syntaxError returns err's template or spintax syntax error.
+func syntaxError(err error) (positioned, bool) {
 	var te *template.Error
 	if errors.As(err, &te) {
-		return syntaxPos{te.Line, te.Col, te.Msg}, true
+		return te, true
 	}
 	var se *randomizer.SyntaxError
 	if errors.As(err, &se) {
-		return syntaxPos{se.Line, se.Col, se.Msg}, true
+		return se, true
 	}
-	return syntaxPos{}, false
+	return nil, false
 }
 
 // printSyntax prints "file:line:col: message", the source line and a caret
 // under the column (columns count runes; tabs are kept so the caret lines
-// up).
-func printSyntax(w io.Writer, file, src string, p syntaxPos) {
-	fmt.Fprintf(w, "%s:%d:%d: %s\n", file, p.line, p.col, p.msg)
-	lines := strings.Split(src, "\n")
-	if p.line < 1 || p.line > len(lines) {
-		return
-	}
-	text := strings.TrimRight(lines[p.line-1], "\r")
-	var pad strings.Builder
-	i := 0
-	for _, r := range text {
-		if i >= p.col-1 {
-			break
-		}
-		if r == '\t' {
-			pad.WriteByte('\t')
-		} else {
-			pad.WriteByte(' ')
-		}
-		i++
-	}
-	fmt.Fprintf(w, "\t%s\n\t%s^\n", text, pad.String())
+// up; a long line is cut to 80 runes around the column).
+func printSyntax(w io.Writer, file, src string, p positioned) {
+	fmt.Fprint(w, p.ErrorWithPosition(file, src))
 }
 
 // templateText is a template file's text: its final line breaks end the
