@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"iter"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -95,7 +96,7 @@ func BenchmarkCampaignPipeline(b *testing.B) {
 				var bytes int64
 				for b.Loop() {
 					bytes = 0
-					rep, err := c.Run(context.Background(), synth.Recipients(size.n), func(r campaign.Row) error {
+					rep, err := c.Run(context.Background(), synthRecipients(size.n), func(r campaign.Row) error {
 						bytes += int64(len(r.Text))
 						return nil
 					})
@@ -197,7 +198,7 @@ func campaignTexts(tb testing.TB, n int) []string {
 		tb.Fatal(err)
 	}
 	texts := make([]string, 0, n)
-	if _, err := c.Run(context.Background(), synth.Recipients(n), func(r campaign.Row) error {
+	if _, err := c.Run(context.Background(), synthRecipients(n), func(r campaign.Row) error {
 		texts = append(texts, r.Text)
 		return nil
 	}); err != nil {
@@ -223,11 +224,22 @@ func TestNaiveCampaignAgrees(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := c.Run(context.Background(), synth.Recipients(n), func(campaign.Row) error { return nil })
+	rep, err := c.Run(context.Background(), synthRecipients(n), func(campaign.Row) error { return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rep.Messages != naive || naive != n-1 {
 		t.Fatalf("pipeline %d messages, naive %d, of %d recipients (one suppressed)", rep.Messages, naive, n)
+	}
+}
+
+// synthRecipients yields synth.People(n) as campaign recipients keyed by "key".
+func synthRecipients(n int) iter.Seq2[campaign.Recipient, error] {
+	return func(yield func(campaign.Recipient, error) bool) {
+		for d := range synth.People(n) {
+			if !yield(campaign.Recipient{Key: d["key"].(string), Data: d}, nil) {
+				return
+			}
+		}
 	}
 }

@@ -3,6 +3,7 @@ package campaign_test
 import (
 	"context"
 	"flag"
+	"iter"
 	"runtime"
 	"testing"
 
@@ -56,7 +57,7 @@ func benchRun(b *testing.B, src string, n int, analysis bool) {
 		b.Fatal(err)
 	}
 	m0 := mallocs()
-	for range synth.Recipients(n) {
+	for range synthRecipients(n) {
 	}
 	genAllocs := mallocs() - m0
 	b.ReportAllocs()
@@ -65,7 +66,7 @@ func benchRun(b *testing.B, src string, n int, analysis bool) {
 	m0 = mallocs()
 	for b.Loop() {
 		bytes = 0
-		rep, err := c.Run(context.Background(), synth.Recipients(n), func(r campaign.Row) error {
+		rep, err := c.Run(context.Background(), synthRecipients(n), func(r campaign.Row) error {
 			bytes += int64(len(r.Text))
 			return nil
 		})
@@ -93,7 +94,7 @@ func BenchmarkMessage(b *testing.B) {
 				b.Fatal(err)
 			}
 			var rs []campaign.Recipient
-			for r := range synth.Recipients(500) {
+			for r := range synthRecipients(500) {
 				rs = append(rs, r)
 			}
 			b.ReportAllocs()
@@ -106,5 +107,44 @@ func BenchmarkMessage(b *testing.B) {
 				i++
 			}
 		})
+	}
+}
+
+// synthRecipients yields synth.People(n) as campaign recipients keyed by "key".
+func synthRecipients(n int) iter.Seq2[campaign.Recipient, error] {
+	return func(yield func(campaign.Recipient, error) bool) {
+		for d := range synth.People(n) {
+			if !yield(campaign.Recipient{Key: d["key"].(string), Data: d}, nil) {
+				return
+			}
+		}
+	}
+}
+
+// TestSynthRecipientsRender checks that every corpus template renders for
+// the benchmarks' synthetic people (no field is missing) and that their keys
+// are distinct.
+func TestSynthRecipientsRender(t *testing.T) {
+	const n = 200
+	for _, name := range data.TemplateNames() {
+		c, err := campaign.New(data.Template(name), &campaign.Options{Seed: 1, NoAnalysis: true})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		seen := map[string]bool{}
+		i := 0
+		for r := range synthRecipients(n) {
+			if seen[r.Key] {
+				t.Fatalf("key %s repeats", r.Key)
+			}
+			seen[r.Key] = true
+			if row := c.Message(r, i); row.Err != nil && row.Err.Kind == campaign.KindMissingField {
+				t.Fatalf("%s: recipient %s: %v", name, r.Key, row.Err)
+			}
+			i++
+		}
+		if i != n {
+			t.Fatalf("%d recipients, want %d", i, n)
+		}
 	}
 }

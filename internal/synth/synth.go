@@ -2,13 +2,16 @@
 // benchmarks (package campaign's and the bench module's): n different people
 // with fields derived from the index, the way a CRM export of n people would
 // look, so a million recipients cost no file and little memory.
+//
+// synth yields plain records and imports no spinwise package but the corpus,
+// so any package may use it; the benchmarks turn records into
+// campaign.Recipient values themselves.
 package synth
 
 import (
 	"fmt"
 	"iter"
 
-	"github.com/spinwise/spinwise/campaign"
 	"github.com/spinwise/spinwise/examples/data"
 )
 
@@ -43,17 +46,6 @@ func People(n int) iter.Seq[map[string]any] {
 				"Дней":     fmt.Sprint(1 + i%30),
 			}
 			if !yield(d) {
-				return
-			}
-		}
-	}
-}
-
-// Recipients yields People(n) as campaign recipients keyed by "key".
-func Recipients(n int) iter.Seq2[campaign.Recipient, error] {
-	return func(yield func(campaign.Recipient, error) bool) {
-		for d := range People(n) {
-			if !yield(campaign.Recipient{Key: d["key"].(string), Data: d}, nil) {
 				return
 			}
 		}
