@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/spinwise/spinwise/campaign"
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/internal/synth"
 )
 
@@ -26,7 +26,7 @@ var large = flag.Bool("large", false, "also run the benchmarks whose one iterati
 // -large (go test -bench Campaign -large ./campaign/). Every other
 // iteration stays under ~30 s.
 func BenchmarkCampaign(b *testing.B) {
-	src := data.Template("reactivation") // the corpus template with the most variants (2,304)
+	src := corpus.Template("reactivation") // the corpus template with the most variants (2,304)
 	for _, size := range []struct {
 		name string
 		n    int
@@ -89,7 +89,7 @@ func benchRun(b *testing.B, src string, n int, analysis bool) {
 func BenchmarkMessage(b *testing.B) {
 	for _, name := range []string{"long_news", "reactivation"} {
 		b.Run(name, func(b *testing.B) {
-			c, err := campaign.New(data.Template(name), &campaign.Options{Seed: 1})
+			c, err := campaign.New(corpus.Template(name), &campaign.Options{Seed: 1})
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -126,8 +126,8 @@ func synthRecipients(n int) iter.Seq2[campaign.Recipient, error] {
 // are distinct.
 func TestSynthRecipientsRender(t *testing.T) {
 	const n = 200
-	for _, name := range data.TemplateNames() {
-		c, err := campaign.New(data.Template(name), &campaign.Options{Seed: 1, NoAnalysis: true})
+	for _, name := range corpus.TemplateNames() {
+		c, err := campaign.New(corpus.Template(name), &campaign.Options{Seed: 1, NoAnalysis: true})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)
 		}

@@ -226,7 +226,7 @@ func TestLengthRange(t *testing.T) {
 		})
 	}
 	// Against enumeration on the corpus.
-	for _, src := range corpus() {
+	for _, src := range corpusSources() {
 		s := mustParse(t, src)
 		if s.Count().Int64() > 4096 {
 			continue
@@ -247,7 +247,7 @@ func TestStringRoundTrip(t *testing.T) {
 		`\{a\|b\} [акция] a|b ] {x|[+, +p|q]} [++a|b] [+a|b] [ +a|b]`,
 		`{{ .Name | upper }} {=Doc:N} \\ \n {|}{}`,
 		`[+a+b|c]`, `[\+a|b]`, `[+ ++x+y|z]`,
-	}, corpus()...)
+	}, corpusSources()...)
 	for _, src := range srcs {
 		s := mustParse(t, src)
 		canon := s.String()

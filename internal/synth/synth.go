@@ -12,7 +12,7 @@ import (
 	"fmt"
 	"iter"
 
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 )
 
 var (
@@ -24,7 +24,7 @@ var (
 // the corpus templates read (names, dates, times, numbers, amounts), each a
 // string. Record i is the same on every call.
 func People(n int) iter.Seq[map[string]any] {
-	contacts := data.Contacts()
+	contacts := corpus.Contacts()
 	return func(yield func(map[string]any) bool) {
 		for i := range n {
 			base := contacts[i%len(contacts)]
