@@ -14,7 +14,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding"
 	"golang.org/x/text/transform"
 )
 
@@ -122,17 +121,18 @@ type CSVOptions struct {
 	// quote that never closes, and the reader cannot tell where the next
 	// record starts. It bounds the memory one record can take.
 	MaxRecord int
-	// Encoding is the file's character encoding; nil means UTF-8, where a
+	// Encoding is the file's character encoding; "" means UTF-8, where a
 	// byte sequence that is not UTF-8 is an error. Set it for an export
-	// saved in a legacy code page, such as charmap.Windows1251 (from
-	// golang.org/x/text/encoding/charmap) for a CSV saved by Excel or an
-	// older CRM on a Russian Windows, or unicode.UTF16(unicode.LittleEndian,
-	// unicode.UseBOM) for Excel's "Unicode Text" (tab-separated UTF-16).
-	// A file that starts with the UTF-8 byte-order mark is read as UTF-8
-	// whatever Encoding says: the mark cannot begin a Windows-1251 text (it
-	// would read "п»ї"). Without Encoding, a file that starts with a UTF-16
-	// byte-order mark is refused. MaxRecord counts the bytes after decoding.
-	Encoding encoding.Encoding
+	// saved in a legacy code page: EncodingWindows1251 for a CSV saved by
+	// Excel or an older CRM on a Russian Windows, EncodingUTF16 for Excel's
+	// "Unicode Text" (tab-separated UTF-16), EncodingAuto to go by the
+	// byte-order mark. A file that starts with the UTF-8 byte-order mark is
+	// read as UTF-8 whatever Encoding says: the mark cannot begin a
+	// Windows-1251 text (it would read "п»ї"). With UTF-8, a file that
+	// starts with a UTF-16 byte-order mark is refused. An Encoding that is
+	// none of the constants stops the source with an error. MaxRecord counts
+	// the bytes after decoding.
+	Encoding Encoding
 }
 
 // legacyEncoding is the advice for a file that is not UTF-8.
@@ -188,14 +188,18 @@ func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 	return func(yield func(Recipient, error) bool) {
 		br := bufio.NewReaderSize(r, 64<<10)
 		head, _ := br.Peek(4)
+		dec, err := o.Encoding.decoder(head)
 		switch {
+		case err != nil:
+			yield(Recipient{}, &InputError{Msg: err.Error()})
+			return
 		case bytes.HasPrefix(head, []byte(bom)):
 			br.Discard(len(bom))
-		case o.Encoding == nil && (bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF})):
+		case dec == nil && isUTF16BOM(head):
 			yield(Recipient{}, &InputError{Line: 1, Msg: "the file is UTF-16 (Excel's \"Unicode Text\"?); save it as UTF-8, or read it as UTF-16 (the CLI's -encoding utf-16)"})
 			return
-		case o.Encoding != nil:
-			br = bufio.NewReaderSize(transform.NewReader(br, o.Encoding.NewDecoder()), 64<<10)
+		case dec != nil:
+			br = bufio.NewReaderSize(transform.NewReader(br, dec.NewDecoder()), 64<<10)
 		}
 		comma := o.Comma
 		if comma == 0 {

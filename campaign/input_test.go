@@ -143,7 +143,7 @@ func TestReadCSV(t *testing.T) {
 		{
 			name: "a Windows-1251 export read as Windows-1251",
 			in:   win1251("key;Имя;Компания\nc1;Ёлкина Анна;ООО «Ромашка» № 5\nc2;Пётр;\"Лютик; и Ко\"\n"),
-			opts: &campaign.CSVOptions{Encoding: charmap.Windows1251},
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingWindows1251},
 			want: []got{
 				{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Ёлкина Анна", "Компания": "ООО «Ромашка» № 5"}},
 				{Key: "c2", Line: 3, Data: map[string]any{"key": "c2", "Имя": "Пётр", "Компания": "Лютик; и Ко"}},
@@ -152,7 +152,7 @@ func TestReadCSV(t *testing.T) {
 		{
 			name: "a file with the UTF-8 BOM is UTF-8 whatever Encoding says",
 			in:   "\uFEFFkey,Имя\nc1,Анна\n",
-			opts: &campaign.CSVOptions{Encoding: charmap.Windows1251},
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingWindows1251},
 			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна"}}},
 		},
 		{
@@ -162,7 +162,7 @@ func TestReadCSV(t *testing.T) {
 			// read-ahead (64 KiB); 200,000 decoded are over it.
 			name: "MaxRecord counts decoded bytes",
 			in:   win1251("key,Имя\nc1,\"" + strings.Repeat("я", 100_000) + "\"\n"),
-			opts: &campaign.CSVOptions{Encoding: charmap.Windows1251, MaxRecord: 80_000},
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingWindows1251, MaxRecord: 80_000},
 			fatal: "line 2: the record that starts here is longer than 80000 bytes: a quote that never closes? " +
 				"(CSV quoting: a field with a quote must be quoted, and its quotes doubled)",
 		},
@@ -174,8 +174,32 @@ func TestReadCSV(t *testing.T) {
 		{
 			name: "Excel's Unicode Text read as UTF-16",
 			in:   utf16le("key\tИмя\r\nc1\tАнна\r\n"),
-			opts: &campaign.CSVOptions{Encoding: unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)},
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingUTF16},
 			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна"}}},
+		},
+		{
+			name: "auto reads a UTF-16 file by its BOM",
+			in:   utf16le("key\tИмя\r\nc1\tАнна\r\n"),
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingAuto},
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна"}}},
+		},
+		{
+			name: "auto reads a big-endian UTF-16 file by its BOM",
+			in:   "\xfe\xff\x00k\x00e\x00y\x00\n\x00c\x001\x00\n",
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingAuto},
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1"}}},
+		},
+		{
+			name: "auto reads a file without a BOM as UTF-8",
+			in:   "key,Имя\nc1,Анна\n",
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingAuto},
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна"}}},
+		},
+		{
+			name:  "an unknown Encoding stops the source",
+			in:    "key\nc1\n",
+			opts:  &campaign.CSVOptions{Encoding: "koi8-r"},
+			fatal: `campaign: unknown CSVOptions.Encoding "koi8-r": use one of the Encoding constants or ParseEncoding`,
 		},
 		{
 			name:  "empty file",
@@ -399,7 +423,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("k\n\xff\n")
 	f.Add(win1251("key;Имя\nc1;Ёлкина «Анна»\n"))
 	f.Fuzz(func(t *testing.T, in string) {
-		for _, opts := range []*campaign.CSVOptions{nil, {Encoding: charmap.Windows1251}} {
+		for _, opts := range []*campaign.CSVOptions{nil, {Encoding: campaign.EncodingWindows1251}} {
 			last := 0
 			for r, err := range campaign.ReadCSV(strings.NewReader(in), opts) {
 				if err != nil {

@@ -15,9 +15,6 @@ import (
 	"github.com/spinwise/spinwise/chunk"
 	"github.com/spinwise/spinwise/randomizer"
 	"github.com/spinwise/spinwise/template"
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
 )
 
 // positioned is a syntax error that can print its source line with a caret
@@ -118,27 +115,12 @@ func firstByte(br *bufio.Reader) byte {
 	return 0
 }
 
-// parseEncoding returns the encoding of CSV data that -encoding names; nil
-// is UTF-8.
-func parseEncoding(s string) (encoding.Encoding, error) {
-	switch strings.ToLower(s) {
-	case "utf-8", "utf8", "":
-		return nil, nil
-	case "windows-1251", "cp1251", "1251":
-		return charmap.Windows1251, nil
-	case "utf-16", "utf16", "unicode":
-		// Excel's "Unicode Text": little-endian unless its BOM says not
-		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), nil
-	}
-	return nil, fmt.Errorf("unknown encoding %q: use utf-8, windows-1251 or utf-16", s)
-}
-
 // openData opens the recipients file ("-": stdin) as CSV or JSON Lines:
 // format "csv" or "jsonl", or "" to decide by the extension (.jsonl,
 // .ndjson, .json: JSON Lines; .csv: CSV) or else by the first character
 // ('{': JSON Lines). enc is -encoding, for CSV; JSON Lines are UTF-8.
 func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
-	charset, err := parseEncoding(enc)
+	charset, err := campaign.ParseEncoding(enc)
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +163,7 @@ func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
 	case "csv":
 		ds.recipients = campaign.ReadCSV(br, &campaign.CSVOptions{Key: key, Encoding: charset})
 	case "jsonl":
-		if charset != nil {
+		if charset != campaign.EncodingUTF8 && charset != campaign.EncodingAuto {
 			ds.close()
 			return nil, fmt.Errorf("-encoding %s: JSON Lines are always UTF-8", enc)
 		}
