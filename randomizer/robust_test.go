@@ -38,6 +38,11 @@ func TestHostileInputs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if t.Failed() && tt.reason != "" {
+					t.Logf("reason: %s", tt.reason)
+				}
+			}()
 			s, err := randomizer.Parse(tt.src)
 			if tt.wantErr != "" {
 				var se *randomizer.SyntaxError

@@ -144,6 +144,11 @@ func TestCountExact(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if t.Failed() && tt.reason != "" {
+					t.Logf("reason: %s", tt.reason)
+				}
+			}()
 			s := mustParse(t, tt.src)
 			if got := s.Count(); got.Cmp(tt.want) != 0 {
 				t.Errorf("Count = %v, want %v", got, tt.want)
@@ -218,6 +223,11 @@ func TestLengthRange(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if t.Failed() && tt.reason != "" {
+					t.Logf("reason: %s", tt.reason)
+				}
+			}()
 			s := mustParse(t, tt.src)
 			mn, mx := s.LengthRange()
 			if mn != tt.min || mx != tt.max {
