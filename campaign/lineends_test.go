@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"golang.org/x/text/encoding/charmap"
 
 	"github.com/spinwise/spinwise/campaign"
 )
@@ -29,7 +28,7 @@ func TestReadCSVLineEnds(t *testing.T) {
 		{"CR", "key,Имя\rc1,Анна\rc2,\"две\rстроки\"\rc3,Вера\r", nil, "classic Mac: a quoted CR is that file's line break"},
 		{"CR, no final break", "key,Имя\rc1,Анна\rc2,\"две\rстроки\"\rc3,Вера", nil, "the last record ends the file"},
 		{"CR with a BOM", "\uFEFFkey,Имя\rc1,Анна\rc2,\"две\rстроки\"\rc3,Вера\r", nil, "the mark is dropped first"},
-		{"CR in Windows-1251", win1251("key,Имя\rc1,Анна\rc2,\"две\rстроки\"\rc3,Вера\r"), &campaign.CSVOptions{Encoding: charmap.Windows1251}, "decoded, then the line ends"},
+		{"CR in Windows-1251", win1251("key,Имя\rc1,Анна\rc2,\"две\rстроки\"\rc3,Вера\r"), &campaign.CSVOptions{Encoding: campaign.EncodingWindows1251}, "decoded, then the line ends"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			rows, err := collect(t, campaign.ReadCSV(strings.NewReader(tc.in), tc.opts))

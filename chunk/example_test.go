@@ -96,3 +96,17 @@ func ExampleSplitLinks() {
 	// Подробности и перенос записи:
 	// https://salon.example.ru/zapis/2026-12-05?master=7
 }
+
+// ErrorWithPosition shows where in the text the span that cannot fit is.
+func ExampleSpanError_ErrorWithPosition() {
+	text := "Оплата:\nhttps://pay.example.ru/invoice/2027/03/05/a1b2c3d4e5f6"
+	_, err := chunk.Split(text, &chunk.Options{Max: 40})
+	var se *chunk.SpanError
+	if errors.As(err, &se) {
+		fmt.Print(se.ErrorWithPosition("", text))
+	}
+	// Output:
+	// chunk:2:1: link "https://pay.example.ru/invoice/2027/03/05/a1b2c3d4e5f6" is 54 runes, longer than the limit of 40 runes; raise Options.Max or shorten the link in the text
+	// 	https://pay.example.ru/invoice/2027/03/05/a1b2c3d4e5f6
+	// 	^
+}

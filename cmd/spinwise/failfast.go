@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/spinwise/spinwise/campaign"
+	"github.com/spinwise/spinwise/internal/srcpos"
 	"github.com/spinwise/spinwise/linkcheck"
 )
 
@@ -21,7 +22,7 @@ func (c *cli) checkTemplateLinks(file, src string, lo *linkcheck.Options) bool {
 			continue
 		}
 		ok = false
-		line, col := position(src, l.Start)
+		line, col := srcpos.Position(src, l.Start)
 		fmt.Fprintf(c.stderr, "%s:%d:%d: link %s: %s", displayName(file), line, col, l.Text, l.Verdict)
 		if l.Reason != "" {
 			fmt.Fprintf(c.stderr, " (%s)", l.Reason)

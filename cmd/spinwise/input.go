@@ -10,85 +10,39 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/spinwise/spinwise/campaign"
 	"github.com/spinwise/spinwise/chunk"
 	"github.com/spinwise/spinwise/randomizer"
 	"github.com/spinwise/spinwise/template"
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
-// syntaxPos is a template syntax error's position and message.
-type syntaxPos struct {
-	offset, line, col int
-	msg               string
+// positioned is a syntax error that can print its source line with a caret
+// under the column.
+type positioned interface {
+	ErrorWithPosition(name, src string) string
 }
 
-func syntaxError(err error) (syntaxPos, bool) {
+// syntaxError returns err's template or spintax syntax error.
+func syntaxError(err error) (positioned, bool) {
 	var te *template.Error
 	if errors.As(err, &te) {
-		return syntaxPos{te.Offset, te.Line, te.Col, te.Msg}, true
+		return te, true
 	}
 	var se *randomizer.SyntaxError
 	if errors.As(err, &se) {
-		return syntaxPos{se.Offset, se.Line, se.Col, se.Msg}, true
+		return se, true
 	}
-	return syntaxPos{}, false
+	return nil, false
 }
 
-// excerptRunes is how many runes of the faulty line printSyntax shows on
-// each side of the fault: a one-line template of megabytes prints a window
-// around the fault, not the line.
-const excerptRunes = 40
-
-// printSyntax prints "file:line:col: message", the source line around the
-// fault (at most excerptRunes runes each side, "…" where it is cut) and a
-// caret under the column (tabs are kept so the caret lines up).
-func printSyntax(w io.Writer, file, src string, p syntaxPos) {
-	fmt.Fprintf(w, "%s:%d:%d: %s\n", file, p.line, p.col, p.msg)
-	if p.offset < 0 || p.offset > len(src) {
-		return
-	}
-	start := strings.LastIndexByte(src[:p.offset], '\n') + 1
-	end := strings.IndexByte(src[p.offset:], '\n')
-	if end < 0 {
-		end = len(src)
-	} else {
-		end += p.offset
-	}
-	end = start + len(strings.TrimRight(src[start:end], "\r"))
-	// Walk back and forth from the fault by runes.
-	from := p.offset
-	for n := 0; from > start && n < excerptRunes; n++ {
-		_, size := utf8.DecodeLastRuneInString(src[start:from])
-		from -= size
-	}
-	to := min(p.offset, end)
-	for n := 0; to < end && n < excerptRunes; n++ {
-		_, size := utf8.DecodeRuneInString(src[to:end])
-		to += size
-	}
-	var text, pad strings.Builder
-	if from > start {
-		text.WriteString("…")
-		pad.WriteByte(' ')
-	}
-	text.WriteString(src[from:to])
-	for _, r := range src[from:min(p.offset, end)] {
-		if r == '\t' {
-			pad.WriteByte('\t')
-		} else {
-			pad.WriteByte(' ')
-		}
-	}
-	if to < end {
-		text.WriteString("…")
-	}
-	fmt.Fprintf(w, "\t%s\n\t%s^\n", text.String(), pad.String())
+// printSyntax prints "file:line:col: message", the source line and a caret
+// under the column (columns count runes; tabs are kept so the caret lines
+// up; a long line is cut to 80 runes around the column).
+func printSyntax(w io.Writer, file, src string, p positioned) {
+	fmt.Fprint(w, p.ErrorWithPosition(file, src))
 }
 
 // maxTemplateBytes caps a template file: far beyond any message (a rendered
@@ -190,27 +144,12 @@ func firstByte(br *bufio.Reader) byte {
 	return 0
 }
 
-// parseEncoding returns the encoding of CSV data that -encoding names; nil
-// is UTF-8.
-func parseEncoding(s string) (encoding.Encoding, error) {
-	switch strings.ToLower(s) {
-	case "utf-8", "utf8", "":
-		return nil, nil
-	case "windows-1251", "cp1251", "1251":
-		return charmap.Windows1251, nil
-	case "utf-16", "utf16", "unicode":
-		// Excel's "Unicode Text": little-endian unless its BOM says not
-		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), nil
-	}
-	return nil, fmt.Errorf("unknown encoding %q: use utf-8, windows-1251 or utf-16", s)
-}
-
 // openData opens the recipients file ("-": stdin) as CSV or JSON Lines:
 // format "csv" or "jsonl", or "" to decide by the extension (.jsonl,
 // .ndjson, .json: JSON Lines; .csv: CSV) or else by the first character
 // ('{': JSON Lines). enc is -encoding, for CSV; JSON Lines are UTF-8.
 func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
-	charset, err := parseEncoding(enc)
+	charset, err := campaign.ParseEncoding(enc)
 	if err != nil {
 		return nil, err
 	}
@@ -258,7 +197,7 @@ func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
 	case "csv":
 		ds.recipients = campaign.ReadCSV(br, &campaign.CSVOptions{Key: key, Encoding: charset})
 	case "jsonl":
-		if charset != nil {
+		if charset != campaign.EncodingUTF8 && charset != campaign.EncodingAuto {
 			ds.close()
 			return nil, fmt.Errorf("-encoding %s: JSON Lines are always UTF-8", enc)
 		}
