@@ -42,7 +42,7 @@ func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.data, "data", "", "recipients `FILE`: CSV with a header, or JSON Lines (\"-\": stdin)")
 	f.StringVar(&rf.format, "format", "", "data format: csv or jsonl (default: by the file's extension or first character)")
 	f.StringVar(&rf.key, "key", "", "key column (default: \"key\", else the first column)")
-	f.StringVar(&rf.encoding, "encoding", "utf-8", "character encoding of CSV data: utf-8, windows-1251, utf-16, or auto (by the byte-order mark); a file with a UTF-8 BOM is UTF-8")
+	f.StringVar(&rf.encoding, "encoding", "utf-8", "character encoding of CSV data: utf-8, windows-1251, utf-16, or auto (UTF-8, or Windows-1251 when the bytes read so); a file with a byte-order mark is read as the mark says")
 	f.Uint64Var(&rf.seed, "seed", 0, "campaign seed: the same seed and input give the same messages")
 	f.IntVar(&rf.start, "start", 0, "position of the first recipient, to resume a run at recipient `N` (0-based)")
 	f.BoolVar(&rf.byKey, "by-key", false, "choose each variant from the seed and the recipient's key, not its position (variants may repeat)")
@@ -244,7 +244,7 @@ Recipient n (0-based, plus -start) gets the n-th variant of the seeded sample of
 variants: the first Count() recipients get pairwise different texts; the same -seed and input
 give the same output; -start N resumes a run at recipient N.
 
-Data: CSV with a header (UTF-8 with or without BOM; Windows-1251 or UTF-16 with -encoding, or auto;
+Data: CSV with a header (UTF-8, or UTF-16 with its BOM; Windows-1251 with -encoding, or auto;
 ',', ';' or a tab detected; a "key" column or the first column is the key) or JSON
 Lines (one object a line, "key" member). A row with the wrong number of fields, invalid UTF-8
 or a stray quote (ООО "Ромашка" unquoted) is that recipient's error row (exit 1); a file that
@@ -344,7 +344,13 @@ func (c *cli) generate(args []string) int {
 	enc.SetEscapeHTML(false)
 	bar = c.newProgress(ds, !toFile)
 	recipients, read := countRecipients(ds.recipients)
-	rep, runErr := camp.Run(ctx, recipients, func(r campaign.Row) error { return enc.Encode(r) })
+	var legacy campaign.Encoding // of rows that are not UTF-8 but read as another encoding
+	rep, runErr := camp.Run(ctx, recipients, func(r campaign.Row) error {
+		if legacy == "" {
+			legacy = rowEncoding(r)
+		}
+		return enc.Encode(r)
+	})
 	bar.done()
 	if err := bw.Flush(); err != nil && runErr == nil {
 		runErr = fmt.Errorf("writing the messages: %w", err)
@@ -369,10 +375,13 @@ func (c *cli) generate(args []string) int {
 			return c.errorf(exitUsage, cmd, "interrupted after %d rows (each a whole JSON line)%s; to resume, run again on the recipients from record %d on (0-based, not counting the header) with -start %d",
 				rep.Recipients, where, next, next)
 		case errors.As(runErr, &ie):
-			return c.errorf(exitUsage, cmd, "%s: %v", displayName(rf.data), ie)
+			return c.errorf(exitUsage, cmd, "%s: %v%s", displayName(rf.data), ie, encodingHint(ie.Encoding))
 		default:
 			return c.errorf(exitUsage, cmd, "%v", runErr)
 		}
+	}
+	if legacy != "" {
+		fmt.Fprintf(c.stderr, "spinwise %s: some rows are not UTF-8 but read as %s%s\n", cmd, legacy, encodingHint(legacy))
 	}
 	if *read != rep.Recipients {
 		return c.errorf(exitUsage, cmd, "%d recipients read but %d rows written: the output is incomplete", *read, rep.Recipients)
@@ -462,4 +471,22 @@ func (c *cli) writeReport(cmd string, rep *campaign.Report, file string, quiet b
 		return c.errorf(exitUsage, cmd, "-report: %v", err)
 	}
 	return exitOK
+}
+
+// encodingHint is the CLI's advice for input that reads as enc: how to
+// pass it ("" for no encoding).
+func encodingHint(enc campaign.Encoding) string {
+	if enc == "" {
+		return ""
+	}
+	return fmt.Sprintf("; run again with -encoding %s (or -encoding auto)", enc)
+}
+
+// rowEncoding returns the encoding an input error row's bytes read as, or "".
+func rowEncoding(r campaign.Row) campaign.Encoding {
+	var ie *campaign.InputError
+	if r.Err != nil && r.Err.Kind == campaign.KindInput && errors.As(r.Err.Err, &ie) {
+		return ie.Encoding
+	}
+	return ""
 }

@@ -93,7 +93,7 @@ func (c *cli) preview(args []string) int {
 	if err != nil && !errors.Is(err, errEnough) {
 		var ie *campaign.InputError
 		if errors.As(err, &ie) {
-			return c.errorf(exitUsage, cmd, "%s: %v", displayName(rf.data), ie)
+			return c.errorf(exitUsage, cmd, "%s: %v%s", displayName(rf.data), ie, encodingHint(ie.Encoding))
 		}
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
