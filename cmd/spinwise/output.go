@@ -33,6 +33,13 @@ func createOutput(name string) (*outputFile, error) {
 			}
 			return &outputFile{File: f}, nil
 		}
+		// Replacing the file must not get round its permissions: a file
+		// the user may not write stays as it is, as with "> file".
+		f, err := os.OpenFile(target, os.O_WRONLY, 0)
+		if err != nil {
+			return nil, fmt.Errorf("cannot write %s: %w", name, unwrapPath(err))
+		}
+		f.Close()
 		perm = st.Mode().Perm()
 	}
 	f, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
