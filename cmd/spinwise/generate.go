@@ -391,7 +391,7 @@ func (c *cli) generate(args []string) int {
 	}
 	if opts.Risk != nil && rep.Risk != nil && rep.Risk.Level == risk.Maximal && !rf.force {
 		if rf.quiet {
-			rep.WriteText(c.stderr) // the findings say what to fix
+			c.printReport(rep) // the findings say what to fix
 		}
 		fmt.Fprintf(c.stderr, "spinwise %s: the risk is maximal: no messages written; fix the findings above, or pass -force to write them anyway\n", cmd)
 		return exitFailed
@@ -452,7 +452,7 @@ func countRecipients(src iter.Seq2[campaign.Recipient, error]) (iter.Seq2[campai
 // JSON to file (when not empty).
 func (c *cli) writeReport(cmd string, rep *campaign.Report, file string, quiet bool) int {
 	if !quiet {
-		rep.WriteText(c.stderr)
+		c.printReport(rep)
 	}
 	if file == "" {
 		return exitOK

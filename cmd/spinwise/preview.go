@@ -66,7 +66,7 @@ func (c *cli) preview(args []string) int {
 			if err != nil {
 				return c.errorf(exitUsage, cmd, "%v", err)
 			}
-			fmt.Fprintf(c.stdout, "# variant %v\n%s\n\n", idx, text)
+			fmt.Fprintf(c.stdout, "# variant %v\n%s\n\n", idx, printable(text))
 		}
 		return exitOK
 	}
@@ -106,15 +106,15 @@ func (c *cli) preview(args []string) int {
 // printRow prints a row for people.
 func printRow(w io.Writer, r campaign.Row) {
 	if r.Err != nil {
-		fmt.Fprintf(w, "# %s · error: %s\n\n", r.Key, r.Err)
+		fmt.Fprintf(w, "# %s · error: %s\n\n", printable(r.Key), printable(r.Err.Error()))
 		return
 	}
-	fmt.Fprintf(w, "# %s · variant %s\n", r.Key, r.Variant)
+	fmt.Fprintf(w, "# %s · variant %s\n", printable(r.Key), r.Variant)
 	for i, ch := range r.Chunks {
 		if i > 0 {
 			fmt.Fprintln(w, "---")
 		}
-		fmt.Fprintln(w, ch)
+		fmt.Fprintln(w, printable(ch))
 	}
 	fmt.Fprintln(w)
 }

@@ -93,7 +93,7 @@ func (c *cli) similarity(args []string) int {
 		fmt.Fprintf(w, "clusters of near-duplicates: %d, the largest of %d messages\n", len(rep.Clusters), len(rep.Clusters[0])) // a cluster has two messages or more
 	}
 	for _, p := range pairs {
-		fmt.Fprintf(w, "  %.3f  %s ~ %s\n    %s\n    %s\n", p.Similarity, labels[p.I], labels[p.J], clip(texts[p.I], 100), clip(texts[p.J], 100))
+		fmt.Fprintf(w, "  %.3f  %s ~ %s\n    %s\n    %s\n", p.Similarity, printable(labels[p.I]), printable(labels[p.J]), printable(clip(texts[p.I], 100)), printable(clip(texts[p.J], 100)))
 	}
 	return exitOK
 }
