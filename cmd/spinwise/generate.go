@@ -277,6 +277,11 @@ func (c *cli) generate(args []string) int {
 	if err := rf.checkOutputs(c, pos[0]); err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
+	if rf.report != "" && rf.report != "-" {
+		if err := checkWritable(rf.report); err != nil {
+			return c.errorf(exitUsage, cmd, "-report: %v", err)
+		}
+	}
 	opts, err := rf.options(c)
 	if err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)

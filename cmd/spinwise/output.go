@@ -155,3 +155,30 @@ func (c *cli) writeDone(ew *errWriter, cmd string, code int) int {
 	}
 	return code
 }
+
+// checkWritable tells before a run whether name can be written by
+// createOutput: not a folder, in a folder that exists, and writable when it
+// is there. A report that cannot be written would otherwise fail the run at
+// its end, after all the work.
+func checkWritable(name string) error {
+	target := resolveLinks(name)
+	st, err := os.Stat(target)
+	switch {
+	case err == nil && st.IsDir():
+		return fmt.Errorf("%s is a directory", name)
+	case err == nil:
+		f, err := os.OpenFile(target, os.O_WRONLY, 0)
+		if err != nil {
+			return fmt.Errorf("cannot write %s: %w", name, unwrapPath(err))
+		}
+		return f.Close()
+	}
+	dir, err := os.Stat(filepath.Dir(target))
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", name, unwrapPath(err))
+	}
+	if !dir.IsDir() {
+		return fmt.Errorf("cannot write %s: %s is not a directory", name, filepath.Dir(target))
+	}
+	return nil
+}
