@@ -139,3 +139,46 @@ func TestPhaseText(t *testing.T) {
 		t.Error(`"red" unmarshals`)
 	}
 }
+
+// NewRecipientsCap is the line Assess draws: at the cap no
+// too-many-new-recipients finding, one over it the finding, in every phase
+// that allows new recipients, with recipients already written to today.
+func TestNewRecipientsCapMatchesAssess(t *testing.T) {
+	old := ago(90 * day)
+	for _, row := range []struct {
+		name string
+		a    risk.Account
+		s    risk.Stats
+		want int
+	}{
+		{"new", risk.Account{Registered: old, Connected: ago(2 * day)}, risk.Stats{NewRecipientsToday: 7}, 20},
+		{"growing", risk.Account{Registered: old, Connected: ago(12 * day)}, risk.Stats{}, 35},
+		{"green, quiet", risk.Account{Registered: old, Connected: ago(60 * day)}, risk.Stats{Outgoing: 70, Replies: 40}, 150},
+		{"green, busy", risk.Account{Registered: old, Connected: ago(60 * day)}, risk.Stats{Outgoing: 1400, Replies: 700, NewRecipientsToday: 3}, 400},
+		{"warm-up", risk.Account{Registered: ago(2 * day)}, risk.Stats{}, 0},
+		{"blocked", risk.Account{Registered: old, Connected: ago(60 * day), LastBlock: ago(day)}, risk.Stats{}, 0},
+	} {
+		t.Run(row.name, func(t *testing.T) {
+			got := (*risk.Policy)(nil).NewRecipientsCap(now, row.a, row.s)
+			if got != row.want {
+				t.Fatalf("cap = %d, want %d", got, row.want)
+			}
+			if got == 0 {
+				return
+			}
+			tooMany := func(n int) bool {
+				p := risk.Plan{Recipients: n, NewRecipients: n, Personalized: true, Varied: true, AsksQuestion: true}
+				for _, f := range risk.Assess(now, row.a, row.s, p).Findings {
+					if f.Code == risk.CodeTooManyNewRecipients {
+						return true
+					}
+				}
+				return false
+			}
+			room := got - row.s.NewRecipientsToday
+			if tooMany(room) || !tooMany(room+1) {
+				t.Errorf("Assess disagrees: %d more new is too many: %v; %d more: %v", room, tooMany(room), room+1, tooMany(room+1))
+			}
+		})
+	}
+}
