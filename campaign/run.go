@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"iter"
 	"sync"
+
+	"github.com/spinwise/spinwise/plan"
 )
 
 // batchSize is how many recipients travel together through the pipeline:
@@ -37,6 +39,13 @@ type batch struct {
 // return every goroutine Run started has ended. A blocked read of src is
 // noticed at its next record.
 func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sink func(Row) error) (*Report, error) {
+	var pl *plan.Planner
+	if c.opts.Plan != nil {
+		var err error
+		if pl, err = c.planner(); err != nil { // New checked the options: not expected
+			return newAccumulator(c).finish(), fmt.Errorf("campaign: %w", err)
+		}
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -118,8 +127,10 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 		close(results)
 	}()
 
-	// Writer: this goroutine, in order.
+	// Writer: this goroutine, in order. The plan, when asked for, gives
+	// each message its time here, in input order.
 	acc := newAccumulator(c)
+	acc.plan = pl
 	pending := make(map[int]*batch, window)
 	next := 0
 	var runErr error
@@ -134,6 +145,7 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 			next++
 			if runErr == nil && ctx.Err() == nil && len(nb.rows) == len(nb.recs) {
 				for i := range nb.rows {
+					acc.schedule(&nb.rows[i])
 					if err := sink(nb.rows[i]); err != nil {
 						runErr = fmt.Errorf("campaign: writing row %d (key %q): %w", nb.rows[i].Index, nb.rows[i].Key, err)
 						cancel()
