@@ -58,8 +58,8 @@ type Options struct {
 
 	// Account, Stats and Policy (nil: defaults) are the sending account as
 	// package risk describes it. A zero Account.Connected is taken as
-	// connecting at From. Stats.NewRecipientsToday counts against the day
-	// of From.
+	// connecting at From (when the account's age is known at all).
+	// Stats.NewRecipientsToday counts against the day of From.
 	Account risk.Account
 	Stats   risk.Stats
 	Policy  *risk.Policy
@@ -284,7 +284,9 @@ func New(opts *Options) (*Planner, error) {
 	p.fromDay = dateOf(p.from)
 	p.pol = o.Policy
 	p.acct = o.Account
-	if p.acct.Connected.IsZero() {
+	if lim := p.pol.LimitsAt(o.From, p.acct); p.acct.Connected.IsZero() && !(lim.Phase == risk.PhaseWarmup && lim.Until.IsZero()) {
+		// Not connected yet: it connects for the plan, at From (or when
+		// its warm-up ends). An account whose age is unknown stays so.
 		p.acct.Connected = o.From
 	}
 	if r := o.Resume; !r.Last.IsZero() {
@@ -331,9 +333,7 @@ func (p *Planner) Next(pos int, known bool) (time.Time, error) {
 	for {
 		t = p.place(t)
 		if t.Sub(begin) > MaxWait {
-			lim := p.limits(t)
-			return p.fail(t, lim.Phase, fmt.Sprintf("no moment is allowed within %d days after %s (phase %s at %s); check the account's dates and the sending hours",
-				MaxWait/(24*time.Hour), begin.Format(time.RFC3339), lim.Phase, t.Format(time.RFC3339)))
+			return p.tooLong(begin, t, p.limits(t))
 		}
 		d := dateOf(t)
 		nw, msgs := p.counts(d)
@@ -350,6 +350,9 @@ func (p *Planner) Next(pos int, known bool) (time.Time, error) {
 			}
 			if !next.After(t) {
 				return p.fail(t, lim.Phase, noEnd(lim.Phase))
+			}
+			if next.Sub(begin) > MaxWait {
+				return p.tooLong(begin, t, lim)
 			}
 			t = next.In(p.loc)
 			if t.Nanosecond() != 0 {
@@ -389,6 +392,15 @@ func noEnd(ph risk.Phase) string {
 		return "the number is blocked and no lift is known: nothing can be planned until the block is lifted (account.last_unblock)"
 	}
 	return fmt.Sprintf("phase %s allows no message and has no known end", ph)
+}
+
+func (p *Planner) tooLong(begin, t time.Time, lim risk.Limits) (time.Time, error) {
+	until := ""
+	if !lim.Until.IsZero() {
+		until = " until " + lim.Until.In(p.loc).Format(time.RFC3339)
+	}
+	return p.fail(t, lim.Phase, fmt.Sprintf("no moment is allowed within %d days after %s (phase %s%s); check the account's dates, the policy and the sending hours",
+		MaxWait/(24*time.Hour), begin.Format(time.RFC3339), lim.Phase, until))
 }
 
 func (p *Planner) fail(t time.Time, ph risk.Phase, reason string) (time.Time, error) {
