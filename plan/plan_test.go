@@ -545,3 +545,22 @@ func TestReport(t *testing.T) {
 		t.Errorf("error %q does not name %s", bad.Error, want)
 	}
 }
+
+func TestReportZoneName(t *testing.T) {
+	for _, row := range []struct {
+		loc  *time.Location
+		want string
+	}{
+		{zone(t, "Europe/Berlin"), "Europe/Berlin"},
+		{msk, "MSK"},
+		{time.Local, "Local ("},
+	} {
+		p, err := plan.New(&plan.Options{From: from, Location: row.loc})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := p.Report(risk.Plan{}).TimeZone; !strings.HasPrefix(got, row.want) {
+			t.Errorf("zone %v named %q, want %q...", row.loc, got, row.want)
+		}
+	}
+}

@@ -35,7 +35,7 @@ type Day struct {
 // Report describes a plan.
 type Report struct {
 	// TimeZone, Hours, Weekdays and the gaps (in seconds) repeat the
-	// options; From is the options' From, rounded up to a whole second.
+	// options (the system's zone is "Local (ABBR, +hh:mm)", at From); From is the options' From, rounded up to a whole second.
 	TimeZone      string    `json:"time_zone"`
 	Hours         Hours     `json:"hours"`
 	Weekdays      Weekdays  `json:"weekdays"`
@@ -81,7 +81,7 @@ func (r *Report) OK() bool { return r.Error == "" }
 // Maximal, or a [*NoPlanError] from Next, makes the report's Error.
 func (p *Planner) Report(batch risk.Plan) *Report {
 	r := &Report{
-		TimeZone:      p.loc.String(),
+		TimeZone:      zoneName(p.loc, p.from),
 		Hours:         p.o.Hours,
 		Weekdays:      p.o.Weekdays,
 		MinGapSeconds: int(p.min / time.Second),
@@ -139,6 +139,16 @@ func (p *Planner) Report(batch risk.Plan) *Report {
 		r.Error = fmt.Sprintf("the risk of %s is still maximal, which no schedule fixes: %s", maximal.Date, strings.Join(why, "; "))
 	}
 	return r
+}
+
+// zoneName names loc for people: its IANA name, or for the system's zone
+// ("Local") its abbreviation and offset at t, as "Local (MSK, +03:00)".
+func zoneName(loc *time.Location, t time.Time) string {
+	if loc != time.Local {
+		return loc.String()
+	}
+	abbr, _ := t.In(loc).Zone()
+	return fmt.Sprintf("Local (%s, %s)", abbr, t.In(loc).Format("-07:00"))
 }
 
 // calendarDays counts the calendar days from a's to b's, both included.
