@@ -325,7 +325,11 @@ func (r *Report) WriteText(w io.Writer) error {
 		}
 	}
 	if rk := r.Risk; rk != nil {
-		fmt.Fprintf(&b, "risk: %s\n", rk.Level)
+		if r.Plan != nil {
+			fmt.Fprintf(&b, "risk of the whole batch at once: %s (each planned day's risk is in the plan below)\n", rk.Level)
+		} else {
+			fmt.Fprintf(&b, "risk: %s\n", rk.Level)
+		}
 		for _, f := range rk.Findings {
 			fmt.Fprintf(&b, "  [%s] %s: %s\n", f.Level, f.Code, f.Message)
 		}

@@ -81,3 +81,28 @@ func FuzzPlan(f *testing.F) {
 		}
 	})
 }
+
+// FuzzState: the state's text form never panics, and what it accepts
+// writes back to a text that reads as the same state.
+func FuzzState(f *testing.F) {
+	for _, s := range []string{"", "2026-12-02T14:05:12+03:00/17/20", "2026-12-02T14:05:12Z/0/0", "2026-12-02T14:05:12.5Z/1/1", "x/1/2", "2026-12-02T14:05:12Z/1/2/3"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var st plan.State
+		if err := st.UnmarshalText([]byte(s)); err != nil {
+			return
+		}
+		if st.New < 0 || st.Messages < st.New || st.Last.Nanosecond() != 0 {
+			t.Fatalf("%q read as %+v", s, st)
+		}
+		b, err := st.MarshalText()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var back plan.State
+		if err := back.UnmarshalText(b); err != nil || !back.Last.Equal(st.Last) || back.New != st.New || back.Messages != st.Messages {
+			t.Fatalf("%q -> %q -> %+v (%v)", s, b, back, err)
+		}
+	})
+}

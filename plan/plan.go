@@ -184,8 +184,8 @@ func (s *State) UnmarshalText(b []byte) error {
 		return fmt.Errorf("plan: state %q is not TIME/NEW/MESSAGES", b)
 	}
 	t, err := time.Parse(time.RFC3339, parts[0])
-	if err != nil {
-		return fmt.Errorf("plan: state %q: the time is not RFC 3339: %v", b, err)
+	if err != nil || t.Nanosecond() != 0 {
+		return fmt.Errorf("plan: state %q: the time is not RFC 3339 in whole seconds (2026-12-02T14:05:12+03:00)", b)
 	}
 	n, err1 := strconv.Atoi(parts[1])
 	m, err2 := strconv.Atoi(parts[2])
