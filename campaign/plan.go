@@ -21,10 +21,7 @@ func (c *Campaign) isKnown(r Recipient) bool {
 	if _, ok := c.known[r.Key]; ok {
 		return true
 	}
-	if c.opts.KnownField == "" {
-		return false
-	}
-	return knownValue(r.Data[c.opts.KnownField])
+	return c.opts.KnownField != "" && knownValue(r.Data[c.opts.KnownField])
 }
 
 // knownValue reads a known-field value: anything but nothing, false, zero

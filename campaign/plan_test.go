@@ -133,6 +133,14 @@ func TestRunNoPlan(t *testing.T) {
 	}
 }
 
+func TestRunKnownFieldMissing(t *testing.T) {
+	opts := &campaign.Options{NoAnalysis: true, Plan: planOptions(), KnownField: "Клиент "}
+	_, rep := runAll(t, newCampaign(t, "Привет, {{Имя}}?", opts), people(3))
+	if rep.Plan.Known != 0 || len(rep.Warnings) == 0 || !strings.Contains(rep.Warnings[len(rep.Warnings)-1], `field "Клиент "`) {
+		t.Errorf("known %d, warnings %q", rep.Plan.Known, rep.Warnings)
+	}
+}
+
 func TestNewPlanErrors(t *testing.T) {
 	po := planOptions()
 	po.MinGap = time.Second

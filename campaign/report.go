@@ -58,6 +58,7 @@ type Report struct {
 
 	questions int              // messages whose text asks a question
 	known     int              // messages to known recipients
+	withField int              // messages whose data has Options.KnownField
 	links     []linkcheck.Link // distinct hosts of the messages' links
 }
 
@@ -157,6 +158,7 @@ func (a *accumulator) add(r *Row) {
 	if r.Known {
 		a.rep.known++
 	}
+
 	a.rep.Chunks += len(r.Chunks)
 	n := utf8.RuneCountInString(r.Text)
 	if a.rep.Messages == 1 || n < a.rep.Length.Min {
@@ -269,6 +271,11 @@ func (a *accumulator) finish() *Report {
 				100*(1-an.Score), c.opts.Threshold))
 		}
 		a.texts, a.keys = nil, nil
+	}
+	if c.opts.KnownField != "" && rep.Messages > 0 && rep.withField == 0 {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf(
+			"no recipient's data has the field %q that marks known recipients: every recipient counts as new; check the column's name (spinwise -known-column)",
+			c.opts.KnownField))
 	}
 	if c.opts.Risk != nil {
 		as := c.assess(rep)

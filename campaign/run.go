@@ -20,6 +20,8 @@ type batch struct {
 	pos  int // position of recipients[0]
 	recs []Recipient
 	rows []Row
+	// withField counts the messages whose data has Options.KnownField.
+	withField int
 }
 
 // Run renders a message for every recipient of src and hands the rows to
@@ -112,10 +114,15 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 		go func() {
 			defer wwg.Done()
 			for b := range jobs {
-				b.rows = b.rows[:0]
+				b.rows, b.withField = b.rows[:0], 0
 				if ctx.Err() == nil {
 					for i, r := range b.recs {
 						b.rows = append(b.rows, c.Message(r, b.pos+i))
+						if kf := c.opts.KnownField; kf != "" && b.rows[i].Err == nil {
+							if _, ok := r.Data[kf]; ok {
+								b.withField++
+							}
+						}
 					}
 				}
 				results <- b // never blocks: at most window batches are in flight
@@ -153,6 +160,7 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 					}
 					acc.add(&nb.rows[i])
 				}
+				acc.rep.withField += nb.withField
 				if c.opts.Progress != nil && runErr == nil {
 					c.opts.Progress(acc.rep.Recipients)
 				}
