@@ -35,8 +35,8 @@ func (pf *planFlags) register(f *flags) {
 	f.StringVar(&pf.tz, "tz", "", "with -plan: time `ZONE` of the sending hours and of send_at, an IANA name such as Europe/Moscow (default the system's)")
 	f.StringVar(&pf.days, "days", "", "with -plan: sending `DAYS`, such as mon-fri or mon,wed,fri (default every day)")
 	f.StringVar(&pf.gap, "gap", "60-180", "with -plan: random gap between two messages, `MIN-MAX` seconds (or 1m-3m); at least 30 s")
-	f.StringVar(&pf.known, "known", "", "with -plan: list `FILE` of keys of recipients already in a dialog with the business (not new)")
-	f.StringVar(&pf.knownCol, "known-column", "", "with -plan: data `COLUMN` that marks recipients already in a dialog (any value but empty, 0, no, нет)")
+	f.StringVar(&pf.known, "known", "", "list `FILE` of keys of recipients already in a dialog with the business: not new recipients for -plan and -account")
+	f.StringVar(&pf.knownCol, "known-column", "", "data `COLUMN` that marks recipients already in a dialog, as -known does (any value but empty, 0, no, нет)")
 	f.StringVar(&pf.state, "plan-state", "", "with -plan and -start: the `STATE` a plan stopped at (the report's plan.next), to continue it")
 }
 
@@ -49,8 +49,13 @@ func (pf *planFlags) check(f *flags, rf *runFlags) error {
 		}
 	})
 	if !pf.on {
-		if len(pf.set) > 0 {
-			return fmt.Errorf("-%s needs -plan", pf.set[0])
+		for _, name := range pf.set {
+			// Known recipients also tell the risk assessment how many
+			// recipients are new.
+			if (name == "known" || name == "known-column") && rf.account != "" {
+				continue
+			}
+			return fmt.Errorf("-%s needs -plan", name)
 		}
 		return nil
 	}
@@ -84,12 +89,16 @@ func (pf *planFlags) check(f *flags, rf *runFlags) error {
 // apply adds the plan to the campaign options (after check and
 // runFlags.options).
 func (pf *planFlags) apply(c *cli, o *campaign.Options) error {
+	var err error
+	if o.Known, err = c.readList(pf.known); err != nil {
+		return err
+	}
+	o.KnownField = pf.knownCol
 	if !pf.on {
 		return nil
 	}
 	loc := time.Local
 	if pf.tz != "" {
-		var err error
 		if loc, err = time.LoadLocation(pf.tz); err != nil {
 			return fmt.Errorf("-tz %q: not a known time zone; give an IANA name such as Europe/Moscow", pf.tz)
 		}
@@ -106,11 +115,6 @@ func (pf *planFlags) apply(c *cli, o *campaign.Options) error {
 		Account: in.Account, Stats: in.Stats, Policy: &in.Policy, InboundOnly: in.Plan.InboundOnly,
 		Resume: pf.parsedState,
 	}
-	var err error
-	if o.Known, err = c.readList(pf.known); err != nil {
-		return err
-	}
-	o.KnownField = pf.knownCol
 	return nil
 }
 
