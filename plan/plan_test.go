@@ -186,7 +186,7 @@ func TestDayCaps(t *testing.T) {
 			why: "registered 5 days ago at 13:00: the first allowed moment is 13:00 on day 10, connecting then",
 		},
 		{
-			name: "after a repeated block: phone only, chats only, then new", acct: risk.Account{
+			name: "a block in the middle: after a repeated one, phone only, chats only, then new", acct: risk.Account{
 				Registered: oldReg, Connected: from.Add(-90 * day), Blocks: 2,
 				LastBlock: from.Add(-3 * day), LastUnblock: from.Add(-day)},
 			n: 25, want: []int{20, 5}, first: from.Add(5 * day),
@@ -198,6 +198,11 @@ func TestDayCaps(t *testing.T) {
 				LastBlock: from.Add(-2 * day), LastUnblock: from.Add(2*day + 5*time.Hour)},
 			n: 25, want: []int{20, 5}, first: from.Add(2*day + 5*time.Hour),
 			why: "a lift after now is a lift to come: the plan starts then, with the new-number limits",
+		},
+		{
+			name: "through every phase", acct: risk.Account{Registered: from.Add(-5 * day)},
+			n: 1950, want: throughPhases, first: from.Add(5 * day),
+			why: "5 more warm-up days, 10 days of 20, 20 growing days of 25 to 120, then 150 a day after the green light",
 		},
 		{
 			name: "green light: many at once", acct: risk.Account{Registered: oldReg, Connected: from.Add(-60 * day)},
@@ -231,6 +236,19 @@ func TestDayCaps(t *testing.T) {
 		})
 	}
 }
+
+// throughPhases is the day counts of a number from the end of its warm-up
+// on: 10 days of 20, 20 days of 25, 30, ..., 120, then 150, 150.
+var throughPhases = func() []int {
+	var out []int
+	for range 10 {
+		out = append(out, 20)
+	}
+	for c := 25; c <= 120; c += 5 {
+		out = append(out, c)
+	}
+	return append(out, 150, 150)
+}()
 
 func TestNoPlan(t *testing.T) {
 	for _, row := range []struct {
