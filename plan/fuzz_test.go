@@ -42,7 +42,11 @@ func FuzzPlan(f *testing.F) {
 		case 3: // warm-up restarted
 			acct.WarmupRestarted = from.Add(-time.Duration(split%12) * day)
 		}
-		o := plan.Options{
+		var pol *risk.Policy
+		if blocks&8 != 0 { // a policy whose many-at-once bound may be below the growing caps
+			pol = &risk.Policy{ManyAtOnce: 1 + int(split)%60, GrowthPerDay: 1 + int(earlier)%10}
+		}
+		o := plan.Options{Policy: pol,
 			From: from, Location: loc, Hours: plan.Hours{Start: start, End: end}, Weekdays: plan.Weekdays(days),
 			MinGap: lo, MaxGap: hi, Seed: seed, Account: acct,
 			Stats: risk.Stats{NewRecipientsToday: int(earlier % 40), Outgoing: int(earlier) * 20},

@@ -221,9 +221,16 @@ type Planner struct {
 
 	state State
 	day   date // calendar day of state.Last
-	days  []Day
-	err   error
-	n     int // messages planned by this planner
+
+	// endCap is the cap on new recipients at the end of the sending hours
+	// of endDay (see allowed); endSet says it is computed.
+	endDay date
+	endCap int
+	endSet bool
+
+	days []Day
+	err  error
+	n    int // messages planned by this planner
 }
 
 type date struct {
@@ -448,6 +455,17 @@ func (p *Planner) allowed(t time.Time, known bool, nw, msgs int) (ok, phase bool
 		c := p.pol.NewRecipientsCap(t, p.acct, p.o.Stats)
 		if c == 0 {
 			return false, true
+		}
+		// The day's new recipients must also fit the cap in force at the
+		// end of its sending hours: caps normally only rise through a day,
+		// but a policy whose many-at-once bound is below the last growing
+		// day's cap lowers it at the green light.
+		if d := dateOf(t); !p.endSet || d != p.endDay {
+			end := p.windowEnd(t).Add(-time.Second)
+			p.endDay, p.endCap, p.endSet = d, p.pol.NewRecipientsCap(end, p.acct, p.o.Stats), true
+		}
+		if p.endCap > 0 {
+			c = min(c, p.endCap)
 		}
 		if nw >= c {
 			return false, false

@@ -65,7 +65,18 @@ func checkPlan(t testing.TB, o plan.Options, times []time.Time, known func(int) 
 	}
 	fromDay := o.From.In(loc).Format(time.DateOnly)
 	var dayKey string
-	var dayNew int
+	var dayNew, planned int
+	var dayLast time.Time
+	// The day as a whole, assessed at its last send as Report does (a day
+	// whose new recipients all came before the plan is not the plan's).
+	closeDay := func() {
+		if dayKey != "" && !o.InboundOnly && planned > 0 {
+			if c := o.Policy.NewRecipientsCap(dayLast, acct, o.Stats); dayNew > c {
+				t.Fatalf("%s ends with %d new recipients; the cap at its last send %v is %d", dayKey, dayNew, dayLast, c)
+			}
+		}
+	}
+	defer closeDay()
 	for i, at := range times {
 		if at.Location() != loc {
 			t.Fatalf("message %d: time %v is in %v, not the plan's zone %v", i, at, at.Location(), loc)
@@ -86,11 +97,13 @@ func checkPlan(t testing.TB, o plan.Options, times []time.Time, known func(int) 
 			t.Fatalf("message %d at %v: outside the hours %v", i, at, hours)
 		}
 		if k := at.Format(time.DateOnly); k != dayKey {
-			dayKey, dayNew = k, 0
+			closeDay()
+			dayKey, dayNew, planned = k, 0, 0
 			if k == fromDay {
 				dayNew = o.Stats.NewRecipientsToday
 			}
 		}
+		dayLast = at
 		lim := o.Policy.LimitsAt(at, acct)
 		if o.InboundOnly {
 			if lim.Phase == risk.PhaseWarmup || lim.Phase == risk.PhaseBlocked || lim.Phase == risk.PhasePhoneOnly {
@@ -103,6 +116,7 @@ func checkPlan(t testing.TB, o plan.Options, times []time.Time, known func(int) 
 		}
 		if known == nil || !known(i) {
 			dayNew++
+			planned++
 			if c := o.Policy.NewRecipientsCap(at, acct, o.Stats); dayNew > c {
 				t.Fatalf("message %d at %v is new recipient %d of its day; the cap then is %d (phase %v)", i, at, dayNew, c, lim.Phase)
 			}
@@ -136,6 +150,7 @@ func TestDayCaps(t *testing.T) {
 		name    string
 		acct    risk.Account
 		stats   risk.Stats
+		policy  *risk.Policy
 		n       int
 		known   func(int) bool
 		inbound bool
@@ -210,18 +225,30 @@ func TestDayCaps(t *testing.T) {
 			why: "after the green light a day holds at most 150 new recipients (2 x 10 a day is less)",
 		},
 		{
+			name: "a cap that falls at the green light", acct: risk.Account{Registered: oldReg, Connected: from.Add(-30*day + 4*time.Hour)},
+			policy: &risk.Policy{ManyAtOnce: 30}, n: 70, want: []int{30, 30, 10},
+			why: "day 29's cap of 120 gives way to 30 at 14:00: the morning keeps to 30, or the day would end over its cap",
+		},
+		{
 			name: "inbound only: no caps", acct: risk.Account{Registered: oldReg, Connected: from.Add(-3 * day)},
 			inbound: true, n: 100, want: []int{100},
 			why: "replies to recipients who wrote first are not capped",
 		},
 	} {
 		t.Run(row.name, func(t *testing.T) {
-			o := plan.Options{From: from, Location: msk, Seed: 1, Account: row.acct, Stats: row.stats, InboundOnly: row.inbound}
+			o := plan.Options{From: from, Location: msk, Seed: 1, Account: row.acct, Stats: row.stats, Policy: row.policy, InboundOnly: row.inbound}
 			times, err := run(t, o, row.n, row.known)
 			if err != nil {
 				t.Fatalf("%v\nwhy: %s", err, row.why)
 			}
 			checkPlan(t, o, times, row.known)
+			p, _ := plan.New(&o)
+			for i := range row.n {
+				p.Next(i, row.known != nil && row.known(i))
+			}
+			if rep := p.Report(risk.Plan{Personalized: true, Varied: true, AsksQuestion: true}); !rep.OK() || rep.Level > risk.Minimal {
+				t.Errorf("report: level %v, error %q\nwhy: %s", rep.Level, rep.Error, row.why)
+			}
 			if got := perDay(times); !slices.Equal(got, row.want) {
 				t.Errorf("messages per day %v, want %v\nwhy: %s", got, row.want, row.why)
 			}
