@@ -38,6 +38,11 @@
 // in force at the moment of each send, so on the day the cap rises (the
 // growing phase adds recipients every 24 hours after connecting) the
 // messages over the old cap wait until the rise, not until the next day.
+// The day's new recipients must also fit the cap in force at the end of
+// its sending hours, which matters only for a policy whose many-at-once
+// bound is below the last growing day's cap: there the cap falls at the
+// green light. So every day, assessed at its last send with all its
+// messages, stays clear of too-many-new-recipients.
 //
 // Input order is kept: every message goes out no earlier than the one
 // before it, so a later recipient never gets an earlier time. A recipient
