@@ -9,7 +9,7 @@
 //	spinwise generate   TEMPLATE -data FILE [-o OUT] [-seed N] [-max 300] [-unit runes|utf16|graphemes]
 //	                    [-block FILE] [-allow FILE] [-suppress FILE] [-threshold 0.9] [-report FILE]
 //	                    [-account FILE [-force]] [-start N] [-by-key] [-format csv|jsonl] [-key COL]
-//	                    [-encoding utf-8|windows-1251|utf-16] [-no-analysis] [-workers N] [-q]
+//	                    [-encoding utf-8|windows-1251|utf-16|auto] [-no-analysis] [-workers N] [-q]
 //	                    [-plan [-from TIME] [-hours H1-H2] [-tz ZONE] [-days mon-fri] [-gap MIN-MAX]
 //	                     [-known FILE] [-known-column COL] [-plan-state STATE]]   (-plan needs -account)
 //	spinwise similarity FILE [-threshold 0.9] [-json] [-top 5]
