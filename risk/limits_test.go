@@ -150,18 +150,22 @@ func TestNewRecipientsCapMatchesAssess(t *testing.T) {
 		a    risk.Account
 		s    risk.Stats
 		want int
+		why  string
 	}{
-		{"new", risk.Account{Registered: old, Connected: ago(2 * day)}, risk.Stats{NewRecipientsToday: 7}, 20},
-		{"growing", risk.Account{Registered: old, Connected: ago(12 * day)}, risk.Stats{}, 35},
-		{"green, quiet", risk.Account{Registered: old, Connected: ago(60 * day)}, risk.Stats{Outgoing: 70, Replies: 40}, 150},
-		{"green, busy", risk.Account{Registered: old, Connected: ago(60 * day)}, risk.Stats{Outgoing: 1400, Replies: 700, NewRecipientsToday: 3}, 400},
-		{"warm-up", risk.Account{Registered: ago(2 * day)}, risk.Stats{}, 0},
-		{"blocked", risk.Account{Registered: old, Connected: ago(60 * day), LastBlock: ago(day)}, risk.Stats{}, 0},
+		{"new", risk.Account{Registered: old, Connected: ago(2 * day)}, risk.Stats{NewRecipientsToday: 7}, 20,
+			"the cap is the day's: the 7 already written to count in Assess, not in the cap"},
+		{"growing", risk.Account{Registered: old, Connected: ago(12 * day)}, risk.Stats{}, 35, "day 12: 20 + 3 x 5"},
+		{"green, quiet", risk.Account{Registered: old, Connected: ago(60 * day)}, risk.Stats{Outgoing: 70, Replies: 40}, 150,
+			"2 x 70/7 = 20 is under ManyAtOnce"},
+		{"green, busy", risk.Account{Registered: old, Connected: ago(60 * day)}, risk.Stats{Outgoing: 1400, Replies: 700, NewRecipientsToday: 3}, 400,
+			"2 x 1400/7 = 400 beats ManyAtOnce"},
+		{"warm-up", risk.Account{Registered: ago(2 * day)}, risk.Stats{}, 0, "nothing through the service"},
+		{"blocked", risk.Account{Registered: old, Connected: ago(60 * day), LastBlock: ago(day)}, risk.Stats{}, 0, "nothing while blocked"},
 	} {
 		t.Run(row.name, func(t *testing.T) {
 			got := (*risk.Policy)(nil).NewRecipientsCap(now, row.a, row.s)
 			if got != row.want {
-				t.Fatalf("cap = %d, want %d", got, row.want)
+				t.Fatalf("cap = %d, want %d (%s)", got, row.want, row.why)
 			}
 			if got == 0 {
 				return
@@ -177,7 +181,7 @@ func TestNewRecipientsCapMatchesAssess(t *testing.T) {
 			}
 			room := got - row.s.NewRecipientsToday
 			if tooMany(room) || !tooMany(room+1) {
-				t.Errorf("Assess disagrees: %d more new is too many: %v; %d more: %v", room, tooMany(room), room+1, tooMany(room+1))
+				t.Errorf("Assess disagrees: %d more new is too many: %v; %d more: %v (%s)", room, tooMany(room), room+1, tooMany(room+1), row.why)
 			}
 		})
 	}
