@@ -37,7 +37,7 @@ func (pf *planFlags) register(f *flags) {
 	f.StringVar(&pf.gap, "gap", "60-180", "with -plan: random gap between two messages, `MIN-MAX` seconds (or 1m-3m); at least 30 s")
 	f.StringVar(&pf.known, "known", "", "list `FILE` of keys of recipients already in a dialog with the business: not new recipients for -plan and -account")
 	f.StringVar(&pf.knownCol, "known-column", "", "data `COLUMN` that marks recipients already in a dialog, as -known does (any value but empty, 0, no, нет)")
-	f.StringVar(&pf.state, "plan-state", "", "with -plan and -start: the `STATE` a plan stopped at (the report's plan.next), to continue it")
+	f.StringVar(&pf.state, "plan-state", "", "with -plan: the `STATE` a plan stopped at (the report's plan.next), to continue it with -start N or with another batch")
 }
 
 // check reads the plan flags after parsing; f tells which flags were given.
