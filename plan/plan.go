@@ -25,6 +25,10 @@ const (
 	MaxGapLimit = 24 * time.Hour
 )
 
+// MaxYear is the last year a plan may reach: RFC 3339 (and JSON) times end
+// with 9999. A plan that would go beyond it ends with a [*NoPlanError].
+const MaxYear = 9999
+
 // MaxWait is how far past the previous message (or Options.From) a planner
 // looks for an allowed moment before it gives up with a [*NoPlanError]:
 // about two years.
@@ -257,6 +261,9 @@ func New(opts *Options) (*Planner, error) {
 		o.From = time.Now()
 	}
 	o.From = o.From.Round(0) // no monotonic reading
+	if y := o.From.Year(); y < 1970 || y > MaxYear-100 {
+		return nil, fmt.Errorf("plan: From is in the year %d; give a time between 1970 and %d", y, MaxYear-100)
+	}
 	if o.From.Nanosecond() != 0 {
 		o.From = o.From.Truncate(time.Second).Add(time.Second)
 	}
@@ -341,6 +348,9 @@ func (p *Planner) Next(pos int, known bool) (time.Time, error) {
 		t = p.place(t)
 		if t.Sub(begin) > MaxWait {
 			return p.tooLong(begin, t, p.limits(t))
+		}
+		if t.Year() > MaxYear {
+			return p.fail(t, p.limits(t).Phase, fmt.Sprintf("the plan would go beyond the year %d; plan fewer recipients at a time", MaxYear))
 		}
 		d := dateOf(t)
 		nw, msgs := p.counts(d)

@@ -318,6 +318,30 @@ func TestNoPlan(t *testing.T) {
 	}
 }
 
+// A plan that would run past the year 9999 stops there with a
+// NoPlanError: its times could not be written in RFC 3339.
+func TestPlanEndsBeforeYear10000(t *testing.T) {
+	start := time.Date(9899, 12, 30, 10, 0, 0, 0, time.UTC)
+	o := plan.Options{From: start, Location: time.UTC, MinGap: 24 * time.Hour, MaxGap: 24 * time.Hour,
+		Account: risk.Account{Registered: start.AddDate(-1, 0, 0), Connected: start.AddDate(0, -2, 0)}}
+	p, err := plan.New(&o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last time.Time
+	for i := range 50000 {
+		at, err := p.Next(i, true)
+		if err != nil {
+			if !strings.Contains(err.Error(), "beyond the year 9999") || last.Year() != 9999 {
+				t.Fatalf("message %d: %v (the last at %v)", i, err, last)
+			}
+			return
+		}
+		last = at
+	}
+	t.Fatalf("50,000 daily messages from 9899 reached %v without an error", last)
+}
+
 func TestHoursAndZones(t *testing.T) {
 	berlin, ny := zone(t, "Europe/Berlin"), zone(t, "America/New_York")
 	green := risk.Account{Registered: oldReg.AddDate(-1, 0, 0), Connected: oldReg}
@@ -553,8 +577,12 @@ func TestOptionErrors(t *testing.T) {
 		{"hours backwards", plan.Options{Hours: plan.Hours{Start: 19 * 60, End: 10 * 60}}},
 		{"hours past midnight", plan.Options{Hours: plan.Hours{Start: 10 * 60, End: 25 * 60}}},
 		{"bad resume", plan.Options{Resume: plan.State{Last: from, New: 3, Messages: 2}}},
+		{"From in year 9950", plan.Options{From: time.Date(9950, 1, 1, 0, 0, 0, 0, time.UTC)}},
+		{"From before 1970", plan.Options{From: time.Date(1969, 12, 31, 0, 0, 0, 0, time.UTC)}},
 	} {
-		row.o.From = from
+		if row.o.From.IsZero() {
+			row.o.From = from
+		}
 		if _, err := plan.New(&row.o); err == nil {
 			t.Errorf("%s: no error", row.name)
 		}

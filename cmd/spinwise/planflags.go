@@ -106,6 +106,8 @@ func (pf *planFlags) apply(c *cli, o *campaign.Options) error {
 	from := pf.parsedFrom
 	if from.IsZero() {
 		from = time.Now()
+	} else if now := time.Now(); from.Before(now.Add(-time.Minute)) {
+		fmt.Fprintf(c.stderr, "spinwise generate: warning: -from %s is in the past: a sender would send the overdue messages at once, in a burst; plan from now\n", pf.from)
 	}
 	in := o.Risk.Input
 	o.Risk.Now = from
