@@ -190,4 +190,33 @@
 //
 // data/link-shorteners.txt: URL-shortener domains, sorted, one per line,
 // embedded with go:embed; MIT licence, source and commit in data/SOURCE.md.
+//
+// # Files
+//
+// Finding links, one concept a file:
+//   - scan.go: the scanner, its state and caches, and next, the pre-scan
+//     that runs a matcher only at a trigger byte;
+//   - label.go: host labels, read forwards and backwards, and which run of
+//     them forms a host (a public TLD or an IPv4 address);
+//   - sep.go: separators between labels: the plain dot, disguised dots
+//     ("[.]", "(dot)", look-alike dots) and spaced ones (" точка "), with
+//     the rules for when a spaced dot joins a host (spacedJoin, the
+//     Cyrillic TLDs that are no words);
+//   - bare.go: hosts without a scheme ("salon.ru/a", "//salon.ru") and the
+//     rules that keep abbreviations and sentences out ("г.Москва");
+//   - email.go: e-mail addresses and mailto: links, with the look-ahead
+//     that ends a mailto: link before a web link it carries;
+//   - scheme.go: links with a scheme (web, tel:, script) and the authority
+//     (userinfo@host:port) of a web link;
+//   - tail.go: where a link ends: port, path, stop characters (pathEnd) and
+//     the punctuation trimmed off its end (trimEnd);
+//   - chars.go: character classes shared by the above.
+//
+// Judging links:
+//   - linkcheck.go: the API, Check and the verdict order (judge, carried);
+//   - host.go: a host's canonical form (canonHost: disguises, %-escapes,
+//     IDNA); ip.go: IPv4 addresses in every notation a browser reads;
+//   - lookalike.go: mixed-script and look-alike host labels;
+//   - lists.go: the shortener, block and allow lists, the TLDs and the
+//     abbreviations; reason.go: the Russian reasons.
 package linkcheck
