@@ -29,28 +29,55 @@ type found struct {
 // byte at a time for a trigger (see trigger) and runs the matchers only
 // there; the matchers work on indices and allocate nothing unless a
 // candidate holds zero-width characters.
+//
+// Each field is either state (what the scan has reached and how it is
+// configured) or a cache: an answer remembered so that a later candidate
+// need not compute it again, which is what keeps scanning linear in the
+// message length. Without the caches a message of one short unit repeated
+// ("a.", "mailto:a@b?") costs time quadratic in its length; TestWorkLinear
+// checks that it does not.
 type scanner struct {
-	msg   string
-	pos   int // where to look for the next trigger
-	last  int // end of the previous link: no link starts before it
-	skip  int // a failed matcher found nothing can start before here
-	limit int // when > 0, no trigger at or after it is looked at
+	// msg is the text scanned (state, set once).
+	msg string
+	// pos is where next looks for the next trigger (state).
+	pos int
+	// last is the end of the previous link: no link starts before it, and
+	// a label that would glue onto it is not one (state).
+	last int
+	// skip is a cache: a failed matcher found that no link can start
+	// before it (a run of labels without a TLD), so the pre-scan jumps
+	// there instead of trying every later dot of the same run.
+	skip int
+	// limit, when > 0, ends the pre-scan: no trigger at or after it is
+	// looked at (state, set once for a look-ahead; see webAhead).
+	limit int
 
-	// Before pathUntil the text is a link's path, query or fragment: the
-	// whole message in Checker.carried, and the rest of a mailto: link cut
-	// short (see mailto). There a host right after '/' or '\' is a
-	// carried URL, never a path segment of a word.
+	// pathUntil (state): before it the text is a link's path, query or
+	// fragment: the whole message in Checker.carried, and the rest of a
+	// mailto: link cut short (see mailto). There a host right after '/' or
+	// '\' is a carried URL, never a path segment of a word.
 	pathUntil int
-	// noAhead: this scanner is a look-ahead (see webAhead): a mailto: link
-	// ends after its addresses and does not look ahead again, so that
-	// scanning never nests deeper than one look-ahead.
+	// noAhead (state, set once): this scanner is a look-ahead (see
+	// webAhead): a mailto: link ends after its addresses and does not look
+	// ahead again, so that scanning never nests deeper than one look-ahead.
 	noAhead bool
 
-	// The last look-ahead that found a web link: none starts in
-	// msg[aheadFrom:aheadAt], one starts at aheadAt (valid when aheadAt > 0).
+	// aheadFrom and aheadAt are a cache of the last look-ahead that found
+	// a web link: none starts in msg[aheadFrom:aheadAt], one starts at
+	// aheadAt (valid when aheadAt > 0). The mailto: links of one run ask
+	// webAhead once between them, not once each.
 	aheadFrom, aheadAt int
-	// pathEnd(msg, p) == runEnd for every p in [runFrom, runEnd].
+	// runFrom and runEnd are a cache of pathEnd: pathEnd(msg, p) == runEnd
+	// for every p in [runFrom, runEnd], so the mailto: links of one run
+	// find its end once (see runEndAt).
 	runFrom, runEnd int
+
+	// work counts the bytes examined by the scans whose length is not
+	// bounded by a constant (the pre-scan, label runs, paths, trimming,
+	// authorities, address lists, look-aheads). It only grows and decides
+	// nothing: it is how TestWorkLinear sees that scanning is linear
+	// without timing it.
+	work int
 }
 
 // trigger marks bytes that may be part of a link's skeleton: a dot, the ':'

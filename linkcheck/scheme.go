@@ -5,6 +5,15 @@ import (
 	"unicode/utf8"
 )
 
+// webSchemes are the schemes of web links; defangedWebScheme accepts them
+// with any 't' written as 'x'.
+var webSchemes = [...]string{"http", "https", "ftp", "ftps"}
+
+// authorityEnd holds the ASCII bytes that end an authority: the path
+// separators, brackets and quotes that close around a link, and
+// punctuation no host, userinfo or port holds unencoded.
+var authorityEnd = byteSet(pathSeps + closers + quoteMarks + ",;!*~|^`<>")
+
 // scheme matches a link with a scheme whose ':' is at i.
 func (s *scanner) scheme(i int) (found, bool) {
 	msg := s.msg
@@ -87,7 +96,7 @@ func (s *scanner) scheme(i int) (found, bool) {
 }
 
 func webScheme(name string) bool {
-	for _, w := range [...]string{"http", "https", "ftp", "ftps"} {
+	for _, w := range webSchemes {
 		if strings.EqualFold(name, w) {
 			return true
 		}
@@ -98,7 +107,7 @@ func webScheme(name string) bool {
 // defangedWebScheme reports whether name is a web scheme with some 't'
 // written as 'x': hxxp, hxxps, hxtp, fxp.
 func defangedWebScheme(name string) bool {
-	for _, w := range [...]string{"http", "https", "ftp", "ftps"} {
+	for _, w := range webSchemes {
 		if len(name) != len(w) {
 			continue
 		}
@@ -159,9 +168,7 @@ authority:
 			}
 			ae += n
 			continue
-		case c == '/' || c == '?' || c == '#' || c == '\\' || c == ')' || c == ']' || c == '}' ||
-			c == '"' || c == '\'' || c == ',' || c == ';' || c == '!' || c == '*' || c == '~' ||
-			c == '|' || c == '^' || c == '`' || c == '<' || c == '>':
+		case authorityEnd[c]:
 			break authority
 		case c >= utf8.RuneSelf:
 			r, size := utf8.DecodeRuneInString(msg[ae:])

@@ -6,6 +6,42 @@ import (
 	"unicode/utf8"
 )
 
+// The characters around a link's end, each set spelled once here.
+const (
+	// trailingPunct ends a sentence or is WhatsApp markup around a link
+	// (*bold*, _italic_, ~strike~, ```monospace```): trimEnd always drops
+	// it from a link's end, as it does the ellipsis.
+	trailingPunct = ".,!?:;*_~`"
+	ellipsis      = "…"
+	// openers and closers are the brackets, closers[k] closing
+	// openers[k]: trimEnd drops a closer that has no opener in the link.
+	openers = "([{"
+	closers = ")]}"
+	// quoteMarks are dropped from a link's end when unpaired in it.
+	quoteMarks = "\"'"
+	// pathSeps start a path, a query or a fragment after an authority
+	// ('\\' as a browser reads it after a web scheme).
+	pathSeps = "/?#\\"
+)
+
+var (
+	// trailing holds the bytes of trailingPunct.
+	trailing = byteSet(trailingPunct)
+	// trimmable holds every byte trimEnd may drop, and the path separators
+	// that may start such a run (see trimmableRun).
+	trimmable = byteSet(pathSeps + trailingPunct + closers + quoteMarks)
+	// paired holds the bytes trimEnd counts: brackets and quote marks.
+	paired = byteSet(openers + closers + quoteMarks)
+)
+
+// byteSet returns a table of the bytes of s.
+func byteSet(s string) (t [256]bool) {
+	for i := 0; i < len(s); i++ {
+		t[s[i]] = true
+	}
+	return t
+}
+
 // tail extends a link whose host ends at he over a port and a path, query
 // or fragment, and trims what follows a link in text.
 func (s *scanner) tail(start, he int) int {
@@ -68,51 +104,46 @@ func pathEnd(msg string, i int) int {
 }
 
 // trimEnd drops from the end of msg[start:end], but not below min, what
-// ends a sentence or wraps a link rather than belongs to it: trailing
-// .,!?:; and '…', WhatsApp markup * _ ~ `, unbalanced closing brackets and quotes.
+// ends a sentence or wraps a link rather than belongs to it: trailingPunct
+// and the ellipsis, always; closers without their opener inside the link,
+// and unpaired quotes.
 func trimEnd(msg string, start, end, min int) int {
-	var open, closed [3]int // (), [], {}
+	var open, closed [len(openers)]int
 	var quotes, apos int
 	for i := start; i < end; i++ {
-		switch msg[i] {
-		case '(':
-			open[0]++
-		case ')':
-			closed[0]++
-		case '[':
-			open[1]++
-		case ']':
-			closed[1]++
-		case '{':
-			open[2]++
-		case '}':
-			closed[2]++
-		case '"':
+		c := msg[i]
+		if !paired[c] {
+			continue
+		}
+		if k := strings.IndexByte(openers, c); k >= 0 {
+			open[k]++
+		} else if k := strings.IndexByte(closers, c); k >= 0 {
+			closed[k]++
+		} else if c == '"' {
 			quotes++
-		case '\'':
+		} else {
 			apos++
 		}
 	}
 	for end > min {
-		if end-3 >= min && msg[end-1] == 0xA6 && strings.HasSuffix(msg[:end], "…") {
-			end -= 3
+		if end-len(ellipsis) >= min && msg[end-1] == ellipsis[len(ellipsis)-1] && strings.HasSuffix(msg[:end], ellipsis) {
+			end -= len(ellipsis)
 			continue
 		}
 		c := msg[end-1]
-		switch c {
-		case '.', ',', '!', '?', ':', ';', '*', '_', '~', '`':
-		case ')', ']', '}':
-			k := strings.IndexByte(")]}", c)
+		switch k := strings.IndexByte(closers, c); {
+		case trailing[c]:
+		case k >= 0:
 			if closed[k] <= open[k] {
 				return end
 			}
 			closed[k]--
-		case '"':
+		case c == '"':
 			if quotes%2 == 0 {
 				return end
 			}
 			quotes--
-		case '\'':
+		case c == '\'':
 			if apos%2 == 0 {
 				return end
 			}
@@ -130,13 +161,12 @@ func trimEnd(msg string, start, end, min int) int {
 // reaches the end of the path, trimming may cut into what precedes it.
 func trimmableRun(msg string, i int) int {
 	for i < len(msg) {
-		switch msg[i] {
-		case '/', '?', '#', '\\', '.', ',', '!', ':', ';', '*', '_', '~', '`', ')', ']', '}', '"', '\'':
+		if trimmable[msg[i]] {
 			i++
 			continue
 		}
-		if strings.HasPrefix(msg[i:], "…") {
-			i += len("…")
+		if strings.HasPrefix(msg[i:], ellipsis) {
+			i += len(ellipsis)
 			continue
 		}
 		break
