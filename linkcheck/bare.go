@@ -34,7 +34,7 @@ func (s *scanner) bare(i int) (found, bool) {
 			}
 		}
 	}
-	l := parseLabels(msg, ls)
+	l := s.readLabels(ls)
 	if l.n < 2 {
 		return found{}, false
 	}
@@ -143,7 +143,7 @@ func (s *scanner) protocolRelative(i int) (found, bool) {
 		}
 	}
 	hs := i + 2
-	l := parseLabels(msg, hs)
+	l := s.readLabels(hs)
 	if l.n == 0 {
 		return found{}, false
 	}

@@ -18,9 +18,11 @@ func (s *scanner) email(at int) (found, bool) {
 		}
 		ls -= size
 		if at-ls > maxLocalLen {
+			s.work += at - ls
 			return found{}, false
 		}
 	}
+	s.work += at - ls
 	for ls < at && msg[ls] == '.' {
 		ls++
 	}
@@ -33,7 +35,7 @@ func (s *scanner) email(at int) (found, bool) {
 		}
 	}
 	hs := at + 1
-	l := parseLabels(msg, hs)
+	l := s.readLabels(hs)
 	k := hostLabels(msg, &l)
 	if k < 2 {
 		return found{}, false
@@ -137,18 +139,19 @@ func (s *scanner) mailto(start, colon int) (found, bool) {
 		}
 		ae = e
 	}
+	s.work += ae - start
 	// The link ends after its addresses (trimmed as any link is) when
 	// what follows them up to the end of the link holds a web link. That
 	// rest is read as a link's path is (see Checker.carried: a host right
 	// after '/' counts), by the look-ahead and, after the cut, by the scan
 	// that goes on there.
-	end := trimEnd(msg, start, ae, hs)
+	end := s.trimEnd(start, ae, hs)
 	if end < len(msg) && !stopAt(msg, end) && !s.noAhead {
 		re := s.runEndAt(end)
 		if s.webAhead(end, re) {
 			s.pathUntil = max(s.pathUntil, re)
 		} else {
-			end = trimEnd(msg, start, re, hs)
+			end = s.trimEnd(start, re, hs)
 		}
 	}
 	he = min(he, end)
@@ -162,7 +165,7 @@ func (s *scanner) mailto(start, colon int) (found, bool) {
 // mailto: links of one run it is computed once.
 func (s *scanner) runEndAt(p int) int {
 	if p < s.runFrom || p > s.runEnd {
-		s.runFrom, s.runEnd = p, pathEnd(s.msg, p)
+		s.runFrom, s.runEnd = p, s.pathEnd(p)
 	}
 	return s.runEnd
 }
@@ -180,6 +183,8 @@ func (s *scanner) webAhead(from, to int) bool {
 	la := scanner{msg: s.msg, pos: from, last: from, limit: min(len(s.msg), to+1), pathUntil: max(s.pathUntil, to), noAhead: true}
 	for {
 		f, ok := la.next()
+		s.work += la.work
+		la.work = 0
 		if !ok || f.start >= to {
 			return false
 		}

@@ -17,9 +17,11 @@ func (s *scanner) labelStart(i int) int {
 		}
 		j -= size
 		if i-j > maxLabelLen {
+			s.work += i - j
 			return -1
 		}
 	}
+	s.work += i - j
 	for j < i {
 		r, size := utf8.DecodeRuneInString(msg[j:])
 		if r != '-' && !isZeroWidth(r) {
@@ -104,6 +106,13 @@ func (l *labels) fancy(k int) bool { return l.sep[k] >= sepDisguised }
 
 // label returns label k as written.
 func (l *labels) label(msg string, k int) string { return msg[l.start[k]:l.end[k]] }
+
+// readLabels is parseLabels on s.msg, counted as work.
+func (s *scanner) readLabels(i int) labels {
+	l := parseLabels(s.msg, i)
+	s.work += max(l.afterAll-i, 1)
+	return l
+}
 
 // parseLabels reads labels and separators from i on.
 func parseLabels(msg string, i int) labels {

@@ -46,7 +46,8 @@ type scanner struct {
 	last int
 	// skip is a cache: a failed matcher found that no link can start
 	// before it (a run of labels without a TLD), so the pre-scan jumps
-	// there instead of trying every later dot of the same run.
+	// there instead of reading up to maxLabels labels again from every
+	// later dot of the same run.
 	skip int
 	// limit, when > 0, ends the pre-scan: no trigger at or after it is
 	// looked at (state, set once for a look-ahead; see webAhead).
@@ -143,7 +144,9 @@ func (s *scanner) next() (found, bool) {
 				continue
 			}
 		}
+		s.work++
 		if f, ok := s.matchAt(i); ok {
+			s.work += i - s.pos
 			s.pos, s.last = f.end, f.end
 			return f, true
 		}
@@ -151,6 +154,7 @@ func (s *scanner) next() (found, bool) {
 			i = s.skip - 1
 		}
 	}
+	s.work += max(end-s.pos, 0)
 	s.pos = end
 	return found{}, false
 }

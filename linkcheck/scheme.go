@@ -63,9 +63,9 @@ func (s *scanner) scheme(i int) (found, bool) {
 		if digits < 3 {
 			return found{}, false
 		}
-		return found{start: j, end: trimEnd(msg, j, e, i+1), kind: Phone}, true
+		return found{start: j, end: s.trimEnd(j, e, i+1), kind: Phone}, true
 	case strings.EqualFold(name, "javascript") || strings.EqualFold(name, "vbscript") || strings.EqualFold(name, "data"):
-		end := trimEnd(msg, j, pathEnd(msg, i+1), i+1)
+		end := s.trimEnd(j, s.pathEnd(i+1), i+1)
 		if end == i+1 {
 			return found{}, false
 		}
@@ -182,6 +182,7 @@ authority:
 		}
 		ae++
 	}
+	s.work += ae - a
 	// The path's end is found only once the authority holds a host, so
 	// that a failed candidate costs no more than its authority: a message
 	// of "http://[" repeated stays linear. Trimming can reach back into
@@ -191,13 +192,15 @@ authority:
 		switch msg[ae] {
 		case '/', '?', '#', '\\':
 			pathDone = false
-			if k := trimmableRun(msg, ae); k == len(msg) || stopAt(msg, k) {
+			k := trimmableRun(msg, ae)
+			s.work += k - ae
+			if k == len(msg) || stopAt(msg, k) {
 				end, pathDone = k, true
 			}
 		}
 	}
 	if pathDone {
-		end = trimEnd(msg, start, end, a)
+		end = s.trimEnd(start, end, a)
 		if end < ae {
 			ae = end
 		}
@@ -236,7 +239,7 @@ authority:
 		return found{}, false
 	}
 	if !pathDone {
-		end = trimEnd(msg, start, pathEnd(msg, ae), a)
+		end = s.trimEnd(start, s.pathEnd(ae), a)
 	}
 	f := found{start: start, end: end, hostStart: hs, hostEnd: he, kind: Web, hxxp: hxxp}
 	return f, true

@@ -61,7 +61,7 @@ func (s *scanner) tail(start, he int) int {
 	if e < len(msg) {
 		switch msg[e] {
 		case '/', '?', '#':
-			return trimEnd(msg, start, pathEnd(msg, e), e)
+			return s.trimEnd(start, s.pathEnd(e), e)
 		}
 	}
 	return e
@@ -81,6 +81,19 @@ func isStop(r rune) bool {
 func stopAt(msg string, i int) bool {
 	r, _ := utf8.DecodeRuneInString(msg[i:])
 	return isStop(r)
+}
+
+// pathEnd is pathEnd on s.msg, counted as work.
+func (s *scanner) pathEnd(i int) int {
+	e := pathEnd(s.msg, i)
+	s.work += e - i + 1
+	return e
+}
+
+// trimEnd is trimEnd on s.msg, counted as work.
+func (s *scanner) trimEnd(start, end, min int) int {
+	s.work += end - start
+	return trimEnd(s.msg, start, end, min)
 }
 
 // pathEnd returns the end of the run of non-stop runes from i.
