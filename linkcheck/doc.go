@@ -27,10 +27,17 @@
 // and the lead bytes of the look-alike dots. Most such bytes fail a one- or
 // two-byte test at once (a dot that ends a sentence, a colon in "9:00");
 // only the rest run a matcher, which works on byte offsets and allocates
-// nothing. A message without a link costs no allocation at all. Zero-width
-// characters are not triggers of their own: a link still needs a dot or a
-// scheme's ':', and the matchers then accept zero-width characters inside
-// labels and schemes and flag them.
+// nothing. A message without a link costs no allocation at all.
+//
+// Invisible characters (Unicode's default ignorable code points: zero-width
+// space and joiners, soft hyphen, Hangul fillers, the variation selector
+// U+FE0F that gives an emoji its colour form, the direction marks U+200E,
+// U+200F and isolates U+2066-U+2069) are not triggers of their own: a link
+// still needs a dot or a scheme's ':'. Beside a link they are not part of
+// it ("✅️shop.ru", "▶️www.site.ru" and "https://site.ru/a" followed by
+// U+200E are judged as the plain links); inside a host or a scheme
+// ("bit\u200b.ly", "ht\u200btp://") the matchers accept them and flag
+// them, except a variation selector or a joiner within an emoji.
 //
 // Check finds:
 //   - links with a scheme: http, https, ftp, ftps, and the defanged hxxp,

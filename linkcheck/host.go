@@ -167,17 +167,21 @@ func validASCIIHost(s string) bool {
 func needsDefang(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
-		case '[', '(', '{', ' ', '\t', 0xE2, 0xE3, 0xEF, 0xC2, 0xE1:
+		case '[', '(', '{', ' ', '\t', 0xE2, 0xE3, 0xEF, 0xC2, 0xE1, 0xCD, 0xD8, 0xF0, 0xF3:
 			return true
 		}
 	}
 	return false
 }
 
-// defang replaces disguised dots with '.' and drops zero-width characters.
+// defang replaces disguised dots with '.' and drops invisible characters
+// (see isZeroWidth). They count as hidden (zeroWidth) unless they are part
+// of an emoji: a variation selector or a zero-width joiner after a symbol
+// ("❤️", "👨‍💻"), which a reader sees as the emoji.
 func defang(s string) (out string, disguised, zeroWidth bool) {
 	var b strings.Builder
 	b.Grow(len(s))
+	emoji := false // the previous rune is a symbol, or part of an emoji after one
 	for i := 0; i < len(s); {
 		if n, kind := sepAt(s, i); n > 0 && kind >= sepDisguised {
 			b.WriteByte('.')
@@ -187,10 +191,13 @@ func defang(s string) (out string, disguised, zeroWidth bool) {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isZeroWidth(r) {
-			zeroWidth = true
+			if !emoji || !isVariationSelector(r) && r != '\u200d' {
+				zeroWidth = true
+			}
 			i += size
 			continue
 		}
+		emoji = isSymbol(r)
 		b.WriteString(s[i : i+size])
 		i += size
 	}

@@ -230,6 +230,25 @@ var checkCases = []checkCase{
 	{name: "mailto links one after another", in: "mailto:a@b.ru?cc=mailto:c@d.ru?body=https://bit.ly/x", want: []want{{Text: "mailto:a@b.ru", Host: "b.ru"}, {Text: "mailto:c@d.ru", Host: "d.ru"}, {Text: "https://bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
 	{name: "email cyrillic", in: "почта@сайт.рф", want: []want{{Text: "почта@сайт.рф", Host: "xn--80aswg.xn--p1ai"}}},
 	{name: "mention is no link", in: "@salon.ru", want: nil},
+
+	// Invisible characters beside a link are not part of it.
+	{name: "variation selector before a host", in: "✅️shop.ru", want: []want{{Text: "shop.ru", Host: "shop.ru"}}, why: "U+FE0F asks for the emoji form of ✅; it is a combining mark, which a label may hold, but never at its start"},
+	{name: "variation selector before www", in: "▶️www.site.ru", want: []want{{Text: "www.site.ru", Host: "www.site.ru"}}},
+	{name: "variation selector before a scheme", in: "▶️https://salon.ru/a", want: []want{{Text: "https://salon.ru/a", Host: "salon.ru"}}, why: "an invisible character before a scheme hides nothing in it"},
+	{name: "variation selector before a shortener", in: "👉️bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "phone emoji before a number and a host", in: "☎️ +7 (999) 123-45-67, ✅️salon.ru/zapis", want: []want{{Text: "salon.ru/zapis", Host: "salon.ru"}}},
+	{name: "phone emoji before a tel link", in: "☎️tel:+79991234567", want: []want{{Text: "tel:+79991234567"}}},
+	{name: "keycap before a host", in: "1️⃣salon.ru", want: []want{{Text: "salon.ru", Host: "salon.ru"}}, why: "the keycap U+20E3 is an enclosing mark, which no host label holds: the digit before it is no label"},
+	{name: "emoji sequence before a host", in: "👨‍💻salon.ru", want: []want{{Text: "salon.ru", Host: "salon.ru"}}, why: "a zero-width joiner inside the emoji"},
+	{name: "Hangul filler before a host", in: "\u3164salon.ru", want: []want{{Text: "salon.ru", Host: "salon.ru"}}, why: "U+3164 is an invisible letter"},
+	{name: "left-to-right mark after a path", in: "https://salon.ru/a\u200e", want: []want{{Text: "https://salon.ru/a", Host: "salon.ru"}}},
+	{name: "right-to-left mark after a host", in: "salon.ru\u200f", want: []want{{Text: "salon.ru", Host: "salon.ru"}}},
+	{name: "direction mark after a path, then punctuation", in: "salon.ru/a.\u200e,", want: []want{{Text: "salon.ru/a", Host: "salon.ru"}}},
+	{name: "isolates around a link", in: "\u2066https://salon.ru/a?b=1\u2069", want: []want{{Text: "https://salon.ru/a?b=1", Host: "salon.ru"}}},
+	{name: "right-to-left override after a port", in: "salon.ru:8080\u202e", want: []want{{Text: "salon.ru:8080", Host: "salon.ru"}}},
+	{name: "direction mark inside a host", in: "salon\u200f.ru", want: []want{{Text: "salon\u200f.ru", Host: "salon.ru", Verdict: linkcheck.Suspicious, Reason: rZW}}, why: "inside a host an invisible character hides something"},
+	{name: "variation selector inside a host", in: "sal\ufe0fon.ru", want: []want{{Text: "sal\ufe0fon.ru", Host: "salon.ru", Verdict: linkcheck.Suspicious, Reason: rZW}}, why: "after a letter it is no emoji's"},
+	{name: "invisible letter inside a scheme link's host", in: "https://sa\u3164lon.ru", want: []want{{Text: "https://sa\u3164lon.ru", Host: "salon.ru", Verdict: linkcheck.Suspicious, Reason: rZW}}},
 }
 
 func TestCheck(t *testing.T) {
@@ -240,14 +259,19 @@ func TestCheck(t *testing.T) {
 	}
 }
 
-// TestCheckWrapped re-runs every row inside white space and Russian text:
-// the links are the same, shifted.
+// TestCheckWrapped re-runs every row inside white space, Russian text and
+// the invisible characters that stand beside links in templates (an emoji's
+// variation selector U+FE0F before, a direction mark after): the links are
+// the same, shifted.
 func TestCheckWrapped(t *testing.T) {
 	wraps := []struct{ before, after string }{
 		{" ", " "},
 		{"\n\t", "\r\n"},
 		{"Ссылка: ", " — ждём вас!"},
 		{"Привет 👋 ", "\nС уважением, Салон"},
+		{"Запись ✅️ ", "\u200e и ждём"},
+		{"✅️", "\u200f"},
+		{"▶️\u2066", "\u2069. Ждём"},
 	}
 	for _, tc := range checkCases {
 		for _, w := range wraps {

@@ -40,6 +40,9 @@ func (s *scanner) scheme(i int) (found, bool) {
 	if letters == 0 || letters > maxScheme {
 		return found{}, false
 	}
+	// Invisible characters before the scheme ("▶️https://") are not part of
+	// the link; only those among its letters hide something.
+	zw = zw && strings.ContainsFunc(msg[j:i], isZeroWidth)
 	if j > 0 && j == s.last {
 		if r, _ := utf8.DecodeLastRuneInString(msg[:j]); isLabelRune(r) {
 			return found{}, false

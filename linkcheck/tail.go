@@ -10,9 +10,9 @@ import (
 const (
 	// trailingPunct ends a sentence or is WhatsApp markup around a link
 	// (*bold*, _italic_, ~strike~, ```monospace```): trimEnd always drops
-	// it from a link's end, as it does the ellipsis.
+	// it from a link's end, as it does the ellipsis '…' and invisible
+	// characters (see isZeroWidth).
 	trailingPunct = ".,!?:;*_~`"
-	ellipsis      = "…"
 	// openers and closers are the brackets, closers[k] closing
 	// openers[k]: trimEnd drops a closer that has no opener in the link.
 	openers = "([{"
@@ -117,9 +117,9 @@ func pathEnd(msg string, i int) int {
 }
 
 // trimEnd drops from the end of msg[start:end], but not below min, what
-// ends a sentence or wraps a link rather than belongs to it: trailingPunct
-// and the ellipsis, always; closers without their opener inside the link,
-// and unpaired quotes.
+// ends a sentence or wraps a link rather than belongs to it: trailingPunct,
+// the ellipsis and invisible characters, always; closers without their
+// opener inside the link, and unpaired quotes.
 func trimEnd(msg string, start, end, min int) int {
 	var open, closed [len(openers)]int
 	var quotes, apos int
@@ -139,9 +139,15 @@ func trimEnd(msg string, start, end, min int) int {
 		}
 	}
 	for end > min {
-		if end-len(ellipsis) >= min && msg[end-1] == ellipsis[len(ellipsis)-1] && strings.HasSuffix(msg[:end], ellipsis) {
-			end -= len(ellipsis)
-			continue
+		if msg[end-1] >= utf8.RuneSelf {
+			// The ellipsis, and invisible characters (isZeroWidth) such as
+			// a direction mark after a link.
+			r, size := utf8.DecodeLastRuneInString(msg[:end])
+			if end-size >= min && (r == '…' || isZeroWidth(r)) {
+				end -= size
+				continue
+			}
+			return end
 		}
 		c := msg[end-1]
 		switch k := strings.IndexByte(closers, c); {
@@ -178,9 +184,11 @@ func trimmableRun(msg string, i int) int {
 			i++
 			continue
 		}
-		if strings.HasPrefix(msg[i:], ellipsis) {
-			i += len(ellipsis)
-			continue
+		if msg[i] >= utf8.RuneSelf {
+			if r, size := utf8.DecodeRuneInString(msg[i:]); r == '…' || isZeroWidth(r) {
+				i += size
+				continue
+			}
 		}
 		break
 	}
