@@ -18,18 +18,27 @@ func (s *scanner) bare(i int) (found, bool) {
 	if ls < 0 || ls == i {
 		return found{}, false
 	}
+	mention := false
 	if ls > 0 {
 		// Not a mention (@example.com), a path (a/b.com), the tail of a
-		// longer dotted run (1.2.3.4.5) or of a bad host (http://-x.com).
+		// longer dotted run (1.2.3.4.5, т.е.Онлайн: the labels before
+		// were read from an earlier dot) or of a bad host (http://-x.com).
 		switch msg[ls-1] {
 		case '/', '\\':
 			if ls-1 >= s.pathUntil && pathSegment(msg, ls-1, s.last) {
 				return found{}, false
 			}
-		case '@', '-':
+		case '@':
+			// A mention has no path: "@bit.ly/x" is a link (see below).
+			mention = true
+		case '-':
 			return found{}, false
 		case '.':
-			if ls >= 2 && msg[ls-2] != '.' { // an ellipsis "Ждём...salon.ru" is fine
+			// After an ellipsis ("Ждём...salon.ru") or a dot that follows
+			// no label ("_.bit.ly", "~.bit.ly", "-.bit.ly") the host starts
+			// here; not after "//." or ":." ("http://.example.com" is no
+			// link: its host would be empty).
+			if r, _ := utf8.DecodeLastRuneInString(msg[:ls-1]); ls >= 2 && (isLabelRune(r) && r != '-' || r == '/' || r == '\\' || r == ':') {
 				return found{}, false
 			}
 		}
@@ -75,6 +84,9 @@ func (s *scanner) bare(i int) (found, bool) {
 	}
 	he := l.end[k-1]
 	end := s.tail(ls, he)
+	if mention && end == he {
+		return found{}, false
+	}
 	if k == 2 {
 		first, tld := stripZeroWidth(l.label(msg, 0)), l.label(msg, 1)
 		// "г.Москва", "ул.Ленина": an abbreviation glued to a word. And

@@ -13,7 +13,12 @@ func (s *scanner) email(at int) (found, bool) {
 	ls := at
 	for ls > s.last {
 		r, size := utf8.DecodeLastRuneInString(msg[:ls])
-		if !isLocalRune(r) {
+		if !isLocalRune(r) && r != '!' {
+			break
+		}
+		// RFC 5322 allows '!' ("ab!@host"), but after a word in another
+		// script it ends a sentence: "Привет!info@salon.ru".
+		if r == '!' && ls > 1 && msg[ls-2] >= utf8.RuneSelf {
 			break
 		}
 		ls -= size
@@ -23,7 +28,7 @@ func (s *scanner) email(at int) (found, bool) {
 		}
 	}
 	s.work += at - ls
-	for ls < at && msg[ls] == '.' {
+	for ls < at && (msg[ls] == '.' || msg[ls] == '!') {
 		ls++
 	}
 	if ls == at {
@@ -51,6 +56,13 @@ func (s *scanner) email(at int) (found, bool) {
 		case c == '/' || c == '?' || c == '#' || c == ':' && he+1 < len(msg) && '0' <= msg[he+1] && msg[he+1] <= '9':
 			f.kind = Web
 			f.end = s.tail(ls, he)
+		case c == ':':
+			// A port that is no number, then a path ("a@bit.ly:x/y"): a
+			// malformed web link whose host is still the one to judge.
+			if p := portEnd(msg, he+1); p < len(msg) && msg[p] == '/' {
+				f.kind, f.malformed = Web, true
+				f.end = s.trimEnd(ls, s.pathEnd(p), p)
+			}
 		}
 	}
 	return f, true

@@ -6,13 +6,13 @@ import (
 )
 
 // labelStart returns the start of the label that ends at i, or -1. Leading
-// '-' and zero-width characters are not part of it.
+// '-', '_' and zero-width characters are not part of it.
 func (s *scanner) labelStart(i int) int {
 	msg := s.msg
 	j := i
 	for j > s.last {
 		r, size := utf8.DecodeLastRuneInString(msg[:j])
-		if !isLabelRune(r) && !isZeroWidth(r) {
+		if !isLabelRune(r) && !isZeroWidth(r) && r != '_' {
 			break
 		}
 		j -= size
@@ -24,7 +24,7 @@ func (s *scanner) labelStart(i int) int {
 	s.work += i - j
 	for j < i {
 		r, size := utf8.DecodeRuneInString(msg[j:])
-		if r != '-' && !isZeroWidth(r) {
+		if r != '-' && r != '_' && !isZeroWidth(r) {
 			break
 		}
 		j += size
@@ -39,8 +39,8 @@ func (s *scanner) labelStart(i int) int {
 }
 
 // labelEnd returns the end of the label that starts at i and whether it
-// holds zero-width characters; trailing zero-width characters are not part
-// of it. It returns i for no label or one longer than maxLabelLen bytes.
+// holds zero-width characters; trailing '_' and zero-width characters are
+// not part of it. It returns i for no label or one longer than maxLabelLen bytes.
 func labelEnd(msg string, i int) (end int, zw bool) {
 	j, end := i, i
 	for j < len(msg) {
@@ -48,6 +48,10 @@ func labelEnd(msg string, i int) (end int, zw bool) {
 		if isLabelRune(r) {
 			j += size
 			end = j
+		} else if r == '_' {
+			// Inside a label only: "my_sub.site.ru" (browsers accept it),
+			// not the markup of "_salon.ru_".
+			j++
 		} else if isZeroWidth(r) {
 			j += size
 			zw = true

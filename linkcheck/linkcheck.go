@@ -216,7 +216,7 @@ func (c *Checker) judge(msg string, f found, work *int) Link {
 		l.Verdict, l.Reason = Suspicious, reasonZeroWidth
 	case h.escaped:
 		l.Verdict, l.Reason = Suspicious, reasonEscaped
-	case h.invalid:
+	case h.invalid || f.malformed:
 		l.Verdict, l.Reason = Suspicious, reasonInvalid
 	case h.ip:
 		l.Verdict, l.Reason = Suspicious, reasonIP(host)

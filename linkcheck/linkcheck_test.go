@@ -231,6 +231,27 @@ var checkCases = []checkCase{
 	{name: "email cyrillic", in: "почта@сайт.рф", want: []want{{Text: "почта@сайт.рф", Host: "xn--80aswg.xn--p1ai"}}},
 	{name: "mention is no link", in: "@salon.ru", want: nil},
 
+	// Odd authorities must not hide a shortener.
+	{name: "userinfo and a port that is no number", in: "https://a@bit.ly:x/y", want: []want{{Text: "https://a@bit.ly:x/y", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "was read as the e-mail a@bit.ly, verdict OK"},
+	{name: "a port that is no number", in: "https://a@salon.ru:x/y", want: []want{{Text: "https://a@salon.ru:x/y", Host: "salon.ru", Verdict: linkcheck.Suspicious, Reason: rInvalid}}, why: "a malformed link is a link with an error, not text"},
+	{name: "a port beyond 65535", in: "https://salon.ru:99999/a", want: []want{{Text: "https://salon.ru:99999/a", Host: "salon.ru", Verdict: linkcheck.Suspicious, Reason: rInvalid}}},
+	{name: "e-mail then a port that is no number and a path", in: "a@bit.ly:x/y", want: []want{{Text: "a@bit.ly:x/y", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "e-mail then a colon", in: "Пишите a@salon.ru: ответим", want: []want{{Text: "a@salon.ru", Host: "salon.ru"}}},
+	{name: "underscore and dot before a shortener", in: "_.bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "a dot that follows no label starts no run of labels to skip"},
+	{name: "hyphen and dot before a shortener", in: "-.bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "tilde and dot before a shortener", in: "~.bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "space and dot before a shortener", in: "Жми .bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "underscore inside a subdomain", in: "my_sub.salon.ru/a", want: []want{{Text: "my_sub.salon.ru/a", Host: "my_sub.salon.ru"}}, why: "was cut to sub.salon.ru"},
+	{name: "underscore inside a shortener's subdomain", in: "a_b.bit.ly/x", want: []want{{Text: "a_b.bit.ly/x", Host: "a_b.bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "italic markup around a bare host", in: "_salon.ru/a_ и _salon.ru_", want: []want{{Text: "salon.ru/a", Host: "salon.ru"}, {Text: "salon.ru", Host: "salon.ru"}}, why: "'_' inside a label only"},
+	{name: "bang before at, with a path", in: "ab!@salon.ru/x", want: []want{{Text: "ab!@salon.ru/x", Host: "salon.ru"}}, why: "RFC 5322 allows '!' in a local part; a path makes it a web link with userinfo"},
+	{name: "bang before at, shortener", in: "ab!@bit.ly/x", want: []want{{Text: "ab!@bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "bang before at, e-mail", in: "ab!@salon.ru", want: []want{{Text: "ab!@salon.ru", Host: "salon.ru"}}},
+	{name: "bang ends a sentence before an e-mail", in: "Привет!info@salon.ru", want: []want{{Text: "info@salon.ru", Host: "salon.ru"}}},
+	{name: "bang alone before at", in: "!@bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+	{name: "mention with a path", in: "@bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "a mention has no path"},
+	{name: "port with leading zeros", in: "https://salon.ru:000080/a salon.ru:0080/b", want: []want{{Text: "https://salon.ru:000080/a", Host: "salon.ru"}, {Text: "salon.ru:0080/b", Host: "salon.ru"}}, why: "a browser reads :000080 as port 80"},
+
 	// Invisible characters beside a link are not part of it.
 	{name: "variation selector before a host", in: "✅️shop.ru", want: []want{{Text: "shop.ru", Host: "shop.ru"}}, why: "U+FE0F asks for the emoji form of ✅; it is a combining mark, which a label may hold, but never at its start"},
 	{name: "variation selector before www", in: "▶️www.site.ru", want: []want{{Text: "www.site.ru", Host: "www.site.ru"}}},

@@ -13,6 +13,7 @@ const (
 	maxAuthority = 512 // bytes in the authority (userinfo@host:port) of a URL
 	maxScheme    = 12  // bytes in a scheme name
 	maxSlashes   = 8   // '/' and '\' between a web scheme's ':' and its host
+	maxPort      = 16  // digits in a port, leading zeros included
 )
 
 // found is a link's span and what the scanner learned about it.
@@ -23,6 +24,7 @@ type found struct {
 	hxxp               bool // a defanged scheme such as hxxp://
 	disguised          bool // a disguised dot between host labels
 	zeroWidth          bool // zero-width characters inside the host
+	malformed          bool // a port that is no port number
 }
 
 // scanner finds links from left to right. The pre-scan in next looks at one

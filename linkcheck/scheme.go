@@ -226,12 +226,9 @@ authority:
 	} else if k := strings.LastIndexByte(msg[hs:ae], ':'); k >= 0 {
 		he = hs + k
 	}
-	if he < ae {
-		port := msg[he+1 : ae]
-		if len(port) > 5 || (port != "" && (!isDigits(port) || atoi(port) > 65535)) {
-			return found{}, false
-		}
-	}
+	// A port that is no number ("https://a@bit.ly:x/y") makes the link
+	// malformed, not text: a reader still sees the host, which is judged.
+	malformed := he < ae && !validPort(msg[he+1:ae])
 	if he == hs {
 		return found{}, false
 	}
@@ -244,6 +241,6 @@ authority:
 	if !pathDone {
 		end = s.trimEnd(start, s.pathEnd(ae), a)
 	}
-	f := found{start: start, end: end, hostStart: hs, hostEnd: he, kind: Web, hxxp: hxxp}
+	f := found{start: start, end: end, hostStart: hs, hostEnd: he, kind: Web, hxxp: hxxp, malformed: malformed}
 	return f, true
 }

@@ -49,10 +49,10 @@ func (s *scanner) tail(start, he int) int {
 	e := he
 	if e+1 < len(msg) && msg[e] == ':' {
 		j := e + 1
-		for j < len(msg) && j-e <= 6 && '0' <= msg[j] && msg[j] <= '9' {
+		for j < len(msg) && j-e <= maxPort && '0' <= msg[j] && msg[j] <= '9' {
 			j++
 		}
-		if d := j - e - 1; d >= 1 && d <= 5 && atoi(msg[e+1:j]) <= 65535 {
+		if j > e+1 && validPort(msg[e+1:j]) {
 			if r, _ := utf8.DecodeRuneInString(msg[j:]); !isLabelRune(r) {
 				e = j
 			}
@@ -65,6 +65,28 @@ func (s *scanner) tail(start, he int) int {
 		}
 	}
 	return e
+}
+
+// validPort reports whether p, the text between a host's ':' and the end
+// of its authority, is a port: empty, or at most maxPort decimal digits
+// whose value is at most 65535. Leading zeros are allowed, as in a browser
+// ("salon.ru:0080").
+func validPort(p string) bool {
+	if len(p) > maxPort || !isDigits(p) && p != "" {
+		return false
+	}
+	p = strings.TrimLeft(p, "0")
+	return len(p) <= 5 && atoi(p) <= 65535
+}
+
+// portEnd returns the end of the run of at most maxPort ASCII letters,
+// digits, '_' and '-' from i: where a port that is no number ends.
+func portEnd(msg string, i int) int {
+	j := i
+	for j < len(msg) && j-i < maxPort && (isASCIILetter(msg[j]) || '0' <= msg[j] && msg[j] <= '9' || msg[j] == '_' || msg[j] == '-') {
+		j++
+	}
+	return j
 }
 
 // isStop reports whether r ends a link: white space, control characters,
