@@ -78,8 +78,20 @@ func (s *scanner) bare(i int) (found, bool) {
 			}
 		}
 	}
+	// Russian abbreviations glued by a plain dot to the words after them
+	// ("г.Москва", "ул.Ленина", "т.е.Онлайн", "т.к.сайт", "напр.сайт") are
+	// text, however many: the host, if any, starts after them ("см.
+	// сайт.рф" written as "см.сайт.рф" is сайт.рф).
+	a := 0
+	for a < k-1 && l.sep[a] == sepDot && isAbbreviation(stripZeroWidth(l.label(msg, a))) {
+		a++
+	}
+	if k-a < 2 {
+		return found{}, false
+	}
+	ls = l.start[a]
 	disguised := false
-	for j := 0; j < k-1; j++ {
+	for j := a; j < k-1; j++ {
 		disguised = disguised || l.fancy(j)
 	}
 	he := l.end[k-1]
@@ -87,14 +99,12 @@ func (s *scanner) bare(i int) (found, bool) {
 	if mention && end == he {
 		return found{}, false
 	}
-	if k == 2 {
-		first, tld := stripZeroWidth(l.label(msg, 0)), l.label(msg, 1)
-		// "г.Москва", "ул.Ленина": an abbreviation glued to a word. And
+	if k-a == 2 {
+		first, tld := stripZeroWidth(l.label(msg, a)), l.label(msg, a+1)
 		// "Спасибо.Сайт работает": a sentence glued to the next, which
 		// starts with a capital letter; a port, a path or "www." make it
 		// a link after all, and so does a TLD that is no word ("Рф").
-		if !disguised && isAbbreviation(first) ||
-			end == he && !strings.EqualFold(first, "www") && capitalizedCyrillic(tld) && !cyrillicCodeTLD(tld) {
+		if end == he && !strings.EqualFold(first, "www") && capitalizedCyrillic(tld) && !cyrillicCodeTLD(tld) {
 			return found{}, false
 		}
 	}

@@ -51,12 +51,15 @@
 //     at least two labels, the last one a public top-level domain from the
 //     list xurls ships ([mvdan.cc/xurls/v2.TLDs]), in any case, ending on a
 //     label boundary ("сайт.рфмагазин" is not a link); or a dotted-decimal
-//     IPv4 address. A bare host right after slashes is a link
+//     IPv4 address. A label may hold '_' inside ("my_sub.salon.ru"), and
+//     right after "www." it may be made of emoji ("www.😀.com"). A bare
+//     host right after slashes is a link
 //     ("Ссылка /bit.ly/x", "Жми:/bit.ly/x", "Ссылка//bit.ly/x",
 //     "///bit.ly/x"), unless a single '/' or '\' glues it to an ASCII word
 //     before it: then it is a path segment ("docs/README.md",
 //     "/path/to/file.pl");
-//   - e-mail addresses ("info@salon.ru") and mailto:, tel:, sms: links;
+//   - e-mail addresses ("info@salon.ru", "ab!@salon.ru") and mailto:,
+//     tel:, sms: links;
 //   - javascript:, vbscript: and data: links;
 //   - disguised hosts: "example[.]com", "example(dot)com", "example [.] com",
 //     "пример{точка}рф", dots written as '。' '．' '｡' '﹒' '․' (the IDNA
@@ -80,24 +83,32 @@
 // работает" is the link https://salon.ru and a sentence).
 //
 // Not links: Russian abbreviations glued to a word that happens to be a
-// Cyrillic TLD ("г.Москва", "ул.Ленина", "пр.Онлайн"), a capitalized Cyrillic
+// TLD, however many ("г.Москва", "ул.Ленина", "пр.Онлайн", "т.к.сайт",
+// "т.е.Онлайн", "напр.сайт": any single Cyrillic letter and a list of
+// common abbreviations; a host after them starts after them, so
+// "см.сайт.рф" gives сайт.рф), a capitalized Cyrillic
 // word TLD that starts a sentence glued to a dot ("Спасибо.Сайт работает":
 // exactly two labels, the first not "www", no port or path after, and a TLD
 // that is a word, so "конкурент.Рф", "конкурент.Онлайн/акция" and
 // "www.конкурент.Онлайн" are links), numbers and dates ("3.5%",
-// "01.02.2025", "1.2.3.4.5"), mentions ("@salon.ru"), spaced dots in a
+// "01.02.2025", "1.2.3.4.5"), mentions ("@salon.ru"; a mention has no
+// path, so "@bit.ly/x" gives bit.ly/x), spaced dots in a
 // sentence (above), path segments (above). A file name whose extension is
 // also a TLD ("README.md", "photo.zip") is reported as a link, as xurls and
 // messengers do.
 //
 // A link ends at white space, a control character, '<', '>', '«', '»', '“',
-// '”', '„' or '｜'. Then the scanner trims what belongs to the text around
-// it rather than to the link: trailing '.', ',', '!', '?', ':', ';', '…',
-// WhatsApp markup ('*', '_', '~', '`' of *bold*, _italic_, ~strike~,
-// ```monospace```), a closing
-// ')', ']' or '}' without its opening one inside the link, and an unpaired
-// trailing quote. A bare host's port, path, query and fragment are part of
-// the link.
+// '”', '„', the vertical bars '｜', '‖' and '│', at a ')', ']' or '}'
+// without its opening one before it in the link, and at the last of an
+// odd number of '"' ("(https://site.ru/a)и" gives https://site.ru/a, as in
+// xurls, twitter-text and Telegram). Then the scanner trims what belongs
+// to the text around it rather than to the link: trailing '.', ',', '!',
+// '?', ':', ';', '…', invisible characters, WhatsApp markup ('*', '_', '~',
+// '`' of *bold*, _italic_, ~strike~, ```monospace```) and an unpaired
+// trailing apostrophe. A bare host's port (leading zeros allowed:
+// "salon.ru:0080"), path, query and fragment are part of the link. A port
+// that is no number ("https://a@bit.ly:x/y") makes the link malformed,
+// not text: its host is judged, and it is Suspicious at least.
 //
 // # E-mail and phone links
 //
@@ -157,7 +168,7 @@
 //  5. [Suspicious] when the link is disguised (hxxp, spaced or bracketed
 //     dots, "точка", look-alike dots, backslashes after the scheme; not a
 //     mere wrong count of slashes), hides zero-width characters, has a
-//     %-encoded or malformed host, points at an IP address, has a label
+//     %-encoded or malformed host or port, points at an IP address, has a label
 //     mixing Latin with Cyrillic or Greek letters ("аpple.com" with a
 //     Cyrillic 'а'), a label made only of Cyrillic letters that look Latin
 //     under a non-Cyrillic TLD ("аррӏе.com", also when written in punycode),

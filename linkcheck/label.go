@@ -111,6 +111,31 @@ func (l *labels) fancy(k int) bool { return l.sep[k] >= sepDisguised }
 // label returns label k as written.
 func (l *labels) label(msg string, k int) string { return msg[l.start[k]:l.end[k]] }
 
+// emojiLabelEnd returns the end of the label of emoji that starts at i, or
+// i: symbols (isSymbol) and the invisible characters and the keycap that
+// join them into one emoji ("❤️", "👨‍💻", "1️⃣"). Emoji domains exist
+// ("❤️.ws" is xn--qei.ws); a label of emoji is read only right after
+// "www." ("www.😀.com"), where the text is clearly a host: elsewhere an
+// emoji glued to a dot is punctuation of a sentence.
+func emojiLabelEnd(msg string, i int) int {
+	r, size := utf8.DecodeRuneInString(msg[i:])
+	if !isSymbol(r) {
+		return i
+	}
+	j := i + size
+	for j < len(msg) && j-i <= maxLabelLen {
+		r, size := utf8.DecodeRuneInString(msg[j:])
+		if !isSymbol(r) && !isZeroWidth(r) && r != '\u20e3' {
+			break
+		}
+		j += size
+	}
+	if j-i > maxLabelLen {
+		return i
+	}
+	return j
+}
+
 // readLabels is parseLabels on s.msg, counted as work.
 func (s *scanner) readLabels(i int) labels {
 	l := parseLabels(s.msg, i)
@@ -123,6 +148,9 @@ func parseLabels(msg string, i int) labels {
 	var l labels
 	for l.n < maxLabels {
 		end, zw := labelEnd(msg, i)
+		if end == i && l.n == 1 {
+			end = emojiLabelEnd(msg, i) // "www.❤️.ws"
+		}
 		if end == i {
 			break
 		}
@@ -138,7 +166,7 @@ func parseLabels(msg string, i int) labels {
 		}
 		next := skipZeroWidth(msg, sep+n)
 		r, _ := utf8.DecodeRuneInString(msg[next:])
-		if !isLabelRune(r) || r == '-' {
+		if (!isLabelRune(r) || r == '-') && !(isSymbol(r) && l.n == 1 && kind == sepDot && next == sep+n && strings.EqualFold(l.label(msg, 0), "www")) {
 			break
 		}
 		l.zw = l.zw || sep > end || next > sep+n

@@ -231,6 +231,34 @@ var checkCases = []checkCase{
 	{name: "email cyrillic", in: "почта@сайт.рф", want: []want{{Text: "почта@сайт.рф", Host: "xn--80aswg.xn--p1ai"}}},
 	{name: "mention is no link", in: "@salon.ru", want: nil},
 
+	// Russian abbreviations glued to a word that is a TLD.
+	{name: "abbreviation pair before a TLD word", in: "т.к.сайт не работает", want: nil, why: "single Cyrillic letters are abbreviations, however many come before the TLD"},
+	{name: "abbreviation pair before a capitalised TLD word", in: "т.е.Онлайн-запись", want: nil},
+	{name: "abbreviation pair before a word", in: "и.о.директора", want: nil},
+	{name: "listed abbreviation before a TLD word", in: "напр.сайт или в т.ч.онлайн", want: nil},
+	{name: "abbreviation before a host", in: "см.сайт.рф", want: []want{{Text: "сайт.рф", Host: "xn--80aswg.xn--p1ai"}}, why: "the host starts after the abbreviation"},
+	{name: "abbreviation pair before a host with a path", in: "т.к.сайт.рф/акция", want: []want{{Text: "сайт.рф/акция", Host: "xn--80aswg.xn--p1ai"}}},
+	{name: "abbreviation before a Latin host", in: "г.salon.ru", want: []want{{Text: "salon.ru", Host: "salon.ru"}}},
+	{name: "a word before a TLD word is a host", in: "мой.сайт и школа.москва", want: []want{{Text: "мой.сайт", Host: "xn--i1afg.xn--80aswg"}, {Text: "школа.москва", Host: "xn--80atdl2c.xn--80adxhks"}}, why: "only abbreviations are text"},
+
+	// Emoji labels.
+	{name: "emoji label after www", in: "www.😀.com/x", want: []want{{Text: "www.😀.com/x", Host: "www.xn--e28h.com"}}},
+	{name: "emoji label with a variation selector after www", in: "www.❤️.ws", want: []want{{Text: "www.❤️.ws", Host: "www.xn--qei.ws"}}, why: "U+FE0F after a symbol belongs to the emoji: not a hidden character"},
+	{name: "emoji label after www, shortener below", in: "www.😀.bit.ly/x", want: []want{{Text: "www.😀.bit.ly/x", Host: "www.xn--e28h.bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
+
+	// Where a link ends.
+	{name: "closing paren glued to a word", in: "(https://site.ru/a)и", want: []want{{Text: "https://site.ru/a", Host: "site.ru"}}, why: "a closer without its opener in the link ends it, as in every peer"},
+	{name: "closing bracket glued to a word", in: "[https://site.ru/a]и", want: []want{{Text: "https://site.ru/a", Host: "site.ru"}}},
+	{name: "closing brace glued to a word", in: "{https://site.ru/a}и", want: []want{{Text: "https://site.ru/a", Host: "site.ru"}}},
+	{name: "closing quote glued to a word", in: "\"https://site.ru/a\"и", want: []want{{Text: "https://site.ru/a", Host: "site.ru"}}},
+	{name: "bare host in parens glued to a word", in: "(site.ru/a)и", want: []want{{Text: "site.ru/a", Host: "site.ru"}}},
+	{name: "balanced parens glued to a word", in: "https://ru.wikipedia.org/wiki/Салон_(значения)и", want: []want{{Text: "https://ru.wikipedia.org/wiki/Салон_(значения)и", Host: "ru.wikipedia.org"}}},
+	{name: "paired quotes in a query", in: "https://site.ru/?q=\"a\"", want: []want{{Text: "https://site.ru/?q=\"a\"", Host: "site.ru"}}},
+	{name: "closing paren before a shortener", in: "(https://site.ru/a)bit.ly/x", want: []want{{Text: "https://site.ru/a", Host: "site.ru"}, {Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "what follows the end is scanned on its own"},
+	{name: "double vertical bar", in: "https://site.ru/a‖site.ru/b‖", want: []want{{Text: "https://site.ru/a", Host: "site.ru"}, {Text: "site.ru/b", Host: "site.ru"}}},
+	{name: "box-drawing vertical bar", in: "site.ru/a│", want: []want{{Text: "site.ru/a", Host: "site.ru"}}},
+	{name: "closing paren in a mailto link", in: "(mailto:a@site.ru)и", want: []want{{Text: "mailto:a@site.ru", Host: "site.ru"}}},
+
 	// Odd authorities must not hide a shortener.
 	{name: "userinfo and a port that is no number", in: "https://a@bit.ly:x/y", want: []want{{Text: "https://a@bit.ly:x/y", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "was read as the e-mail a@bit.ly, verdict OK"},
 	{name: "a port that is no number", in: "https://a@salon.ru:x/y", want: []want{{Text: "https://a@salon.ru:x/y", Host: "salon.ru", Verdict: linkcheck.Suspicious, Reason: rInvalid}}, why: "a malformed link is a link with an error, not text"},

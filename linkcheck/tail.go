@@ -90,10 +90,11 @@ func portEnd(msg string, i int) int {
 }
 
 // isStop reports whether r ends a link: white space, control characters,
-// angle brackets, typographic quotes and the fullwidth vertical bar.
+// angle brackets, typographic quotes and the vertical bars that separate
+// items in templates: fullwidth '｜', double '‖' and box-drawing '│'.
 func isStop(r rune) bool {
 	switch r {
-	case '<', '>', '«', '»', '“', '”', '„', '｜', utf8.RuneError:
+	case '<', '>', '«', '»', '“', '”', '„', '｜', '‖', '│', utf8.RuneError:
 		return true
 	}
 	return r < ' ' || r == 0x7f || unicode.IsSpace(r) || (r >= 0x80 && r < 0xa0)
@@ -138,13 +139,16 @@ func pathEnd(msg string, i int) int {
 	return i
 }
 
-// trimEnd drops from the end of msg[start:end], but not below min, what
-// ends a sentence or wraps a link rather than belongs to it: trailingPunct,
-// the ellipsis and invisible characters, always; closers without their
-// opener inside the link, and unpaired quotes.
+// trimEnd returns where a link in msg[start:end] ends, not below min: at
+// the first closer without its opener before it in the link, or at the
+// last of an odd number of '"'; then it drops from the end what ends a
+// sentence or wraps a link rather than belongs to it: trailingPunct, the
+// ellipsis and invisible characters, always; closers without their opener
+// inside the link, and unpaired apostrophes.
 func trimEnd(msg string, start, end, min int) int {
 	var open, closed [len(openers)]int
 	var quotes, apos int
+	lastQuote := -1
 	for i := start; i < end; i++ {
 		c := msg[i]
 		if !paired[c] {
@@ -153,12 +157,24 @@ func trimEnd(msg string, start, end, min int) int {
 		if k := strings.IndexByte(openers, c); k >= 0 {
 			open[k]++
 		} else if k := strings.IndexByte(closers, c); k >= 0 {
+			if closed[k] == open[k] && i >= min {
+				// A closer without its opener ends the link wherever it
+				// stands: "(https://site.ru/a)и" is https://site.ru/a.
+				end = i
+				break
+			}
 			closed[k]++
 		} else if c == '"' {
 			quotes++
+			lastQuote = i
 		} else {
 			apos++
 		}
+	}
+	if quotes%2 == 1 && lastQuote >= min {
+		// So does the last of an odd number of '"': no link holds an
+		// unpaired one ("https://site.ru/a"и"), as no peer reads it so.
+		end, quotes = lastQuote, quotes-1
 	}
 	for end > min {
 		if msg[end-1] >= utf8.RuneSelf {
