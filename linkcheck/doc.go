@@ -162,8 +162,9 @@
 //     which every public shortener list holds) unless the caller blocks it:
 //     [OK]. The allow list overrides everything below.
 //  3. Host on the caller's block list: [Blocked].
-//  4. Host on the shipped shortener list (2,315 domains, data/SOURCE.md) or
-//     the caller's: [Shortener]. A disguised or encoded link to a shortener
+//  4. Host on the shipped shortener list (2,315 domains from a public
+//     list and a few spinwise adds with the reason for each, such as
+//     goo.gl; data/SOURCE.md) or the caller's: [Shortener]. A disguised or encoded link to a shortener
 //     gets this verdict too: it names the real problem.
 //  5. [Suspicious] when the link is disguised (hxxp, spaced or bracketed
 //     dots, "точка", look-alike dots, backslashes after the scheme; not a
@@ -208,6 +209,8 @@
 //
 // data/link-shorteners.txt: URL-shortener domains, sorted, one per line,
 // embedded with go:embed; MIT licence, source and commit in data/SOURCE.md.
+// data/link-shorteners-extra.txt: the shorteners that list lacks (goo.gl,
+// qps.ru, tr.ee), each with its reason after '#'.
 //
 // # Files
 //

@@ -494,3 +494,40 @@ func TestConcurrent(t *testing.T) {
 		}
 	}
 }
+
+// TestWellKnownShorteners: the shorteners users meet, the ones popular in
+// Russia among them, are on the shipped lists; a company's own short
+// domain, which leads only to its own site, is not.
+func TestWellKnownShorteners(t *testing.T) {
+	c := linkcheck.New(nil)
+	for _, tc := range []struct {
+		host string
+		want linkcheck.Verdict
+		why  string
+	}{
+		{"goo.gl", linkcheck.Shortener, "Google's retired shortener, added by spinwise"},
+		{"qps.ru", linkcheck.Shortener, "added by spinwise"},
+		{"tr.ee", linkcheck.Shortener, "Linktree's short links, added by spinwise"},
+		{"clck.ru", linkcheck.Shortener, "Yandex"},
+		{"vk.cc", linkcheck.Shortener, "VK"},
+		{"u.to", linkcheck.Shortener, ""},
+		{"goo.su", linkcheck.Shortener, ""},
+		{"rlu.ru", linkcheck.Shortener, ""},
+		{"kurl.ru", linkcheck.Shortener, ""},
+		{"surl.li", linkcheck.Shortener, ""},
+		{"bit.ly", linkcheck.Shortener, ""},
+		{"tinyurl.com", linkcheck.Shortener, ""},
+		{"cutt.ly", linkcheck.Shortener, ""},
+		{"is.gd", linkcheck.Shortener, ""},
+		{"t.ly", linkcheck.Shortener, ""},
+		{"youtu.be", linkcheck.OK, "a company's own short domain: it leads to YouTube only"},
+		{"goo.glass.ru", linkcheck.OK, "goo.gl matches on label boundaries only"},
+	} {
+		for _, msg := range []string{"https://" + tc.host + "/abc", "Ссылка: " + tc.host + "/abc, ждём"} {
+			links := c.Check(msg)
+			if len(links) != 1 || links[0].Verdict != tc.want {
+				t.Errorf("Check(%q) = %+v, want one link with verdict %v (%s)", msg, links, tc.want, tc.why)
+			}
+		}
+	}
+}

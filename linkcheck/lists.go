@@ -16,6 +16,12 @@ import (
 //go:embed data/link-shorteners.txt
 var shortenerData string
 
+// extraShortenerData holds the shorteners spinwise adds to the shipped
+// list, one a line, each with its reason after '#'.
+//
+//go:embed data/link-shorteners-extra.txt
+var extraShortenerData string
+
 // set is a set of canonical domains; the nil set is empty. The value is
 // true for an entry that must match only itself, not its subdomains.
 type set map[string]bool
@@ -96,11 +102,26 @@ func canonEntry(e string) string {
 	return h.host
 }
 
-// shipped is the embedded shortener list as a set.
+// shipped is the embedded shortener lists as a set.
 var shipped = sync.OnceValue(func() set {
 	lines := strings.Split(strings.TrimSpace(shortenerData), "\n")
-	return newSet(lines, true)
+	return newSet(append(lines, listEntries(extraShortenerData)...), true)
 })
+
+// listEntries returns the entries of a list file: one a line, without
+// what follows '#'; blank lines and comment lines are skipped.
+func listEntries(data string) []string {
+	var out []string
+	for line := range strings.Lines(data) {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
 
 // tlds holds every public TLD (xurls.TLDs), in Unicode form for
 // internationalized TLDs ("рф") and also in punycode ("xn--p1ai").
