@@ -30,7 +30,7 @@ func isLocalRune(r rune) bool {
 	if r < utf8.RuneSelf {
 		return isASCIILetter(byte(r)) || '0' <= r && r <= '9' || strings.ContainsRune("._%+-", r)
 	}
-	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r))
+	return r != utf8.RuneError && (unicode.IsLetter(r) || unicode.IsDigit(r)) && !isZeroWidth(r)
 }
 
 func isSlash(c byte) bool { return c == '/' || c == '\\' }

@@ -106,9 +106,11 @@
 // '?', ':', ';', '…', invisible characters, WhatsApp markup ('*', '_', '~',
 // '`' of *bold*, _italic_, ~strike~, ```monospace```) and an unpaired
 // trailing apostrophe. A bare host's port (leading zeros allowed:
-// "salon.ru:0080"), path, query and fragment are part of the link. A port
-// that is no number ("https://a@bit.ly:x/y") makes the link malformed,
-// not text: its host is judged, and it is Suspicious at least.
+// "salon.ru:0080"), path, query and fragment are part of the link. After a
+// port that is no number the link ends at its host, as in the peers
+// ("https://a@bit.ly:x/y" is https://a@bit.ly), and the scan goes on
+// there; after an e-mail address such a port and a path make a malformed
+// web link ("a@bit.ly:x/y", host bit.ly, Suspicious at least).
 //
 // # E-mail and phone links
 //
@@ -169,7 +171,7 @@
 //  5. [Suspicious] when the link is disguised (hxxp, spaced or bracketed
 //     dots, "точка", look-alike dots, backslashes after the scheme; not a
 //     mere wrong count of slashes), hides zero-width characters, has a
-//     %-encoded or malformed host or port, points at an IP address, has a label
+//     %-encoded or malformed host, points at an IP address, has a label
 //     mixing Latin with Cyrillic or Greek letters ("аpple.com" with a
 //     Cyrillic 'а'), a label made only of Cyrillic letters that look Latin
 //     under a non-Cyrillic TLD ("аррӏе.com", also when written in punycode),

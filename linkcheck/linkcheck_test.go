@@ -260,9 +260,11 @@ var checkCases = []checkCase{
 	{name: "closing paren in a mailto link", in: "(mailto:a@site.ru)и", want: []want{{Text: "mailto:a@site.ru", Host: "site.ru"}}},
 
 	// Odd authorities must not hide a shortener.
-	{name: "userinfo and a port that is no number", in: "https://a@bit.ly:x/y", want: []want{{Text: "https://a@bit.ly:x/y", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "was read as the e-mail a@bit.ly, verdict OK"},
-	{name: "a port that is no number", in: "https://a@salon.ru:x/y", want: []want{{Text: "https://a@salon.ru:x/y", Host: "salon.ru", Verdict: linkcheck.Suspicious, Reason: rInvalid}}, why: "a malformed link is a link with an error, not text"},
-	{name: "a port beyond 65535", in: "https://salon.ru:99999/a", want: []want{{Text: "https://salon.ru:99999/a", Host: "salon.ru", Verdict: linkcheck.Suspicious, Reason: rInvalid}}},
+	{name: "userinfo and a port that is no number", in: "https://a@bit.ly:x/y", want: []want{{Text: "https://a@bit.ly", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "was read as the e-mail a@bit.ly, verdict OK; the link ends at its host, as in every peer"},
+	{name: "a port that is no number", in: "https://a@salon.ru:x/y", want: []want{{Text: "https://a@salon.ru", Host: "salon.ru"}}},
+	{name: "a port that hides a shortener", in: "https://a.b@salon.ru:bit.ly/x", want: []want{{Text: "https://a.b@salon.ru", Host: "salon.ru"}, {Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "the scan goes on after the host"},
+	{name: "a port beyond 65535", in: "https://salon.ru:99999/a", want: []want{{Text: "https://salon.ru", Host: "salon.ru"}}},
+	{name: "a port that is no number after a trailing dot", in: "https://salon.ru.:x", want: []want{{Text: "https://salon.ru", Host: "salon.ru"}}},
 	{name: "e-mail then a port that is no number and a path", in: "a@bit.ly:x/y", want: []want{{Text: "a@bit.ly:x/y", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}},
 	{name: "e-mail then a colon", in: "Пишите a@salon.ru: ответим", want: []want{{Text: "a@salon.ru", Host: "salon.ru"}}},
 	{name: "underscore and dot before a shortener", in: "_.bit.ly/x", want: []want{{Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "a dot that follows no label starts no run of labels to skip"},
@@ -351,7 +353,11 @@ func checkOne(t *testing.T, tc checkCase, before, after string) {
 		}
 	}
 	if diff := cmp.Diff(tc.want, got); diff != "" {
-		t.Errorf("Check(%q) mismatch (-want +got):\n%s", msg, diff)
+		why := ""
+		if tc.why != "" {
+			why = " (" + tc.why + ")"
+		}
+		t.Errorf("Check(%q) mismatch%s (-want +got):\n%s", msg, why, diff)
 	}
 }
 

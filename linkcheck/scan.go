@@ -24,7 +24,7 @@ type found struct {
 	hxxp               bool // a defanged scheme such as hxxp://
 	disguised          bool // a disguised dot between host labels
 	zeroWidth          bool // zero-width characters inside the host
-	malformed          bool // a port that is no port number
+	malformed          bool // an e-mail's domain followed by a port that is no number and a path
 }
 
 // scanner finds links from left to right. The pre-scan in next looks at one

@@ -226,9 +226,15 @@ authority:
 	} else if k := strings.LastIndexByte(msg[hs:ae], ':'); k >= 0 {
 		he = hs + k
 	}
-	// A port that is no number ("https://a@bit.ly:x/y") makes the link
-	// malformed, not text: a reader still sees the host, which is judged.
-	malformed := he < ae && !validPort(msg[he+1:ae])
+	// After a port that is no number ("https://a@bit.ly:x/y") the link
+	// ends at its host, as in xurls, twitter-text and Telegram: the host is
+	// judged, and the scan goes on after it (so "https://a@b.ru:bit.ly/x"
+	// gives bit.ly/x too).
+	badPort := he < ae && !validPort(msg[he+1:ae])
+	if badPort {
+		end, pathDone = s.trimEnd(start, he, a), true
+		he = min(he, end)
+	}
 	if he == hs {
 		return found{}, false
 	}
@@ -241,6 +247,6 @@ authority:
 	if !pathDone {
 		end = s.trimEnd(start, s.pathEnd(ae), a)
 	}
-	f := found{start: start, end: end, hostStart: hs, hostEnd: he, kind: Web, hxxp: hxxp, malformed: malformed}
+	f := found{start: start, end: end, hostStart: hs, hostEnd: he, kind: Web, hxxp: hxxp}
 	return f, true
 }

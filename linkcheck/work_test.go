@@ -39,6 +39,14 @@ func TestWorkLinear(t *testing.T) {
 		{head: "https://salon.ru/", unit: ")", why: "trimming a path of unbalanced brackets"},
 		{head: "https://salon.ru/", unit: "(", tail: ")", why: "counting a path's brackets"},
 		{unit: "https://s.ru/?u=https://s.ru/?u=", why: "links carrying links"},
+		{unit: "www.😀.", why: "emoji labels after www."},
+		{unit: "т.к.", why: "abbreviations, read and dropped"},
+		{unit: "a_", why: "'_' inside labels"},
+		{unit: "_.", why: "a dot after no label"},
+		{unit: "a!@b.ru:x/", why: "e-mail domains followed by a port that is no number"},
+		{unit: "https://a@b.ru:x", why: "ports that are no number"},
+		{head: "https://salon.ru/", unit: "\"", why: "counting a path's quote marks"},
+		{unit: "✅️\u200e", why: "invisible characters"},
 	} {
 		t.Run(tc.head+tc.unit+tc.tail, func(t *testing.T) {
 			small := tc.head + strings.Repeat(tc.unit, (1<<12)/len(tc.unit)) + tc.tail
