@@ -40,7 +40,8 @@ func (s *scanner) labelStart(i int) int {
 
 // labelEnd returns the end of the label that starts at i and whether it
 // holds zero-width characters; trailing '_' and zero-width characters are
-// not part of it. It returns i for no label or one longer than maxLabelLen bytes.
+// not part of it. It returns i for no label or one longer than maxLabelLen
+// bytes.
 func labelEnd(msg string, i int) (end int, zw bool) {
 	j, end := i, i
 	for j < len(msg) {
