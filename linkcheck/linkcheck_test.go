@@ -358,11 +358,7 @@ func checkOne(t *testing.T, tc checkCase, before, after string) {
 		}
 	}
 	if diff := cmp.Diff(tc.want, got); diff != "" {
-		why := ""
-		if tc.why != "" {
-			why = " (" + tc.why + ")"
-		}
-		t.Errorf("Check(%q) mismatch%s (-want +got):\n%s", msg, why, diff)
+		t.Errorf("Check(%q) mismatch (-want +got):\n%s", msg, diff)
 	}
 }
 
