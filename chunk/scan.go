@@ -1,6 +1,7 @@
 package chunk
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,6 +28,9 @@ type run struct {
 	cum0, cum1 int // length of text[:ws0] and text[:ws1], in the unit
 	level      level
 	blocked    bool // inside an atomic span, or only no-break spaces
+	// lineGoesOn: a line break (levelLine) inside a sentence, after a
+	// clause mark or a short preposition, or before a lower-case letter.
+	lineGoesOn bool
 }
 
 // walked is the result of one pass over the text.
@@ -221,6 +225,8 @@ func walk(text string, u Unit) walked {
 	nl := 0
 	tokStart := 0 // start of the word before the current run
 	lineStart := true
+	prevTok := "" // the word before that one on its line
+	depth := 0    // brackets open before it in its paragraph
 	var r rune
 	size := 0
 	if len(text) > 0 {
@@ -265,19 +271,46 @@ func walk(text string, u Unit) walked {
 				inRun = false
 				cur.ws1, cur.cum1 = i, cum
 				cur.blocked = !breakable
+				c := near{
+					tok:       text[tokStart:cur.ws0],
+					prev:      prevTok,
+					lineStart: lineStart,
+					afterEnd:  lineStart,
+					depth:     depth,
+				}
+				if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence {
+					c.afterEnd = true
+				}
 				switch {
 				case nl >= 2:
 					cur.level = levelParagraph
 				case nl == 1:
 					cur.level = levelLine
+					c.next, _ = nextWords(text, i)
+					switch classify(c) {
+					case levelSentence:
+					case levelClause, levelHanging:
+						cur.lineGoesOn = true
+					default:
+						cur.lineGoesOn = unicode.IsLower(r)
+					}
 				default:
-					cur.level = classify(text[tokStart:cur.ws0], lineStart, r)
+					c.next, c.next2 = nextWords(text, i)
+					cur.level = classify(c)
 				}
-				// Emoji after a sentence end belong to that sentence
-				// ("Ждём вас! 😊 Приходите"): the sentence ends after them.
-				if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence && emojiOnly(text[tokStart:cur.ws0]) {
+				// Emoji and smileys after a sentence end belong to that
+				// sentence ("Ждём вас! 😊 Приходите"): it ends after them.
+				if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence && attachable(c.tok) {
 					w.runs[k].level = levelWord
 					cur.level = max(cur.level, levelSentence)
+				}
+				depth = max(depth+parenDelta(c.tok), 0)
+				prevTok = c.tok
+				if nl > 0 {
+					prevTok = ""
+				}
+				if nl >= 2 {
+					depth = 0
 				}
 				lineStart = nl > 0
 				w.runs = append(w.runs, cur)
@@ -302,23 +335,47 @@ func walk(text string, u Unit) walked {
 	if w.start < 0 {
 		w.start, w.end = 0, 0
 	}
+	// Emoji that end the text belong to the sentence before ("Отлично!
+	// 🎉🎉"): no chunk or sentence of them alone.
+	if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence && attachable(text[tokStart:w.end]) {
+		w.runs[k].level = levelWord
+	}
 	return w
 }
 
-// emojiOnly reports whether the word w is made of emoji and pictographs
-// only, with their modifiers, joiners and variation selectors ("😊",
-// "🔥🔥", "👍🏽", "🇷🇺").
-func emojiOnly(w string) bool {
-	if w == "" {
-		return false
-	}
-	for _, r := range w {
-		switch {
-		case r == 0x200D || r == 0xFE0F || r == 0x20E3 || 0xE0020 <= r && r <= 0xE007F:
-		case r >= 0x2000 && (unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r)):
-		default:
-			return false
+// nextWords returns the word that starts at text[i] and the one after it
+// on the same line, at most lookahead bytes of each.
+func nextWords(text string, i int) (next, next2 string) {
+	word := func(i int) (string, int) {
+		j := i
+		for j < len(text) && j-i < lookahead {
+			r, n := decode(text, j)
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += n
 		}
+		return text[i:j], j
 	}
-	return true
+	next, j := word(i)
+	if j-i >= lookahead {
+		return next, ""
+	}
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	if j == len(text) || j-i > lookahead {
+		return next, ""
+	}
+	next2, _ = word(j)
+	return next, next2
+}
+
+// parenDelta returns how many brackets the word w opens less how many it
+// closes; "((" and "(((" at its end are sad smileys, not brackets.
+func parenDelta(w string) int {
+	if strings.HasSuffix(w, "((") {
+		w = strings.TrimRight(w, "(")
+	}
+	return strings.Count(w, "(") - strings.Count(w, ")")
 }

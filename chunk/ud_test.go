@@ -1,0 +1,186 @@
+package chunk_test
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/rivo/uniseg"
+	"github.com/spinwise/spinwise/chunk"
+)
+
+var udErrors = flag.String("ud.errors", "", "print the sentence boundary errors on this split of testdata/ud (dev or test)")
+
+// udText is one evaluation text: treebank sentences joined by single
+// spaces, and the byte offsets where the second and later sentences start.
+type udText struct {
+	id     string
+	text   string
+	starts []int
+}
+
+// loadUD reads testdata/ud/<split>.tsv (see testdata/ud/README.md).
+func loadUD(t testing.TB, split string) []udText {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "ud", split+".tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var texts []udText
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		id, sent, ok := strings.Cut(sc.Text(), "\t")
+		if !ok || sent == "" {
+			t.Fatalf("%s.tsv: bad line %q", split, sc.Text())
+		}
+		if n := len(texts); n > 0 && texts[n-1].id == id {
+			u := &texts[n-1]
+			u.text += " "
+			u.starts = append(u.starts, len(u.text))
+			u.text += sent
+			continue
+		}
+		texts = append(texts, udText{id: id, text: sent})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return texts
+}
+
+// starts returns the byte offsets in text where the second and later of
+// sents begin; sents are substrings of text in order.
+func starts(t testing.TB, text string, sents []string) []int {
+	t.Helper()
+	var out []int
+	pos := 0
+	for i, s := range sents {
+		j := strings.Index(text[pos:], s)
+		if j < 0 || s == "" {
+			t.Fatalf("sentence %d %q is not in %q after byte %d", i, s, text, pos)
+		}
+		if i > 0 {
+			out = append(out, pos+j)
+		}
+		pos += j + len(s)
+	}
+	return out
+}
+
+// ownStarts segments text with chunk.Sentences.
+func ownStarts(t testing.TB, text string) []int { return starts(t, text, chunk.Sentences(text)) }
+
+// unisegStarts segments text with uniseg's UAX #29 sentence boundaries,
+// each sentence trimmed.
+func unisegStarts(t testing.TB, text string) []int {
+	var sents []string
+	state := -1
+	for rest := text; rest != ""; {
+		var s string
+		s, rest, state = uniseg.FirstSentenceInString(rest, state)
+		if s = strings.TrimSpace(s); s != "" {
+			sents = append(sents, s)
+		}
+	}
+	return starts(t, text, sents)
+}
+
+type prf struct{ tp, fp, fn int }
+
+func (s prf) precision() float64 { return float64(s.tp) / float64(s.tp+s.fp) }
+func (s prf) recall() float64    { return float64(s.tp) / float64(s.tp+s.fn) }
+func (s prf) f1() float64        { return 2 * float64(s.tp) / float64(2*s.tp+s.fp+s.fn) }
+func (s prf) String() string {
+	return fmt.Sprintf("P %.4f R %.4f F1 %.4f (tp %d, fp %d, fn %d)", s.precision(), s.recall(), s.f1(), s.tp, s.fp, s.fn)
+}
+
+// score compares the predicted sentence starts of each text with the
+// treebank's; report, when not nil, is called for every text with a
+// mistake.
+func score(t testing.TB, texts []udText, seg func(testing.TB, string) []int, report func(u udText, got []int)) prf {
+	var s prf
+	for _, u := range texts {
+		got := seg(t, u.text)
+		gold := map[int]bool{}
+		for _, p := range u.starts {
+			gold[p] = true
+		}
+		bad := false
+		for _, p := range got {
+			if gold[p] {
+				s.tp++
+				delete(gold, p)
+			} else {
+				s.fp++
+				bad = true
+			}
+		}
+		s.fn += len(gold)
+		if (bad || len(gold) > 0) && report != nil {
+			report(u, got)
+		}
+	}
+	return s
+}
+
+// mark prints text with "‖" at the gold starts and "¦" at wrong starts,
+// "⁑" where a gold start was missed.
+func mark(u udText, got []int) string {
+	gold := map[int]bool{}
+	for _, p := range u.starts {
+		gold[p] = true
+	}
+	pred := map[int]bool{}
+	for _, p := range got {
+		pred[p] = true
+	}
+	var b strings.Builder
+	for i := 0; i <= len(u.text); i++ {
+		switch {
+		case gold[i] && pred[i]:
+			b.WriteString("‖")
+		case gold[i]:
+			b.WriteString("⁑MISS⁑")
+		case pred[i]:
+			b.WriteString("¦FALSE¦")
+		}
+		if i < len(u.text) {
+			b.WriteByte(u.text[i])
+		}
+	}
+	return b.String()
+}
+
+// udFloor is the F1 of Sentences on the held-out split (test.tsv) that
+// BENCHMARKS.md reports, rounded down: a change to the sentence rules that
+// loses boundaries fails here.
+const udFloor = 0.965
+
+// TestSentencesUD scores Sentences against the human sentence
+// segmentation of the Universal Dependencies Russian treebanks
+// (testdata/ud) and fails when F1 on the held-out split drops below the
+// reported floor. Run with -v to see the figures, uniseg's beside them,
+// and -ud.errors=dev to see every mistake.
+func TestSentencesUD(t *testing.T) {
+	for _, split := range []string{"dev", "test"} {
+		texts := loadUD(t, split)
+		var report func(udText, []int)
+		if *udErrors == split {
+			report = func(u udText, got []int) { t.Logf("%s: %s", u.id, mark(u, got)) }
+		}
+		own := score(t, texts, ownStarts, report)
+		uni := score(t, texts, unisegStarts, nil)
+		t.Logf("%s: %d texts, %d boundaries", split, len(texts), own.tp+own.fn)
+		t.Logf("%s: Sentences %v", split, own)
+		t.Logf("%s: uniseg    %v", split, uni)
+		if split == "test" && own.f1() < udFloor {
+			t.Errorf("F1 on the held-out split is %.4f, below the floor %.4f", own.f1(), udFloor)
+		}
+	}
+}
