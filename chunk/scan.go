@@ -227,6 +227,7 @@ func walk(text string, u Unit) walked {
 	lineStart := true
 	prevTok := "" // the word before that one on its line
 	depth := 0    // brackets open before it in its paragraph
+	quote := false // a quotation is open before it on its line
 	var r rune
 	size := 0
 	if len(text) > 0 {
@@ -281,6 +282,10 @@ func walk(text string, u Unit) walked {
 				if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence {
 					c.afterEnd = true
 				}
+				quote = quoteState(quote, c.tok)
+				if quote && nl == 0 {
+					c.quoteCloses = quoteAhead(text, i)
+				}
 				switch {
 				case nl >= 2:
 					cur.level = levelParagraph
@@ -311,6 +316,9 @@ func walk(text string, u Unit) walked {
 				}
 				if nl >= 2 {
 					depth = 0
+				}
+				if nl > 0 {
+					quote = false
 				}
 				lineStart = nl > 0
 				w.runs = append(w.runs, cur)
@@ -372,10 +380,13 @@ func nextWords(text string, i int) (next, next2 string) {
 }
 
 // parenDelta returns how many brackets the word w opens less how many it
-// closes; "((" and "(((" at its end are sad smileys, not brackets.
+// closes; "((" and ":(" at its end are sad smileys, not brackets.
 func parenDelta(w string) int {
 	if strings.HasSuffix(w, "((") {
 		w = strings.TrimRight(w, "(")
+	}
+	if strings.HasSuffix(w, ":(") || strings.HasSuffix(w, ":-(") {
+		w = w[:len(w)-1]
 	}
 	return strings.Count(w, "(") - strings.Count(w, ")")
 }

@@ -16,6 +16,9 @@ type near struct {
 	lineStart bool   // tok begins a line (or the text)
 	afterEnd  bool   // tok begins a sentence: a line or the text, or the run before it ends one
 	depth     int    // '(' opened and not closed before tok in this paragraph
+	// quoteCloses: tok is inside a quotation opened before it on its line
+	// that closes within lookahead bytes after it.
+	quoteCloses bool
 }
 
 // lookahead bounds how much of the next words classify reads, so that the
@@ -32,7 +35,7 @@ func classify(c near) level {
 		// Only emoji, smileys or closing marks: a sentence ends after them
 		// when a capital follows ("Ждём вас 😊 Приходите"); a bullet goes
 		// with the words after it ("✅ Готово").
-		if decor && unicode.IsUpper(next) && !strings.ContainsFunc(c.tok, bullet) {
+		if decor && startsSentence(c.next, c.next2) && !strings.ContainsFunc(c.tok, bullet) {
 			return levelSentence
 		}
 		return levelWord
@@ -50,10 +53,19 @@ func classify(c near) level {
 		if continues(c.next) {
 			return levelWord // "«Как это делалось...» (1992)"
 		}
+		if c.quoteCloses && !quoted {
+			return levelWord // "Он подумал: «Вот это да! Землетрясение!» А потом"
+		}
 		return levelSentence
 	case r == '.':
-		if unicode.IsLower(next) || continues(c.next) {
-			return levelWord // "т. е. вы", "5 тыс. рублей", "13 чел. / км²"
+		if unicode.IsLower(next) {
+			if fullWord(trimOpeners(t[:len(t)-size])) {
+				return levelSentence // "Спасибо. жду ответа": a word, not an abbreviation
+			}
+			return levelWord // "т. е. вы", "5 тыс. рублей", "100 руб. в месяц"
+		}
+		if continues(c.next) {
+			return levelWord // "13 чел. / км²"
 		}
 		w := t[:len(t)-size]
 		if w == "" {
@@ -86,8 +98,8 @@ func classify(c near) level {
 			return levelClause // a hyphen standing for a dash
 		}
 	}
-	if decor && unicode.IsUpper(next) && !strings.ContainsFunc(c.tok, bullet) {
-		return levelSentence // "Такие вы классные😍 Мы", "отлично) Завтра"
+	if decor && startsSentence(c.next, c.next2) && !strings.ContainsFunc(c.tok, bullet) {
+		return levelSentence // "Такие вы классные😍 Мы", "отлично) Завтра", "спасибо 😊 @anna"
 	}
 	if hanging(c.tok) {
 		return levelHanging
@@ -102,7 +114,9 @@ func classify(c near) level {
 // м. Однако", "500 р. Звоните".
 func endsAfter(prev, w string, next rune) bool {
 	if unicode.IsDigit(next) {
-		return false // "в 2008 г. 15 мая"
+		// "в 2008 г. 15 мая"; but a title precedes a name, not a number:
+		// "газскому митр. 5 июля"
+		return nameAbbrevs[strings.ToLower(w)]
 	}
 	p := trimOpeners(prev)
 	switch w {
@@ -111,7 +125,18 @@ func endsAfter(prev, w string, next rune) bool {
 	case "э":
 		return p == "н." // "до н. э."
 	}
+	if unicode.IsUpper(next) && numberAbbrevs[strings.ToLower(w)] {
+		return true // "всё Ок. Своей": "ок." and "рис." precede numbers, not names
+	}
 	return afterNumber[w] && unicode.IsUpper(next) && number(p)
+}
+
+// numberAbbrevs precede a number, never a name: a period after one before
+// a capital ends a sentence.
+var numberAbbrevs = map[string]bool{
+	"ок": true, "доб": true, "рис": true, "табл": true, "вып": true,
+	"пп": true, "исх": true, "вх": true, "сч": true, "эт": true, "оф": true,
+	"каб": true, "кв": true, "корп": true,
 }
 
 // afterNumber are the abbreviations of units and of years and centuries
@@ -124,6 +149,37 @@ var afterNumber = map[string]bool{
 	"сек": true, "ч": true, "час": true, "сут": true, "мес": true,
 	"долл": true, "га": true, "т": true, "ц": true, "с": true, "стр": true,
 	"кв": true, "куб": true, "н.э": true, "до н.э": true,
+}
+
+// fullWord reports whether w, before a period, is a word rather than an
+// abbreviation: Cyrillic letters only, not a known abbreviation, and
+// either ending in a vowel, 'ь' or 'й' with three letters or more
+// (abbreviations are cut before a vowel: "напр.", "англ.", "просп."), or
+// seven letters or more long.
+func fullWord(w string) bool {
+	n := 0
+	var last rune
+	for _, r := range w {
+		if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLetter(r) {
+			return false
+		}
+		n++
+		last = unicode.ToLower(r)
+	}
+	if n < 3 || n > 40 || abbrevs[strings.ToLower(w)] || endable[strings.ToLower(w)] {
+		return false
+	}
+	return n >= 7 || strings.ContainsRune("аеёиоуыэюяьй", last)
+}
+
+// nameAbbrevs are titles that precede a name, never a number: a period
+// after one before a number ends a sentence.
+var nameAbbrevs = map[string]bool{
+	"им": true, "митр": true, "архиеп": true, "еп": true, "свящ": true,
+	"прот": true, "кн": true, "имп": true, "полк": true, "подполк": true,
+	"кап": true, "лейт": true, "серж": true, "адм": true, "ген": true,
+	"проф": true, "акад": true, "доц": true, "г-н": true, "г-жа": true,
+	"тов": true, "св": true, "дж": true, "зав": true, "зам": true,
 }
 
 // number reports whether w is a number, a range of numbers or a Roman
@@ -160,6 +216,21 @@ func listNumber(w string) bool {
 	return true
 }
 
+// startsSentence reports whether the words w, w2 begin a sentence after
+// emoji or a smiley: a capital letter, a mention ("@anna"), or a dash
+// before a capital ("— Вы придёте?").
+func startsSentence(w, w2 string) bool {
+	if dash(w) {
+		w = trimOpeners(w2)
+	}
+	r, n := utf8.DecodeRuneInString(w)
+	if r == '@' {
+		r, _ = utf8.DecodeRuneInString(w[n:])
+		return unicode.IsLetter(r)
+	}
+	return unicode.IsUpper(r)
+}
+
 // dash reports whether the word w is a dash standing alone.
 func dash(w string) bool {
 	return w == "—" || w == "–" || w == "-" || w == "--"
@@ -175,6 +246,9 @@ func startsLower(w string) bool {
 // (",", ";", ":", ")", "/", "%"), or a bracket opening a year or a lower-case
 // remark ("(1992)", "(см. ниже)").
 func continues(w string) bool {
+	if q := strings.TrimLeft(w, "»\"”'`"); q != w && q != "" {
+		w = q // a closing quote, then "," or ")": "«Стой!», — сказал он"
+	}
 	r, n := utf8.DecodeRuneInString(w)
 	switch r {
 	case ',', ';', ':', ')', ']', '/', '%', '»':
@@ -187,9 +261,9 @@ func continues(w string) bool {
 }
 
 // stripDecor removes from the end of the word w the emoji and pictographs,
-// and the ")" that close no bracket opened before (Russian smileys, "да)))"),
-// when something is left; decor reports whether it removed any. depth is
-// the count of brackets open before w.
+// and the smileys: ")" that close no bracket opened before ("да)))"),
+// "((", and eyes before them (":)", ";-)", ":("); decor reports whether it
+// removed any. depth is the count of brackets open before w.
 func stripDecor(w string, depth int) (core string, decor bool) {
 	core = w
 	for core != "" {
@@ -200,18 +274,28 @@ func stripDecor(w string, depth int) (core string, decor bool) {
 		core = core[:len(core)-n]
 		decor = true
 	}
-	if strings.HasSuffix(core, ")") {
+	k := len(core)
+	switch {
+	case strings.HasSuffix(core, "(("):
+		k = len(strings.TrimRight(core, "("))
+	case strings.HasSuffix(core, ")"):
 		opens := depth + strings.Count(core, "(")
 		closes := strings.Count(core, ")")
-		if closes > opens {
-			k := len(core)
-			for extra := closes - opens; extra > 0 && k > 0 && core[k-1] == ')'; extra-- {
-				k--
-			}
-			if k < len(core) {
-				core, decor = core[:k], true
-			}
+		for extra := closes - opens; extra > 0 && k > 0 && core[k-1] == ')'; extra-- {
+			k--
 		}
+	case strings.HasSuffix(core, ":(") || strings.HasSuffix(core, ":-("):
+		k--
+	}
+	if k < len(core) {
+		// Eyes and a nose before the mouth: ":)", ";-)", "=)".
+		if k > 0 && core[k-1] == '-' && k > 1 && strings.IndexByte(":;=", core[k-2]) >= 0 {
+			k--
+		}
+		if k > 0 && strings.IndexByte(":;=", core[k-1]) >= 0 {
+			k--
+		}
+		core, decor = core[:k], true
 	}
 	return core, decor
 }
@@ -412,3 +496,50 @@ func digitsAndDots(w string) bool {
 	}
 	return digit
 }
+
+// quoteState returns whether a quotation is open after the word w, given
+// whether one was open before it: "«" and "“" open one, "»" and "”" close
+// it, and a straight '"' opens one at the start of a word and closes one
+// elsewhere.
+func quoteState(open bool, w string) bool {
+	for i, r := range w {
+		switch r {
+		case '«', '“', '„':
+			open = true
+		case '»', '”':
+			open = false
+		case '"':
+			open = i == 0 || strings.ContainsRune("([«", rune(w[i-1]))
+		}
+	}
+	return open
+}
+
+// quoteAhead reports whether a closing quotation mark follows text[i:] on
+// the same line within quoteWindow bytes.
+func quoteAhead(text string, i int) bool {
+	end := min(len(text), i+quoteWindow)
+	for j := i; j < end; j++ {
+		switch text[j] {
+		case '\n', '\r':
+			return false
+		case '"':
+			if j+1 == len(text) || !unicode.IsLetter(rune(text[j+1])) && text[j+1] < utf8.RuneSelf {
+				return true
+			}
+		case 0xC2: // '»' is C2 BB
+			if j+1 < len(text) && text[j+1] == 0xBB {
+				return true
+			}
+		case 0xE2: // '”' is E2 80 9D
+			if strings.HasPrefix(text[j:], "”") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// quoteWindow bounds how far past a '!' or '?' inside a quotation the walk
+// looks for the quotation's end.
+const quoteWindow = 160

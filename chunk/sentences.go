@@ -1,5 +1,10 @@
 package chunk
 
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
 // Sentences returns the sentences of text in order, each with its leading
 // and trailing white space removed, by the rules Split uses for a sentence
 // end (see the package documentation): a period after an abbreviation, an
@@ -20,17 +25,55 @@ func Sentences(text string) []string {
 		return nil
 	}
 	blocked := contactRuns(text[:w.end], w.runs)
-	var out []string
+	// spans[i] is sentence i as text[spans[i][0]:spans[i][1]].
+	var spans [][2]int
 	pos := w.start
 	for i := range w.runs {
 		r := &w.runs[i]
 		if blocked[i] || !sentenceBoundary(r) {
 			continue
 		}
-		out = append(out, text[pos:r.ws0])
+		spans = append(spans, [2]int{pos, r.ws0})
 		pos = r.ws1
 	}
-	return append(out, text[pos:w.end])
+	spans = append(spans, [2]int{pos, w.end})
+	// A sentence with no letter or digit is none: emoji or smileys on a
+	// line of their own join the sentence before; a bullet or a dash
+	// joins the one after.
+	merged := spans[:0]
+	for i := 0; i < len(spans); i++ {
+		sp := spans[i]
+		s := text[sp[0]:sp[1]]
+		if !symbolic(s) || len(spans) == 1 {
+			merged = append(merged, sp)
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s)
+		if i+1 < len(spans) && (len(merged) == 0 || bullet(r) || opener(r) || r == '-' || r == '—' || r == '–') {
+			spans[i+1][0] = sp[0]
+			continue
+		}
+		if n := len(merged); n > 0 {
+			merged[n-1][1] = sp[1]
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	out := make([]string, len(merged))
+	for i, sp := range merged {
+		out[i] = text[sp[0]:sp[1]]
+	}
+	return out
+}
+
+// symbolic reports whether s has no letter and no digit.
+func symbolic(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // sentenceBoundary reports whether a sentence ends at the run r.

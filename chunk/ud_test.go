@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/rivo/uniseg"
 	"github.com/spinwise/spinwise/chunk"
@@ -91,28 +93,68 @@ func unisegStarts(t testing.TB, text string) []int {
 	return starts(t, text, sents)
 }
 
-type prf struct{ tp, fp, fn int }
+// prf counts true and false boundaries; bare counts the missed ones after
+// a sentence that ends in a letter or a digit, with no punctuation or
+// emoji that a segmenter could go by.
+type prf struct{ tp, fp, fn, bare int }
 
 func (s prf) precision() float64 { return float64(s.tp) / float64(s.tp+s.fp) }
 func (s prf) recall() float64    { return float64(s.tp) / float64(s.tp+s.fn) }
 func (s prf) f1() float64        { return 2 * float64(s.tp) / float64(2*s.tp+s.fp+s.fn) }
 func (s prf) String() string {
-	return fmt.Sprintf("P %.4f R %.4f F1 %.4f (tp %d, fp %d, fn %d)", s.precision(), s.recall(), s.f1(), s.tp, s.fp, s.fn)
+	return fmt.Sprintf("P %.4f R %.4f F1 %.4f (tp %d, fp %d, fn %d, of them %d after no punctuation)",
+		s.precision(), s.recall(), s.f1(), s.tp, s.fp, s.fn, s.bare)
+}
+
+// symbolic reports whether the word w has no letter and no digit: emoji,
+// smileys, brackets, dashes.
+func symbolic(w string) bool {
+	return !strings.ContainsFunc(w, func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) })
+}
+
+// canon moves the sentence start p of text forward past every word with
+// no letter or digit ("😆", "((", "👍 👍"). Which of two sentences such a
+// word belongs to is a convention: the treebanks put "😆" at the start of
+// the next sentence, Sentences puts it at the end of the one before. With
+// tolerant scoring both starts count as one place.
+func canon(text string, p int) int {
+	for p < len(text) {
+		j := p
+		for j < len(text) && text[j] != ' ' {
+			j++
+		}
+		if !symbolic(text[p:j]) || j == len(text) {
+			return p
+		}
+		p = j + 1
+	}
+	return p
 }
 
 // score compares the predicted sentence starts of each text with the
-// treebank's; report, when not nil, is called for every text with a
-// mistake.
-func score(t testing.TB, texts []udText, seg func(testing.TB, string) []int, report func(u udText, got []int)) prf {
+// treebank's, exactly or (tolerant) after canon; report, when not nil, is
+// called for every text with a mistake.
+func score(t testing.TB, texts []udText, seg func(testing.TB, string) []int, tolerant bool, report func(u udText, got []int)) prf {
 	var s prf
 	for _, u := range texts {
 		got := seg(t, u.text)
 		gold := map[int]bool{}
 		for _, p := range u.starts {
+			if tolerant {
+				p = canon(u.text, p)
+			}
 			gold[p] = true
 		}
+		seen := map[int]bool{}
 		bad := false
 		for _, p := range got {
+			if tolerant {
+				p = canon(u.text, p)
+			}
+			if seen[p] {
+				continue
+			}
+			seen[p] = true
 			if gold[p] {
 				s.tp++
 				delete(gold, p)
@@ -122,6 +164,12 @@ func score(t testing.TB, texts []udText, seg func(testing.TB, string) []int, rep
 			}
 		}
 		s.fn += len(gold)
+		for p := range gold {
+			r, _ := utf8.DecodeLastRuneInString(strings.TrimRight(u.text[:p], " "))
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				s.bare++
+			}
+		}
 		if (bad || len(gold) > 0) && report != nil {
 			report(u, got)
 		}
@@ -160,7 +208,7 @@ func mark(u udText, got []int) string {
 // udFloor is the F1 of Sentences on the held-out split (test.tsv) that
 // BENCHMARKS.md reports, rounded down: a change to the sentence rules that
 // loses boundaries fails here.
-const udFloor = 0.965
+var udFloor = map[bool]float64{false: 0.964, true: 0.966}
 
 // TestSentencesUD scores Sentences against the human sentence
 // segmentation of the Universal Dependencies Russian treebanks
@@ -174,13 +222,20 @@ func TestSentencesUD(t *testing.T) {
 		if *udErrors == split {
 			report = func(u udText, got []int) { t.Logf("%s: %s", u.id, mark(u, got)) }
 		}
-		own := score(t, texts, ownStarts, report)
-		uni := score(t, texts, unisegStarts, nil)
-		t.Logf("%s: %d texts, %d boundaries", split, len(texts), own.tp+own.fn)
-		t.Logf("%s: Sentences %v", split, own)
-		t.Logf("%s: uniseg    %v", split, uni)
-		if split == "test" && own.f1() < udFloor {
-			t.Errorf("F1 on the held-out split is %.4f, below the floor %.4f", own.f1(), udFloor)
+		for _, tolerant := range []bool{false, true} {
+			how := "strict"
+			if tolerant {
+				how = "tolerant"
+			}
+			own := score(t, texts, ownStarts, tolerant, report)
+			uni := score(t, texts, unisegStarts, tolerant, nil)
+			report = nil
+			t.Logf("%s, %s: %d texts, %d boundaries", split, how, len(texts), own.tp+own.fn)
+			t.Logf("%s, %s: Sentences %v", split, how, own)
+			t.Logf("%s, %s: uniseg    %v", split, how, uni)
+			if floor := udFloor[tolerant]; split == "test" && own.f1() < floor {
+				t.Errorf("%s F1 on the held-out split is %.4f, below the floor %.4f", how, own.f1(), floor)
+			}
 		}
 	}
 }
