@@ -225,8 +225,8 @@ func walk(text string, u Unit) walked {
 	nl := 0
 	tokStart := 0 // start of the word before the current run
 	lineStart := true
-	prevTok := "" // the word before that one on its line
-	depth := 0    // brackets open before it in its paragraph
+	prevTok := ""  // the word before that one on its line
+	depth := 0     // brackets open before it in its paragraph
 	quote := false // a quotation is open before it on its line
 	var r rune
 	size := 0
