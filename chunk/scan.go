@@ -282,7 +282,9 @@ func walk(text string, u Unit) walked {
 				if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence {
 					c.afterEnd = true
 				}
-				quote = quoteState(quote, c.tok)
+				if quote || maybeQuote(c.tok) {
+					quote = quoteState(quote, c.tok)
+				}
 				if quote && nl == 0 {
 					c.quoteCloses = quoteAhead(text, i)
 				}
@@ -351,37 +353,53 @@ func walk(text string, u Unit) walked {
 	return w
 }
 
-// nextWords returns the word that starts at text[i] and the one after it
-// on the same line, at most lookahead bytes of each.
+// nextWords returns the start of the word at text[i], at most nextLen
+// bytes of it, and, when that word is a dash, the word after it on the
+// same line, at most lookahead bytes: all that classify reads ahead.
 func nextWords(text string, i int) (next, next2 string) {
-	word := func(i int) (string, int) {
-		j := i
-		for j < len(text) && j-i < lookahead {
-			r, n := decode(text, j)
-			if unicode.IsSpace(r) {
-				break
-			}
-			j += n
-		}
-		return text[i:j], j
-	}
-	next, j := word(i)
-	if j-i >= lookahead {
+	next, j := wordAt(text, i, nextLen)
+	if !dash(next) {
 		return next, ""
 	}
 	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
 		j++
 	}
-	if j == len(text) || j-i > lookahead {
-		return next, ""
-	}
-	next2, _ = word(j)
+	next2, _ = wordAt(text, j, lookahead)
 	return next, next2
+}
+
+// nextLen is how much of the next word classify needs: a dash, or a
+// bracket and the character after it.
+const nextLen = 8
+
+// wordAt returns at most n bytes of the word at text[i] and where it
+// stopped.
+func wordAt(text string, i, n int) (string, int) {
+	j := i
+	for j < len(text) && j-i < n {
+		c := text[j]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				break
+			}
+			j++
+			continue
+		}
+		r, size := decode(text, j)
+		if unicode.IsSpace(r) {
+			break
+		}
+		j += size
+	}
+	return text[i:j], j
 }
 
 // parenDelta returns how many brackets the word w opens less how many it
 // closes; "((" and ":(" at its end are sad smileys, not brackets.
 func parenDelta(w string) int {
+	if strings.IndexByte(w, '(') < 0 && strings.IndexByte(w, ')') < 0 {
+		return 0
+	}
 	if strings.HasSuffix(w, "((") {
 		w = strings.TrimRight(w, "(")
 	}

@@ -113,10 +113,17 @@ func classify(c near) level {
 // year after a number, "в 1905 г. Потом", "в 1904–1905 гг. Затем", "4 × 400
 // м. Однако", "500 р. Звоните".
 func endsAfter(prev, w string, next rune) bool {
+	if len(w) > maxAbbrevLen {
+		return false // longer than any abbreviation in the tables below
+	}
 	if unicode.IsDigit(next) {
 		// "в 2008 г. 15 мая"; but a title precedes a name, not a number:
 		// "газскому митр. 5 июля"
-		return nameAbbrevs[strings.ToLower(w)]
+		var buf [maxAbbrevLen * 2]byte
+		return nameAbbrevs[string(lower(buf[:0], w))]
+	}
+	if !unicode.IsUpper(next) {
+		return false
 	}
 	p := trimOpeners(prev)
 	switch w {
@@ -125,11 +132,16 @@ func endsAfter(prev, w string, next rune) bool {
 	case "э":
 		return p == "н." // "до н. э."
 	}
-	if unicode.IsUpper(next) && numberAbbrevs[strings.ToLower(w)] {
+	var buf [maxAbbrevLen * 2]byte
+	if numberAbbrevs[string(lower(buf[:0], w))] {
 		return true // "всё Ок. Своей": "ок." and "рис." precede numbers, not names
 	}
-	return afterNumber[w] && unicode.IsUpper(next) && number(p)
+	return afterNumber[w] && number(p)
 }
+
+// maxAbbrevLen is the byte length of the longest key of nameAbbrevs,
+// numberAbbrevs and afterNumber ("подполк", "до н.э").
+const maxAbbrevLen = 16
 
 // numberAbbrevs precede a number, never a name: a period after one before
 // a capital ends a sentence.
@@ -148,7 +160,7 @@ var afterNumber = map[string]bool{
 	"млрд": true, "чел": true, "шт": true, "экз": true, "мин": true,
 	"сек": true, "ч": true, "час": true, "сут": true, "мес": true,
 	"долл": true, "га": true, "т": true, "ц": true, "с": true, "стр": true,
-	"кв": true, "куб": true, "н.э": true, "до н.э": true,
+	"кв": true, "куб": true, "н.э": true,
 }
 
 // fullWord reports whether w, before a period, is a word rather than an
@@ -166,10 +178,23 @@ func fullWord(w string) bool {
 		n++
 		last = unicode.ToLower(r)
 	}
-	if n < 3 || n > 40 || abbrevs[strings.ToLower(w)] || endable[strings.ToLower(w)] {
+	if n < 3 || n > 40 {
+		return false
+	}
+	var buf [128]byte
+	if lw := lower(buf[:0], w); abbrevs[string(lw)] || endable[string(lw)] {
 		return false
 	}
 	return n >= 7 || strings.ContainsRune("аеёиоуыэюяьй", last)
+}
+
+// lower appends w in lower case to b, without allocating when it fits:
+// map keys for the abbreviation tables.
+func lower(b []byte, w string) []byte {
+	for _, r := range w {
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
 }
 
 // nameAbbrevs are titles that precede a name, never a number: a period
@@ -513,6 +538,17 @@ func quoteState(open bool, w string) bool {
 		}
 	}
 	return open
+}
+
+// maybeQuote reports whether w may hold a quotation mark: a '"' or the
+// first byte of '«', '»' (C2) or '“', '”', '„' (E2).
+func maybeQuote(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if c := w[i]; c == '"' || c == 0xC2 || c == 0xE2 {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteAhead reports whether a closing quotation mark follows text[i:] on

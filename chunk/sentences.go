@@ -6,19 +6,22 @@ import (
 )
 
 // Sentences returns the sentences of text in order, each with its leading
-// and trailing white space removed, by the rules Split uses for a sentence
-// end (see the package documentation): a period after an abbreviation, an
-// initial or a list number does not end one; emoji, smileys and ")))"
-// after an end belong to the sentence before. A line break ends a sentence
-// too, unless the line ends with a comma, a colon, a semicolon, a dash or a
-// short preposition or conjunction, or the next line begins with a
-// lower-case letter: then the sentence goes on. Spaces inside phone
-// numbers, e-mail addresses and placeholders never end one.
+// and trailing white space removed, by the rules Split cuts by (the
+// package documentation gives them): a period after an abbreviation, an
+// initial or a list number does not end one, dialogue dashes do not, and
+// emoji, smileys and hash tags after an end belong to the sentence before.
+// A line break ends a sentence too, unless the line ends with a comma, a
+// colon, a semicolon, a dash or a short preposition or conjunction, or the
+// next line begins with a lower-case letter. Spaces inside phone numbers,
+// e-mail addresses and placeholders never end one. No sentence is only
+// punctuation, emoji or symbols unless the whole text is: such a line joins
+// the sentence before it, or, when it begins with a bullet or a dash, the
+// one after.
 //
 // Text that is empty or all white space has no sentences. Every byte of
-// text other than white space between sentences is in exactly one of
-// them, so joining the sentences with single spaces loses nothing but
-// white space. Time and memory are linear in len(text).
+// text other than the white space between sentences is in exactly one of
+// them, in order. Time and memory are linear in len(text); Sentences never
+// panics.
 func Sentences(text string) []string {
 	w := walk(text, Runes)
 	if w.start == w.end {
