@@ -353,46 +353,45 @@ func walk(text string, u Unit) walked {
 	return w
 }
 
-// nextWords returns the start of the word at text[i], at most nextLen
-// bytes of it, and, when that word is a dash, the word after it on the
-// same line, at most lookahead bytes: all that classify reads ahead.
+// nextWords returns the next nextLen bytes of text from i, where a word
+// begins, and, when that word is a dash standing alone, the word after it
+// on the same line (at most lookahead bytes): all that classify reads
+// ahead.
 func nextWords(text string, i int) (next, next2 string) {
-	next, j := wordAt(text, i, nextLen)
-	if !dash(next) {
+	next = text[i:min(len(text), i+nextLen)]
+	n := dashLen(next)
+	if n == 0 {
 		return next, ""
+	}
+	j := i + n
+	if j < len(text) && text[j] != ' ' && text[j] != '\t' {
+		return next, "" // the word goes on: "—да", "-5"
 	}
 	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
 		j++
 	}
-	next2, _ = wordAt(text, j, lookahead)
-	return next, next2
-}
-
-// nextLen is how much of the next word classify needs: a dash, or a
-// bracket and the character after it.
-const nextLen = 8
-
-// wordAt returns at most n bytes of the word at text[i] and where it
-// stopped.
-func wordAt(text string, i, n int) (string, int) {
-	j := i
-	for j < len(text) && j-i < n {
-		c := text[j]
+	k := j
+	for k < len(text) && k-j < lookahead {
+		c := text[k]
 		if c < utf8.RuneSelf {
 			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
 				break
 			}
-			j++
+			k++
 			continue
 		}
-		r, size := decode(text, j)
+		r, size := decode(text, k)
 		if unicode.IsSpace(r) {
 			break
 		}
-		j += size
+		k += size
 	}
-	return text[i:j], j
+	return next, text[j:k]
 }
+
+// nextLen is how much of the next word classify needs: a dash, or a
+// quote, a bracket and the character after them.
+const nextLen = 8
 
 // parenDelta returns how many brackets the word w opens less how many it
 // closes; "((" and ":(" at its end are sad smileys, not brackets.

@@ -11,8 +11,8 @@ import (
 type near struct {
 	prev      string // the word before tok on its line; "" when tok begins the line
 	tok       string // the word the run follows
-	next      string // the word after the run, at most lookahead bytes of it
-	next2     string // the word after next, at most lookahead bytes; "" at a line break
+	next      string // the text after the run, nextLen bytes of it: where the next word begins
+	next2     string // when the next word is a dash, the word after it on the line (lookahead bytes at most); else ""
 	lineStart bool   // tok begins a line (or the text)
 	afterEnd  bool   // tok begins a sentence: a line or the text, or the run before it ends one
 	depth     int    // '(' opened and not closed before tok in this paragraph
@@ -41,7 +41,7 @@ func classify(c near) level {
 		return levelWord
 	}
 	r, size := utf8.DecodeLastRuneInString(t)
-	if (r == '!' || r == '?' || r == '…' || r == '.') && dash(c.next) && startsLower(c.next2) {
+	if (r == '!' || r == '?' || r == '…' || r == '.') && startsLower(c.next2) {
 		return levelClause // dialogue: "— Правда? — спросил он.", "и т. д. — это"
 	}
 	switch {
@@ -245,8 +245,8 @@ func listNumber(w string) bool {
 // emoji or a smiley: a capital letter, a mention ("@anna"), or a dash
 // before a capital ("— Вы придёте?").
 func startsSentence(w, w2 string) bool {
-	if dash(w) {
-		w = trimOpeners(w2)
+	if w2 != "" {
+		w = trimOpeners(w2) // w is a dash
 	}
 	r, n := utf8.DecodeRuneInString(w)
 	if r == '@' {
@@ -258,7 +258,21 @@ func startsSentence(w, w2 string) bool {
 
 // dash reports whether the word w is a dash standing alone.
 func dash(w string) bool {
-	return w == "—" || w == "–" || w == "-" || w == "--"
+	return w != "" && dashLen(w) == len(w)
+}
+
+// dashLen returns the length of the dash that s begins with: "—", "–",
+// "--" or "-"; 0 when it begins with none.
+func dashLen(s string) int {
+	switch {
+	case strings.HasPrefix(s, "—"), strings.HasPrefix(s, "–"):
+		return len("—")
+	case strings.HasPrefix(s, "--"):
+		return 2
+	case strings.HasPrefix(s, "-"):
+		return 1
+	}
+	return 0
 }
 
 func startsLower(w string) bool {
