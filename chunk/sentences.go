@@ -44,16 +44,20 @@ func Sentences(text string) []string {
 	// line of their own join the sentence before; a bullet or a dash
 	// joins the one after.
 	merged := spans[:0]
+	from := -1 // where the sentence at i begins when symbols before it joined it
 	for i := 0; i < len(spans); i++ {
 		sp := spans[i]
-		s := text[sp[0]:sp[1]]
+		s := text[sp[0]:sp[1]] // without what joined it: each byte is looked at once
+		if from >= 0 {
+			sp[0], from = from, -1
+		}
 		if !symbolic(s) || len(spans) == 1 {
 			merged = append(merged, sp)
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(s)
 		if i+1 < len(spans) && (len(merged) == 0 || bullet(r) || opener(r) || r == '-' || r == '—' || r == '–') {
-			spans[i+1][0] = sp[0]
+			from = sp[0]
 			continue
 		}
 		if n := len(merged); n > 0 {
