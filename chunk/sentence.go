@@ -385,7 +385,7 @@ func hashtag(w string) bool {
 // arrows, pointing hands, check marks, bullets, keycaps.
 func bullet(r rune) bool {
 	switch {
-	case 0x2190 <= r && r <= 0x21FF, 0x27A1 == r, 0x2B05 <= r && r <= 0x2B07, 0x2794 <= r && r <= 0x27BF:
+	case 0x2190 <= r && r <= 0x21FF, 0x2B05 <= r && r <= 0x2B07, 0x2794 <= r && r <= 0x27BF:
 		return true // arrows
 	case r == 0x1F448 || r == 0x1F449 || r == 0x261D || r == 0x1F446 || r == 0x1F447:
 		return true // pointing hands
