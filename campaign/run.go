@@ -14,10 +14,11 @@ const batchSize = 64
 
 // batch is a run of consecutive recipients and, once rendered, their rows.
 type batch struct {
-	seq  int // 0-based order of the batch in the run
-	pos  int // position of recipients[0]
-	recs []Recipient
-	rows []Row
+	seq    int // 0-based order of the batch in the run
+	pos    int // position of recipients[0]
+	recs   []Recipient
+	phones []phoneOutcome // recs' phones, read in order by the reader
+	rows   []Row
 }
 
 // Run renders a message for every recipient of src and hands the rows to
@@ -30,9 +31,11 @@ type batch struct {
 // texts the uniqueness analysis keeps; see Options.NoAnalysis).
 //
 // Every recipient read gives exactly one row: the report's Recipients equals
-// the number of rows handed to sink. A bad recipient is an error row, never
+// the number of rows handed to sink (with Options.Resume, the first Start
+// records are read for their phones only and give none). A bad recipient is an error row, never
 // the end of the run. The run stops early only when src yields an error (an
-// unreadable input), when sink returns an error, or when ctx is done; Run
+// unreadable input), when Options.PhoneField names a field the first
+// readable record lacks, when sink returns an error, or when ctx is done; Run
 // then returns that error with the report of the rows emitted so far. On
 // return every goroutine Run started has ended. A blocked read of src is
 // noticed at its next record.
@@ -49,6 +52,14 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 
 	var srcErr error // written by the reader, read after it ends
 	var wg sync.WaitGroup
+	// The phones are read by the reader, in input order: duplicates need
+	// the order, and a duplicate is then never rendered.
+	pr := &phoneRun{c: c}
+	var phoneErr error // written by the reader, read after it ends
+	skip := 0          // records read for their phones only (Options.Resume)
+	if c.opts.Resume {
+		skip = c.opts.Start
+	}
 
 	// Reader: cut src into batches; a token per batch in flight.
 	wg.Add(1)
@@ -76,16 +87,27 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 			if ctx.Err() != nil {
 				return
 			}
+			po, err := pr.outcome(&rec)
+			if err != nil {
+				phoneErr = err
+				break
+			}
+			if skip > 0 {
+				skip--
+				continue
+			}
 			if b == nil {
 				select {
 				case b = <-free:
 					b.recs = b.recs[:0]
+					b.phones = b.phones[:0]
 				default:
-					b = &batch{recs: make([]Recipient, 0, batchSize)}
+					b = &batch{recs: make([]Recipient, 0, batchSize), phones: make([]phoneOutcome, 0, batchSize)}
 				}
 				b.seq, b.pos = seq, pos
 			}
 			b.recs = append(b.recs, rec)
+			b.phones = append(b.phones, po)
 			pos++
 			if len(b.recs) == batchSize && !send() {
 				return
@@ -106,7 +128,7 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 				b.rows = b.rows[:0]
 				if ctx.Err() == nil {
 					for i, r := range b.recs {
-						b.rows = append(b.rows, c.Message(r, b.pos+i))
+						b.rows = append(b.rows, c.message(r, b.pos+i, &b.phones[i]))
 					}
 				}
 				results <- b // never blocks: at most window batches are in flight
@@ -147,6 +169,7 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 			}
 			clear(nb.rows)
 			clear(nb.recs)
+			clear(nb.phones)
 			<-tokens
 			select {
 			case free <- nb:
@@ -163,7 +186,11 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 	if runErr == nil && srcErr != nil {
 		runErr = fmt.Errorf("campaign: reading recipients: %w", srcErr)
 	}
+	if runErr == nil && phoneErr != nil {
+		runErr = phoneErr
+	}
 	// The report always describes what reached the sink.
+	acc.finishPhones(pr.field)
 	rep := acc.finish()
 	return rep, runErr
 }

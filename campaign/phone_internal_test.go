@@ -1,0 +1,110 @@
+package campaign
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/nyaruka/phonenumbers"
+)
+
+// oracle is phonenumbers' reading of s in Russia: the E.164 form, and
+// whether it is a valid mobile number of Russia.
+func oracle(s string) (string, bool) {
+	n, err := phonenumbers.Parse(s, "RU")
+	if err != nil || !phonenumbers.IsValidNumber(n) {
+		return "", false
+	}
+	return phonenumbers.Format(n, phonenumbers.E164),
+		phonenumbers.GetNumberType(n) == phonenumbers.MOBILE && phonenumbers.GetRegionCodeForNumber(n) == "RU"
+}
+
+// checkFast fails when the fast path reads s and phonenumbers does not
+// agree: the same E.164, a valid Russian mobile.
+func checkFast(t *testing.T, s string) bool {
+	nat, ok := fastRU(s)
+	if !ok {
+		return false
+	}
+	got := e164RU(nat)
+	want, mobile := oracle(s)
+	if got != want || !mobile {
+		t.Fatalf("fastRU(%q) = %s; phonenumbers says %q, a Russian mobile: %v", s, got, want, mobile)
+	}
+	return true
+}
+
+// TestFastPathAgrees: every code 900-999, in every format the fast path
+// takes, against phonenumbers.
+func TestFastPathAgrees(t *testing.T) {
+	formats := []string{"+7 %s %s-%s-%s", "8 (%s) %s-%s-%s", "7%s%s%s%s", "%s%s%s%s", "8-%s-%s-%s-%s", "+7(%s)%s%s%s", "8.%s.%s.%s.%s", " %s %s %s %s "}
+	taken := 0
+	for code := 900; code <= 999; code++ {
+		for _, sub := range []string{"0000000", "1234567", "9999999", "5550135"} {
+			for _, f := range formats {
+				s := fmt.Sprintf(f, fmt.Sprint(code), sub[:3], sub[3:5], sub[5:])
+				if !checkFast(t, s) {
+					t.Fatalf("fastRU(%q) is not ok: the fast path misses a common format", s)
+				}
+				taken++
+			}
+		}
+	}
+	// Odd punctuation the fast path takes: phonenumbers must agree.
+	for _, s := range []string{"---89991234567---", ".9991234567.", "8(9991234567", "7)999(1234567", "((+7))999 123 45 67", "+ 7 999 123 45 67", "  +7...999...1234567", "8 999 123 45 67 )", "(8) 999 123-45-67", "8-(999)-123-45-67", "+7 (999)-123.45.67", "9 9 9 1 2 3 4 5 6 7", "+(7)9991234567"} {
+		if !checkFast(t, s) {
+			t.Logf("fastRU(%q) leaves it to phonenumbers", s)
+		}
+	}
+	// What the fast path leaves to phonenumbers.
+	for _, s := range []string{"+8 999 123 45 67", "+9991234567", "8 495 123 45 67", "++7 999 123 45 67", "8 999 123 45 6", "+7 999 123 45 678", "тел. 89991234567", "7 701 123 45 67", "8\u00a0999\u00a0123\u00a045\u00a067"} {
+		if _, ok := fastRU(s); ok {
+			t.Fatalf("fastRU(%q) is ok; it must go to phonenumbers", s)
+		}
+	}
+	t.Logf("%d numbers read by the fast path, all as phonenumbers reads them", taken)
+}
+
+// FuzzFastPath: whatever the fast path reads, phonenumbers reads the same
+// way, as a valid Russian mobile; ParsePhone never panics and gives E.164.
+func FuzzFastPath(f *testing.F) {
+	for _, s := range []string{"8 (999) 123-45-67", "+79991234567", "9991234567", "8..999..123", "(((999)))1234567", "+7-999-123-45-67.", "7 (999) 123-45-67", "89991234567 #12"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		checkFast(t, s)
+		p, err := ParsePhone(s, "")
+		if err == nil && (!strings.HasPrefix(p.E164, "+") || len(p.E164) > 16 || p.Count < 1) {
+			t.Fatalf("ParsePhone(%q) = %+v", s, p)
+		}
+		if err != nil {
+			if pe, ok := err.(*PhoneError); !ok || pe.Reason == "" || pe.Text != s {
+				t.Fatalf("ParsePhone(%q): %#v", s, err)
+			}
+		}
+	})
+}
+
+// TestPhoneSet: the first key is kept, cut to maxFirstKey bytes at a rune
+// boundary, across blocks.
+func TestPhoneSet(t *testing.T) {
+	var s phoneSet
+	long := strings.Repeat("ключ", 30) // 240 bytes
+	for i := range 5000 {
+		if _, dup := s.see(uint64(i), fmt.Sprintf("%s%d", long, i)); dup {
+			t.Fatalf("phone %d seen before", i)
+		}
+	}
+	if len(s.blocks) < 2 {
+		t.Fatalf("%d blocks; the test must cross a block", len(s.blocks))
+	}
+	for _, i := range []int{0, 1, 4999} {
+		first, dup := s.see(uint64(i), "other")
+		if !dup || first != truncate(long, maxFirstKey) {
+			t.Fatalf("phone %d: first %q, %v", i, first, dup)
+		}
+	}
+	if k := truncate(long, maxFirstKey); len(k) > maxFirstKey || !strings.HasPrefix(long, k) || len(k) < maxFirstKey-3 {
+		t.Fatalf("truncate: %q", k)
+	}
+}
