@@ -247,7 +247,7 @@ func (pr *phoneRun) outcome(r *Recipient) (phoneOutcome, error) {
 				if len(names) > 20 {
 					names = append(names[:20], "...")
 				}
-				return phoneOutcome{}, fmt.Errorf("campaign: the recipients have no field %q for the phone (Options.PhoneField); the first record has: %s",
+				return phoneOutcome{}, fmt.Errorf("campaign: the recipients have no phone field %q; the first record has: %s",
 					pr.c.opts.PhoneField, strings.Join(names, ", "))
 			}
 			pr.field = pr.c.opts.PhoneField

@@ -340,7 +340,7 @@ func TestRunPhoneOptions(t *testing.T) {
 	c = newCampaign(t, "Привет!", &campaign.Options{PhoneField: "Тел"})
 	n := 0
 	_, err := c.Run(context.Background(), slice(recs), func(campaign.Row) error { n++; return nil })
-	if err == nil || !strings.Contains(err.Error(), `no field "Тел"`) || !strings.Contains(err.Error(), "Номер, Телефон, Имя") && !strings.Contains(err.Error(), "Имя, Номер, Телефон") || n != 0 {
+	if err == nil || !strings.Contains(err.Error(), `no phone field "Тел"`) || !strings.Contains(err.Error(), "Номер, Телефон, Имя") && !strings.Contains(err.Error(), "Имя, Номер, Телефон") || n != 0 {
 		t.Fatalf("missing PhoneField: %v, %d rows", err, n)
 	}
 	if _, err := campaign.New("Привет!", &campaign.Options{Region: "XX"}); err == nil || !strings.Contains(err.Error(), `Region "XX"`) {
