@@ -241,8 +241,8 @@ func (c *Campaign) Message(r Recipient, pos int) Row {
 	return c.message(r, pos, &po)
 }
 
-// message is Message with the phone already read (by Run's reader, which
-// also knows whether it is a duplicate).
+// message is Message with the phone already read from the column Run
+// decided.
 func (c *Campaign) message(r Recipient, pos int, po *phoneOutcome) Row {
 	row := Row{Index: pos, Key: r.Key}
 	if r.Err != nil {
@@ -258,11 +258,6 @@ func (c *Campaign) message(r Recipient, pos int, po *phoneOutcome) Row {
 	}
 	if _, ok := c.supPhone[po.key]; ok && po.key != 0 {
 		row.Err = &RowError{Kind: KindSuppressed, Message: "the phone " + row.Phone + " is on the suppression list", Line: r.Line}
-		return row
-	}
-	if po.dupOf != "" {
-		row.Err = &RowError{Kind: KindDuplicatePhone, Line: r.Line, Field: po.field, Duplicate: po.dupOf,
-			Message: fmt.Sprintf("the phone %s is also the phone of %q, an earlier recipient, who gets the message: one person, one message", row.Phone, po.dupOf)}
 		return row
 	}
 	idx, err := c.Variant(r.Key, pos)

@@ -2,7 +2,9 @@ package campaign
 
 import (
 	"fmt"
+	"runtime"
 	"strings"
+	"unicode/utf8"
 	"testing"
 
 	"github.com/nyaruka/phonenumbers"
@@ -106,5 +108,86 @@ func TestPhoneSet(t *testing.T) {
 	}
 	if k := truncate(long, maxFirstKey); len(k) > maxFirstKey || !strings.HasPrefix(long, k) || len(k) < maxFirstKey-3 {
 		t.Fatalf("truncate: %q", k)
+	}
+}
+
+// BenchmarkPhoneSet measures duplicate detection's memory: the heap a set
+// of n distinct phones keeps (keys of 8 bytes, as "s0000001"), in bytes a
+// phone, the bound phoneSet documents.
+func BenchmarkPhoneSet(b *testing.B) {
+	for _, n := range []int{100_000, 1_000_000} {
+		b.Run(fmt.Sprint(n), func(b *testing.B) {
+			b.ReportAllocs()
+			var perPhone float64
+			for b.Loop() {
+				var before, after runtime.MemStats
+				runtime.GC()
+				runtime.ReadMemStats(&before)
+				var s phoneSet
+				for i := range n {
+					s.see(79_000_000_000+uint64(i)*7919%1_000_000_000, fmt.Sprintf("s%07d", i))
+				}
+				runtime.GC()
+				runtime.ReadMemStats(&after)
+				perPhone = float64(after.HeapAlloc-before.HeapAlloc) / float64(n)
+				runtime.KeepAlive(&s)
+			}
+			b.ReportMetric(perPhone, "heap-bytes/phone")
+		})
+	}
+}
+
+// BenchmarkParsePhone is one number read: ParsePhone (the fast path where
+// it applies) beside phonenumbers.Parse + IsValidNumber + GetNumberType +
+// Format, what a caller of phonenumbers alone would do.
+func BenchmarkParsePhone(b *testing.B) {
+	for _, in := range []string{"8 (999) 123-45-67", "+7 999 123 45 67", "79991234567", "8 (495) 123-45-67", "8-999-1234567 доб. 12", "+375 29 123 45 67"} {
+		b.Run("spinwise/"+in, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := ParsePhone(in, "RU"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("phonenumbers/"+in, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				n, err := phonenumbers.Parse(in, "RU")
+				if err != nil || !phonenumbers.IsValidNumber(n) {
+					b.Fatal(err)
+				}
+				_ = phonenumbers.GetNumberType(n)
+				_ = phonenumbers.Format(n, phonenumbers.E164)
+			}
+		})
+	}
+}
+
+// FuzzLowerName: lowerName is strings.ToLower, for every name.
+func FuzzLowerName(f *testing.F) {
+	for _, s := range []string{"Мобильный Телефон", "ЁЛКА ёлка", "PHONE", "Контакт: Телефон", "Τηλέφωνο", "\xd0", "Ж\xd0", strings.Repeat("Я", 60)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		var buf [96]byte
+		if got, want := string(lowerName(s, &buf)), strings.ToLower(s); got != want && utf8.ValidString(s) {
+			t.Fatalf("lowerName(%q) = %q, want %q", s, got, want)
+		}
+	})
+}
+
+// TestLowerNameAlphabet: every Russian capital, against strings.ToLower.
+func TestLowerNameAlphabet(t *testing.T) {
+	var b strings.Builder
+	for r := 'А'; r <= 'я'; r++ {
+		b.WriteRune(r)
+	}
+	b.WriteString("ЁёABCxyz: 09")
+	var buf [96]byte
+	for _, s := range []string{b.String()[:90], b.String()[90:]} {
+		if got, want := string(lowerName(s, &buf)), strings.ToLower(s); got != want {
+			t.Fatalf("lowerName(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

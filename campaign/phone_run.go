@@ -1,6 +1,7 @@
 package campaign
 
 import (
+	"bytes"
 	"fmt"
 	"maps"
 	"slices"
@@ -23,41 +24,107 @@ const (
 	KindDuplicatePhone Kind = "duplicate-phone"
 )
 
+// Words in field names, lower case.
+var (
+	notPhoneWords = words("факс", "fax", "менеджер", "ответствен", "manager", "responsible", "owner", "тип", "type", "код", "code", "подтвержд", "confirm", "кол-во", "count")
+	whatsappWords = words("whatsapp", "ватсап", "вотсап", "wa_id")
+	mobileWords   = words("мобильн", "моб. телефон", "mobile", "сотов", "cell")
+	phoneNames    = words("телефон", "тел", "тел.", "phone", "tel", "номер телефона", "phone number", "phone_number", "телефон (текст)")
+	sideWords     = words("рабоч", "work", "домашн", "home")
+	phoneWords    = words("телефон", "phone")
+)
+
+func words(ws ...string) [][]byte {
+	out := make([][]byte, len(ws))
+	for i, w := range ws {
+		out[i] = []byte(w)
+	}
+	return out
+}
+
+func hasWord(n []byte, ws [][]byte) bool {
+	for _, w := range ws {
+		if bytes.Contains(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
+func isName(n []byte, ws [][]byte) bool {
+	for _, w := range ws {
+		if bytes.Equal(n, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // phoneFieldScore rates a data field's name as the phone column: 0 is not
-// a phone column, and the highest score wins.
+// a phone column, and the highest score wins. It does not allocate for
+// names of Latin and Russian letters (Message detects the column on every
+// call).
 func phoneFieldScore(name string) int {
-	n := strings.ToLower(strings.TrimSpace(name))
-	if i := strings.LastIndexByte(n, ':'); i >= 0 { // "Контакт: Телефон"
-		n = strings.TrimSpace(n[i+1:])
-	}
-	for _, w := range []string{"факс", "fax", "менеджер", "ответствен", "manager", "responsible", "owner", "тип", "type", "код", "code", "подтвержд", "confirm", "кол-во", "count"} {
-		if strings.Contains(n, w) {
-			return 0
-		}
-	}
-	has := func(ws ...string) bool {
-		for _, w := range ws {
-			if strings.Contains(n, w) {
-				return true
-			}
-		}
-		return false
+	var buf [96]byte
+	n := lowerName(strings.TrimSpace(name), &buf)
+	if i := bytes.LastIndexByte(n, ':'); i >= 0 { // "Контакт: Телефон"
+		n = bytes.TrimSpace(n[i+1:])
 	}
 	switch {
-	case has("whatsapp", "ватсап", "вотсап", "wa_id"):
+	case hasWord(n, notPhoneWords):
+		return 0
+	case hasWord(n, whatsappWords):
 		return 5
-	case has("мобильн", "моб. телефон", "mobile", "сотов", "cell"):
+	case hasWord(n, mobileWords):
 		return 4
-	case n == "телефон" || n == "тел" || n == "тел." || n == "phone" || n == "tel" || n == "номер телефона" || n == "phone number" || n == "phone_number" || n == "телефон (текст)":
+	case isName(n, phoneNames):
 		return 3
-	case has("рабоч", "work", "домашн", "home"):
-		if has("телефон", "phone") {
+	case hasWord(n, sideWords):
+		if hasWord(n, phoneWords) {
 			return 1
 		}
-	case has("телефон", "phone"):
+	case hasWord(n, phoneWords):
 		return 2
 	}
 	return 0
+}
+
+// lowerName lowers the case of a name's Latin and Russian letters into buf;
+// a longer name or another script goes to strings.ToLower.
+func lowerName(s string, buf *[96]byte) []byte {
+	if len(s) > len(buf) {
+		return []byte(strings.ToLower(s))
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= 'A' && c <= 'Z':
+			c += 'a' - 'A'
+		case c >= 0x80 && c != 0xD0 && c != 0xD1 && utf8.RuneStart(c),
+			c == 0xD1 && i+1 < len(s) && s[i+1] >= 0xA0:
+			return []byte(strings.ToLower(s)) // another script: let Unicode do it
+		case c == 0xD0 && i+1 < len(s):
+			// А-П (D0 90-9F) -> а-п (D0 B0-BF); Р-Я (D0 A0-AF) -> р-я
+			// (D1 80-8F); Ѐ-Џ, Ё among them (D0 80-8F) -> ѐ-џ (D1 90-9F).
+			switch d := s[i+1]; {
+			case d >= 0x80 && d <= 0x8F:
+				b[i], b[i+1] = 0xD1, d+0x10
+				i++
+				continue
+			case d >= 0x90 && d <= 0x9F:
+				b[i], b[i+1] = 0xD0, d+0x20
+				i++
+				continue
+			case d >= 0xA0 && d <= 0xAF:
+				b[i], b[i+1] = 0xD1, d-0x20
+				i++
+				continue
+			}
+		}
+		b[i] = c
+	}
+	return b
 }
 
 // detectPhoneField returns the field of data that holds the phone, by its
@@ -109,7 +176,6 @@ type phoneOutcome struct {
 	key   uint64 // E.164 digits as a number; 0 when there is no phone
 	field string // the phone column, "" when there is none
 	err   *PhoneError
-	dupOf string // the key of an earlier recipient with this phone
 }
 
 // phoneOf reads the recipient's phone from field (no column: a zero
@@ -194,8 +260,11 @@ const arenaChunk = 64 << 10
 // an integer (at most 15 digits: it fits in 64 bits), not by a string, and
 // the keys are copied into blocks of 64 KiB (at most 64 bytes each; a
 // longer one is cut), so memory is linear in the distinct phones: the map's
-// 16 bytes a slot at a load between 7/16 and 7/8 (19 to 37 bytes a phone),
-// plus the key's length. BenchmarkPhoneSet measures it.
+// 16 bytes a slot at a load between 7/16 and 7/8 (about 19 to 40 bytes a
+// phone with the map's own overhead), plus the key's length.
+// BenchmarkPhoneSet measures it: 46 bytes a phone in all, with keys of 8
+// bytes, at a million phones (46 MB); the bound is under 50 bytes a phone
+// plus its key.
 type phoneSet struct {
 	first  map[uint64]uint64 // phone -> block<<24 | offset<<8 | length
 	blocks [][]byte
@@ -223,20 +292,21 @@ func (s *phoneSet) see(phone uint64, key string) (string, bool) {
 	return "", false
 }
 
-// phoneRun is a run's phone state, kept by Run's reader goroutine: the
-// column, found on the first readable record, and the phones seen.
+// phoneRun is a run's phone state. Run's reader decides the column on the
+// first readable record (and, with Options.Resume, registers the phones of
+// the records before Start, before it hands on any batch); the workers read
+// the phones; Run's own goroutine, which sees the rows in order, tells the
+// duplicates.
 type phoneRun struct {
-	c        *Campaign
-	decided  bool
-	field    string
-	seen     phoneSet
-	distinct int
+	c       *Campaign
+	decided bool
+	field   string
+	seen    phoneSet
 }
 
-// outcome reads r's phone and checks it against the phones seen before.
-// The first readable record decides the column; a PhoneField it lacks is
-// the run's error.
-func (pr *phoneRun) outcome(r *Recipient) (phoneOutcome, error) {
+// decide sets the column from the first readable record; a PhoneField it
+// lacks is the run's error.
+func (pr *phoneRun) decide(r *Recipient) error {
 	if !pr.decided && r.Err == nil && r.Data != nil {
 		pr.decided = true
 		switch {
@@ -247,7 +317,7 @@ func (pr *phoneRun) outcome(r *Recipient) (phoneOutcome, error) {
 				if len(names) > 20 {
 					names = append(names[:20], "...")
 				}
-				return phoneOutcome{}, fmt.Errorf("campaign: the recipients have no phone field %q; the first record has: %s",
+				return fmt.Errorf("campaign: the recipients have no phone field %q; the first record has: %s",
 					pr.c.opts.PhoneField, strings.Join(names, ", "))
 			}
 			pr.field = pr.c.opts.PhoneField
@@ -255,15 +325,29 @@ func (pr *phoneRun) outcome(r *Recipient) (phoneOutcome, error) {
 			pr.field = detectPhoneField(r.Data)
 		}
 	}
-	po := pr.c.phoneOf(r, pr.field)
-	if po.key != 0 {
-		if first, dup := pr.seen.see(po.key, r.Key); dup {
-			po.dupOf = first
-		} else {
-			pr.distinct++
-		}
+	return nil
+}
+
+// skip registers the phone of a record read but not run (Options.Resume).
+func (pr *phoneRun) skip(r *Recipient) {
+	if po := pr.c.phoneOf(r, pr.field); po.key != 0 {
+		pr.seen.see(po.key, r.Key)
 	}
-	return po, nil
+}
+
+// dedup registers the phone of a row, in input order, or turns the row
+// into a duplicate of the earlier recipient with that phone, who gets the
+// message. Every row with a valid phone counts, whatever became of it (a
+// recipient whose row failed still has the phone); a suppressed row stays
+// suppressed.
+func (pr *phoneRun) dedup(row *Row, phone uint64, line int, field string) {
+	first, dup := pr.seen.see(phone, row.Key)
+	if !dup || (row.Err != nil && row.Err.Kind == KindSuppressed) {
+		return
+	}
+	row.Text, row.Chunks, row.Variant, row.Links = "", nil, "", nil
+	row.Err = &RowError{Kind: KindDuplicatePhone, Line: line, Field: field, Duplicate: first,
+		Message: fmt.Sprintf("the phone %s is also the phone of %q, an earlier recipient, who gets the message: one person, one message", row.Phone, first)}
 }
 
 // PhoneReport is the phone part of a Report.

@@ -14,11 +14,12 @@ const batchSize = 64
 
 // batch is a run of consecutive recipients and, once rendered, their rows.
 type batch struct {
-	seq    int // 0-based order of the batch in the run
-	pos    int // position of recipients[0]
-	recs   []Recipient
-	phones []phoneOutcome // recs' phones, read in order by the reader
-	rows   []Row
+	seq   int // 0-based order of the batch in the run
+	pos   int // position of recipients[0]
+	recs  []Recipient
+	field string   // the phone column, "" for none
+	rows  []Row    // rendered by a worker
+	keys  []uint64 // the rows' phones as numbers (0: none), by the worker
 }
 
 // Run renders a message for every recipient of src and hands the rows to
@@ -52,8 +53,8 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 
 	var srcErr error // written by the reader, read after it ends
 	var wg sync.WaitGroup
-	// The phones are read by the reader, in input order: duplicates need
-	// the order, and a duplicate is then never rendered.
+	// The reader decides the phone column, the workers read the phones,
+	// this goroutine tells duplicates (it sees the rows in order).
 	pr := &phoneRun{c: c}
 	var phoneErr error // written by the reader, read after it ends
 	skip := 0          // records read for their phones only (Options.Resume)
@@ -87,12 +88,14 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 			if ctx.Err() != nil {
 				return
 			}
-			po, err := pr.outcome(&rec)
-			if err != nil {
+			if err := pr.decide(&rec); err != nil {
 				phoneErr = err
 				break
 			}
 			if skip > 0 {
+				// Before any batch is sent: the writer reads pr.seen
+				// only after it receives one.
+				pr.skip(&rec)
 				skip--
 				continue
 			}
@@ -100,14 +103,12 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 				select {
 				case b = <-free:
 					b.recs = b.recs[:0]
-					b.phones = b.phones[:0]
 				default:
-					b = &batch{recs: make([]Recipient, 0, batchSize), phones: make([]phoneOutcome, 0, batchSize)}
+					b = &batch{recs: make([]Recipient, 0, batchSize)}
 				}
-				b.seq, b.pos = seq, pos
+				b.seq, b.pos, b.field = seq, pos, pr.field
 			}
 			b.recs = append(b.recs, rec)
-			b.phones = append(b.phones, po)
 			pos++
 			if len(b.recs) == batchSize && !send() {
 				return
@@ -125,10 +126,12 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 		go func() {
 			defer wwg.Done()
 			for b := range jobs {
-				b.rows = b.rows[:0]
+				b.rows, b.keys = b.rows[:0], b.keys[:0]
 				if ctx.Err() == nil {
 					for i, r := range b.recs {
-						b.rows = append(b.rows, c.message(r, b.pos+i, &b.phones[i]))
+						po := c.phoneOf(&r, b.field)
+						b.rows = append(b.rows, c.message(r, b.pos+i, &po))
+						b.keys = append(b.keys, po.key)
 					}
 				}
 				results <- b // never blocks: at most window batches are in flight
@@ -156,6 +159,9 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 			next++
 			if runErr == nil && ctx.Err() == nil && len(nb.rows) == len(nb.recs) {
 				for i := range nb.rows {
+					if k := nb.keys[i]; k != 0 {
+						pr.dedup(&nb.rows[i], k, nb.recs[i].Line, nb.field)
+					}
 					if err := sink(nb.rows[i]); err != nil {
 						runErr = fmt.Errorf("campaign: writing row %d (key %q): %w", nb.rows[i].Index, nb.rows[i].Key, err)
 						cancel()
@@ -169,7 +175,6 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 			}
 			clear(nb.rows)
 			clear(nb.recs)
-			clear(nb.phones)
 			<-tokens
 			select {
 			case free <- nb:
