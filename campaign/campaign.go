@@ -113,6 +113,7 @@ type Campaign struct {
 	fields   []string
 	region   string              // Options.Region, checked
 	supPhone map[uint64]struct{} // the suppression list's phones (E.164 digits)
+	names    fieldScores         // phone column scores of field names, for Message
 }
 
 // MaxStart is the largest Options.Start (2^62-1 where int has 64 bits):

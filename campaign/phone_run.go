@@ -6,6 +6,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/nyaruka/phonenumbers"
@@ -213,7 +214,50 @@ func (c *Campaign) phoneField(r *Recipient) string {
 	case c.opts.PhoneField != "":
 		return c.opts.PhoneField
 	}
-	return detectPhoneField(r.Data)
+	return c.names.detect(r.Data)
+}
+
+// maxScoredNames bounds fieldScores' memory.
+const maxScoredNames = 4096
+
+// fieldScores caches phoneFieldScore by field name for Message, which
+// detects the phone column on every call: a CRM robot's records have the
+// same few dozen names.
+type fieldScores struct {
+	mu sync.RWMutex
+	m  map[string]int
+}
+
+// detect is detectPhoneField, with the scores of names seen before taken
+// from the cache.
+func (fs *fieldScores) detect(data map[string]any) string {
+	best, bestScore := "", 0
+	var missed []string
+	fs.mu.RLock()
+	for name := range data {
+		s, ok := fs.m[name]
+		if !ok {
+			s = phoneFieldScore(name)
+			missed = append(missed, name)
+		}
+		if s > bestScore || (s == bestScore && s > 0 && name < best) {
+			best, bestScore = name, s
+		}
+	}
+	fs.mu.RUnlock()
+	if len(missed) > 0 {
+		fs.mu.Lock()
+		if fs.m == nil {
+			fs.m = make(map[string]int)
+		}
+		for _, name := range missed {
+			if len(fs.m) < maxScoredNames {
+				fs.m[strings.Clone(name)] = phoneFieldScore(name)
+			}
+		}
+		fs.mu.Unlock()
+	}
+	return best
 }
 
 // phoneRow applies the phone outcome to a row being built: an error for
