@@ -98,8 +98,8 @@ func BenchmarkCampaignPhones(b *testing.B) {
 
 // BenchmarkMessagePhones is one recipient's message through Message, as a
 // CRM robot calls it, on the same recipients with a "Телефон" field: read
-// as the phone column, or turned off with NoPhone. One goroutine, no
-// pipeline: the least noisy side-by-side of the phone's cost.
+// as the phone column (found by its name on every call, or named by
+// PhoneField), or turned off with NoPhone. One goroutine, no pipeline.
 func BenchmarkMessagePhones(b *testing.B) {
 	const n = 1000
 	phones := benchPhones(n)
@@ -110,9 +110,10 @@ func BenchmarkMessagePhones(b *testing.B) {
 	for _, mode := range []struct {
 		name    string
 		noPhone bool
-	}{{"nophone", true}, {"phones", false}} {
+		field   string
+	}{{"nophone", true, ""}, {"phones", false, ""}, {"phonefield", false, "Телефон"}} {
 		b.Run(mode.name, func(b *testing.B) {
-			c, err := campaign.New(data.Template("reactivation"), &campaign.Options{Seed: 1, NoPhone: mode.noPhone})
+			c, err := campaign.New(data.Template("reactivation"), &campaign.Options{Seed: 1, NoPhone: mode.noPhone, PhoneField: mode.field})
 			if err != nil {
 				b.Fatal(err)
 			}
