@@ -7,8 +7,7 @@ import (
 	"testing"
 
 	"github.com/spinwise/spinwise/campaign"
-	"github.com/spinwise/spinwise/examples/data"
-	"github.com/spinwise/spinwise/internal/synth"
+	"github.com/spinwise/spinwise/internal/corpus"
 )
 
 // benchPhones returns n phone cells as CRM exports write them: Russian
@@ -37,11 +36,11 @@ func benchPhones(n int) []string {
 	return out
 }
 
-// withPhones yields synth.Recipients(n) with a "Телефон" field.
+// withPhones yields synthRecipients(n) with a "Телефон" field.
 func withPhones(n int, phones []string) iter.Seq2[campaign.Recipient, error] {
 	return func(yield func(campaign.Recipient, error) bool) {
 		i := 0
-		for r, err := range synth.Recipients(n) {
+		for r, err := range synthRecipients(n) {
 			r.Data["Телефон"] = phones[i]
 			i++
 			if !yield(r, err) {
@@ -59,7 +58,7 @@ func withPhones(n int, phones []string) iter.Seq2[campaign.Recipient, error] {
 // wa_id) and turned off with NoPhone ("nophone": the pipeline as it was).
 // Compare ns/message.
 func BenchmarkCampaignPhones(b *testing.B) {
-	src := data.Template("reactivation")
+	src := corpus.Template("reactivation")
 	for _, n := range []int{10_000, 100_000} {
 		phones := benchPhones(n)
 		for _, mode := range []struct {
@@ -113,7 +112,7 @@ func BenchmarkMessagePhones(b *testing.B) {
 		field   string
 	}{{"nophone", true, ""}, {"phones", false, ""}, {"phonefield", false, "Телефон"}} {
 		b.Run(mode.name, func(b *testing.B) {
-			c, err := campaign.New(data.Template("reactivation"), &campaign.Options{Seed: 1, NoPhone: mode.noPhone, PhoneField: mode.field})
+			c, err := campaign.New(corpus.Template("reactivation"), &campaign.Options{Seed: 1, NoPhone: mode.noPhone, PhoneField: mode.field})
 			if err != nil {
 				b.Fatal(err)
 			}
