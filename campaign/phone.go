@@ -117,18 +117,20 @@ func truncate(s string, n int) string {
 // is mobile), with Phone.Count saying how many there were.
 //
 // A text that holds no valid number is a *PhoneError with the reason in
-// Russian. A landline is not an error: Phone.Type says what it is.
+// Russian. A landline is not an error: Phone.Type says what it is. A region
+// phonenumbers does not know is an error of its own, not a *PhoneError.
 //
 // The common Russian mobile formats take a fast path (no allocation but
 // the result's string); everything else goes through
 // github.com/nyaruka/phonenumbers (Google's libphonenumber), and the tests
 // check that both agree.
 func ParsePhone(text, region string) (Phone, error) {
-	if region == "" {
-		region = DefaultRegion
+	region, err := validRegion(region)
+	if err != nil {
+		return Phone{}, err
 	}
 	var p Phone
-	_, err := parsePhone(text, region, &p)
+	_, err = parsePhone(text, region, &p)
 	return p, err
 }
 

@@ -340,11 +340,15 @@ func TestRunPhoneOptions(t *testing.T) {
 	c = newCampaign(t, "Привет!", &campaign.Options{PhoneField: "Тел"})
 	n := 0
 	_, err := c.Run(context.Background(), slice(recs), func(campaign.Row) error { n++; return nil })
-	if err == nil || !strings.Contains(err.Error(), `no phone field "Тел"`) || !strings.Contains(err.Error(), "Номер, Телефон, Имя") && !strings.Contains(err.Error(), "Имя, Номер, Телефон") || n != 0 {
+	if err == nil || !strings.Contains(err.Error(), `no phone field "Тел"; the first record has: Имя, Номер, Телефон`) || n != 0 {
 		t.Fatalf("missing PhoneField: %v, %d rows", err, n)
 	}
 	if _, err := campaign.New("Привет!", &campaign.Options{Region: "XX"}); err == nil || !strings.Contains(err.Error(), `Region "XX"`) {
 		t.Fatalf("Region XX: %v", err)
+	}
+	var pe *campaign.PhoneError
+	if _, err := campaign.ParsePhone("8 999 123 45 67", "XX"); err == nil || errors.As(err, &pe) {
+		t.Fatalf("ParsePhone in region XX: %v", err)
 	}
 	c = newCampaign(t, "Привет!", &campaign.Options{Region: "by"})
 	rows, rep = runAll(t, c, phoneRecs("Телефон", "8 029 123 45 67"))
