@@ -486,3 +486,32 @@ func FuzzPhoneColumn(f *testing.F) {
 		}
 	})
 }
+
+// TestMessagePhonesConcurrent: Message is safe for concurrent use with the
+// phone column found by name (its cache of field names is shared); run it
+// with -race.
+func TestMessagePhonesConcurrent(t *testing.T) {
+	c := newCampaign(t, "Привет, {{Имя}}!", nil)
+	fields := []string{"Телефон", "PHONE", "Мобильный телефон", "Контакт: Телефон"}
+	done := make(chan error)
+	for g := range 8 {
+		go func() {
+			for i := range 200 {
+				f := fields[(g+i)%len(fields)]
+				data := map[string]any{"Имя": "Анна", f: fmt.Sprintf("8 999 %03d %02d %02d", g, i%100, i/100), fmt.Sprintf("Поле %d", i): "x"}
+				row := c.Message(campaign.Recipient{Key: "k", Data: data}, i)
+				want := fmt.Sprintf("+7999%03d%02d%02d", g, i%100, i/100)
+				if row.Err != nil || row.Phone != want {
+					done <- fmt.Errorf("goroutine %d, call %d, field %q: %+v, want phone %s", g, i, f, row, want)
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for range 8 {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
