@@ -33,13 +33,19 @@ type batch struct {
 //
 // Every recipient read gives exactly one row: the report's Recipients equals
 // the number of rows handed to sink (with Options.Resume, the first Start
-// records are read for their phones only and give none). A bad recipient is an error row, never
-// the end of the run. The run stops early only when src yields an error (an
-// unreadable input), when Options.PhoneField names a field the first
-// readable record lacks, when sink returns an error, or when ctx is done; Run
-// then returns that error with the report of the rows emitted so far. On
-// return every goroutine Run started has ended. A blocked read of src is
-// noticed at its next record.
+// records are read for their phones only and give none). A bad recipient is
+// an error row, never the end of the run. The run stops early only when src
+// yields an error (an unreadable input), when Options.PhoneField names a
+// field the first readable record lacks, when sink returns an error, or when
+// ctx is done; Run then returns that error with the report of the rows
+// emitted so far. On return every goroutine Run started has ended. A blocked
+// read of src is noticed at its next record.
+//
+// With a phone column, the workers read each recipient's phone and this
+// goroutine, which sees the rows in input order, turns a row whose phone an
+// earlier row had into a row of KindDuplicatePhone: the result does not
+// depend on the number of workers, and a run resumed with Options.Resume
+// tells the same duplicates as the whole run.
 func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sink func(Row) error) (*Report, error) {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
