@@ -147,6 +147,9 @@ func parsePhone(text, region string, p *Phone) (uint64, error) {
 			return 7_000_000_0000 + nat, nil
 		}
 	}
+	if excelExponent(strings.TrimSpace(text)) { // before the comma splits it
+		return 0, &PhoneError{Text: text, Reason: "номер записан в экспоненциальной форме, как Excel пишет длинные числа: цифры номера потеряны; в Excel задайте колонке формат «Текстовый» и выгрузите заново"}
+	}
 	var firstErr error
 	var found Phone
 	var foundKey uint64
@@ -311,6 +314,23 @@ func parseOne(part, region string, p *Phone) (uint64, error) {
 		p.Extension = n.GetExtension()
 	}
 	return key, nil
+}
+
+// excelExponent reports whether s is a number as Excel shows a long one,
+// "7,99912E+10" or "7.99912e+10": the digits past the sixth are lost.
+func excelExponent(s string) bool {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	if i == 0 || i == len(s) || (s[i] != ',' && s[i] != '.') {
+		return false
+	}
+	e := strings.IndexAny(s, "Ee")
+	if e < i+2 || e+2 >= len(s) || s[e+1] != '+' {
+		return false
+	}
+	return strings.Trim(s[i+1:e], "0123456789") == "" && strings.Trim(s[e+2:], "0123456789") == ""
 }
 
 // invalidReason says why a number phonenumbers parsed is not valid.

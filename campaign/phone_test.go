@@ -86,6 +86,8 @@ func TestParsePhone(t *testing.T) {
 		{name: "unknown country", in: "+99 1234567", err: "такого кода страны нет"},
 		{name: "too long a cell", in: strings.Repeat("8", 1001), err: "слишком длинный текст"},
 		{name: "two digits", in: "12", err: "в номере 2 цифры"},
+		{name: "Excel exponent", in: "7,99912E+10", err: "экспоненциальной форме", why: "Excel shows a long number so, and its digits are gone"},
+		{name: "Excel exponent, dot", in: "7.99912e+10", err: "экспоненциальной форме"},
 		// Foreign numbers.
 		{name: "Kazakhstan with 8", in: "8 701 123 45 67", e164: "+77011234567", typ: m, why: "+7 7xx is Kazakhstan"},
 		{name: "Belarus", in: "+375 29 123 45 67", e164: "+375291234567", typ: m},
