@@ -487,9 +487,11 @@ const maxSkip = 64 << 20
 // int64, or stay a json.Number, written as it was, when they do not fit
 // (an order number of 20 digits is never rounded); other numbers become
 // float64. The key field (a string or a number) is the key, as [KeyText]
-// writes it. Blank lines are skipped. A line that is not a JSON object, has no
-// key or is longer than MaxLine is that recipient's error row; only a read
-// error of the underlying reader stops the source.
+// writes it. Blank lines are skipped; lines may end in LF, CRLF or CR alone,
+// and a file with a UTF-16 byte-order mark is decoded by it. A line that is
+// not a JSON object, has no key or is longer than MaxLine is that
+// recipient's error row; only a read error of the underlying reader, or a
+// line that has not ended after 64 MiB, stops the source.
 func ReadJSONL(r io.Reader, opts *JSONOptions) iter.Seq2[Recipient, error] {
 	var o JSONOptions
 	if opts != nil {
@@ -503,6 +505,13 @@ func ReadJSONL(r io.Reader, opts *JSONOptions) iter.Seq2[Recipient, error] {
 	}
 	return func(yield func(Recipient, error) bool) {
 		br := bufio.NewReaderSize(r, 64<<10)
+		if head, _ := br.Peek(2); isUTF16BOM(head) {
+			// Saved as "Unicode" by a Windows editor: read by its mark.
+			br = bufio.NewReaderSize(transform.NewReader(br, xunicode.BOMOverride(encoding.Nop.NewDecoder())), 64<<10)
+		}
+		if head, _ := br.Peek(csvReadAhead); crOnly(head) {
+			br = bufio.NewReaderSize(crReader{br}, 64<<10)
+		}
 		var buf []byte
 		for line := 1; ; line++ {
 			buf = buf[:0]

@@ -41,3 +41,29 @@ func TestReadCSVLineEnds(t *testing.T) {
 		})
 	}
 }
+
+// TestReadJSONLLineEnds: JSON Lines with CR-only line ends, or saved as
+// UTF-16 with its mark, read as the LF UTF-8 file does.
+func TestReadJSONLLineEnds(t *testing.T) {
+	want := []got{
+		{Key: "c1", Line: 1, Data: map[string]any{"key": "c1", "Имя": "Анна"}},
+		{Key: "c2", Line: 2, Data: map[string]any{"key": "c2", "Имя": "Борис"}},
+	}
+	lf := "{\"key\":\"c1\",\"Имя\":\"Анна\"}\n{\"key\":\"c2\",\"Имя\":\"Борис\"}\n"
+	for _, tc := range []struct{ name, in, why string }{
+		{"LF", lf, "the reference"},
+		{"CR", strings.ReplaceAll(lf, "\n", "\r"), "classic Mac line ends"},
+		{"CRLF", strings.ReplaceAll(lf, "\n", "\r\n"), "Windows line ends"},
+		{"UTF-16", utf16le(lf), "Notepad's \"Unicode\", read by its mark"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rows, err := collect(t, campaign.ReadJSONL(strings.NewReader(tc.in), nil))
+			if err != nil {
+				t.Fatalf("%v (%s)", err, tc.why)
+			}
+			if diff := cmp.Diff(want, rows); diff != "" {
+				t.Errorf("rows differ from the LF file's (-want +got), %s:\n%s", tc.why, diff)
+			}
+		})
+	}
+}
