@@ -28,7 +28,7 @@ type similarityJSON struct {
 	Messages  int               `json:"messages"`
 	Distinct  int               `json:"distinct"`
 	Threshold float64           `json:"threshold"`
-	Score     float64           `json:"score"`
+	Score     *float64          `json:"score"` // null for no messages
 	Similar   int64             `json:"similar_pairs"`
 	Clusters  [][]string        `json:"clusters"`
 	Pairs     []similarPairJSON `json:"pairs"`
@@ -64,7 +64,10 @@ func (c *cli) similarity(args []string) int {
 	rep := uniqueness.Analyze(texts, &uniqueness.Options{Threshold: *threshold})
 	pairs := campaign.MostSimilar(rep.Pairs, *top)
 	if *asJSON {
-		out := similarityJSON{Messages: rep.N, Distinct: rep.Distinct, Threshold: *threshold, Score: rep.Score, Similar: rep.TotalPairs, Clusters: [][]string{}, Pairs: []similarPairJSON{}}
+		out := similarityJSON{Messages: rep.N, Distinct: rep.Distinct, Threshold: *threshold, Similar: rep.TotalPairs, Clusters: [][]string{}, Pairs: []similarPairJSON{}}
+		if rep.N > 0 {
+			out.Score = &rep.Score
+		}
 		for _, cl := range rep.Clusters {
 			names := make([]string, len(cl))
 			for i, m := range cl {
