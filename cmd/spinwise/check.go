@@ -31,6 +31,16 @@ func (c *cli) check(args []string) int {
 		return code
 	}
 	file := pos[0]
+	first := ""
+	for _, in := range []struct{ flag, name string }{{"the template", file}, {"-fields", *fieldsFile}, {"-block", *block}, {"-allow", *allow}} {
+		if in.name != "-" {
+			continue
+		}
+		if first != "" {
+			return c.errorf(exitUsage, cmd, "%s and %s are both \"-\": only one input can be read from stdin", first, in.flag)
+		}
+		first = in.flag
+	}
 	src, err := c.readTemplate(file)
 	if err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
