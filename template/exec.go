@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"math/big"
 	"math/rand/v2"
 	"reflect"
@@ -25,38 +24,6 @@ var ErrOutputTooLong = errors.New("message is over the output limit")
 // value is not valid UTF-8: the message would carry broken bytes, or
 // replacement characters in the recipient's name.
 var ErrInvalidUTF8 = errors.New("the value is not valid UTF-8")
-
-// ErrTooMuchWork is wrapped by the error Render returns when one render
-// would do more work than it may: over 100,000 steps, functions given more
-// than their budget, or a regular expression too big to compile (see
-// "Functions" in the package documentation).
-var ErrTooMuchWork = errors.New("rendering takes too much work")
-
-// workError is an error that wraps ErrTooMuchWork under its own message.
-type workError struct{ msg string }
-
-func (e *workError) Error() string        { return e.msg }
-func (e *workError) Is(target error) bool { return target == ErrTooMuchWork }
-
-// tooMuchWork returns an error wrapping ErrTooMuchWork with the message.
-func tooMuchWork(format string, args ...any) error {
-	return &workError{msg: fmt.Sprintf(format, args...)}
-}
-
-// maxSteps bounds the work of one render: placeholders evaluated plus
-// {{range}} iterations. Going over is an error.
-const maxSteps = 100_000
-
-// maxWork bounds the bytes that one render passes to functions as
-// arguments, all calls together: 64 MiB, or 16 times the output cap when
-// that is more. Steps alone do not bound the time: a loop of 100,000 turns
-// calling upper on a 64 KiB value 50 times a turn would run for hours.
-func maxWork(limit int) int {
-	if limit > math.MaxInt/16 {
-		return math.MaxInt
-	}
-	return max(64<<20, 16*limit)
-}
 
 // item is one piece of an emitted variant: text, or a placeholder index.
 type item struct {
