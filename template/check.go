@@ -125,14 +125,7 @@ func (t *Template) Missing(records []map[string]any) map[string]int {
 	for key, keys := range byKey {
 		n := 0
 		for _, rec := range records {
-			found := false
-			for _, k := range keys {
-				if v, ok := rec[k]; ok && !isEmptyValue(v) {
-					found = true
-					break
-				}
-			}
-			if !found {
+			if _, found := lookupField(rec, keys, true); !found {
 				n++
 			}
 		}

@@ -162,11 +162,7 @@ func (s *state) value(n *node, dot any) {
 		s.fail(n, err)
 		return
 	}
-	// Without a fallback, nil, blank and an empty list are missing; with
-	// one, only a blank string is not: the fallback found nothing either
-	// ({{ .A | default .B }} with both missing), while an explicit
-	// {{ .A | default "" }} prints nothing.
-	if isEmptyValue(v) && (!n.pipe.fallback || !isBlankString(v)) {
+	if printedMissing(v, n.pipe.fallback) {
 		s.fail(n, &MissingError{Field: cmp.Or(n.pipe.field, n.text), fix: withFallback(n)})
 		return
 	}
@@ -518,23 +514,8 @@ func (s *state) evalOperand(op *operand, dot any, lenient, prop bool) (any, erro
 		if op.keys == nil {
 			v = s.data
 		} else {
-			// The first key whose value has content. Failing that, where
-			// a missing field is an error, the first with any value: an
-			// empty list is missing when printed, tested or ranged over,
-			// but a value to a function ({{ len .Теги }} is 0).
-			found := false
-			for _, k := range op.keys {
-				if x, ok := s.data[k]; ok && !isEmptyValue(x) {
-					v, found = x, true
-					break
-				}
-			}
-			for i := 0; i < len(op.keys) && !found && !lenient; i++ {
-				if x, ok := s.data[op.keys[i]]; ok && !isNilOrBlank(x) {
-					v, found = x, true
-				}
-			}
-			if !found {
+			var ok bool
+			if v, ok = lookupField(s.data, op.keys, lenient); !ok {
 				return s.missing(op, lenient)
 			}
 		}
@@ -548,19 +529,12 @@ func (s *state) evalOperand(op *operand, dot any, lenient, prop bool) (any, erro
 	}
 	for _, name := range op.chain {
 		x, ok := fieldOf(v, name)
-		if !ok || isNilOrBlank(x) || lenient && isEmptyValue(x) {
+		if isMissing(x, ok, lenient) {
 			return s.missing(op, lenient)
 		}
 		v = x
 	}
 	return v, nil
-}
-
-func (s *state) missing(op *operand, lenient bool) (any, error) {
-	if lenient {
-		return nil, nil
-	}
-	return nil, &MissingError{Field: op.field}
 }
 
 // fieldOf returns v's field or map entry name.
