@@ -127,17 +127,9 @@ func New(src string, opts *Options) (*Campaign, error) {
 		c.count64 = c.count.Uint64()
 	}
 	if !c.opts.ByKey {
-		// The template's variants are the spintax variants of its source
-		// (placeholders are kept verbatim by the randomizer), so the
-		// randomizer's keyed permutation indexes them.
-		sp, err := randomizer.Parse(src)
-		if err != nil {
-			return nil, err
-		}
-		if sp.Count().Cmp(c.count) != 0 {
-			return nil, fmt.Errorf("campaign: the template has %v variants but its spintax %v", c.count, sp.Count())
-		}
-		c.spin = sp
+		// The template's variants are its spintax's, whose keyed
+		// permutation indexes them.
+		c.spin = tmpl.Spintax()
 	}
 	c.fields = tmpl.Fields()
 	c.links = linkcheck.New(c.opts.Links)

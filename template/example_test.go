@@ -95,3 +95,23 @@ func ExampleFuncNames() {
 	// money
 	// plural
 }
+
+func ExampleTemplate_Spintax() {
+	t, err := template.Parse("{Здравствуйте|Добрый день}, {{Имя}}! {Ждём вас|До встречи}.", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// The variants a batch of three recipients gets, all different, without
+	// parsing the source again.
+	sp := t.Spintax()
+	for k := range 3 {
+		i, _ := sp.SampleAt(7, big.NewInt(int64(k)))
+		msg, _ := t.RenderVariant(map[string]any{"Имя": "Анна"}, i)
+		fmt.Println(i, msg)
+	}
+	// Output:
+	// 3 Добрый день, Анна! До встречи.
+	// 2 Добрый день, Анна! Ждём вас.
+	// 1 Здравствуйте, Анна! До встречи.
+}

@@ -225,6 +225,14 @@ func (t *Template) checkOptions(c *compiler) error {
 	return nil
 }
 
+// Spintax returns the template's parsed spintax: the randomizer's view of
+// the source, placeholders kept verbatim, whose variants are the template's
+// (same count, same order, same choices from the same generator state).
+// Sampling (Spintax().SampleAt) picks distinct variants for a batch without
+// parsing the source again. The *randomizer.Spintax is immutable and shared;
+// it is safe for concurrent use.
+func (t *Template) Spintax() *randomizer.Spintax { return t.sp }
+
 // Count returns the number of spintax variants.
 func (t *Template) Count() *big.Int { return t.sp.Count() }
 

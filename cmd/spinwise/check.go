@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/spinwise/spinwise/linkcheck"
-	"github.com/spinwise/spinwise/randomizer"
 	"github.com/spinwise/spinwise/template"
 )
 
@@ -80,10 +79,8 @@ func (c *cli) check(args []string) int {
 			fmt.Fprintln(w)
 		}
 	}
-	if sp, err := randomizer.Parse(src); err == nil {
-		lo, hi := sp.LengthRange()
-		fmt.Fprintf(w, "length: %d to %d runes (placeholders counted as written)\n", lo, hi)
-	}
+	shortest, longest := tmpl.Spintax().LengthRange()
+	fmt.Fprintf(w, "length: %d to %d runes (placeholders counted as written)\n", shortest, longest)
 	if catalog != nil {
 		for _, p := range tmpl.Check(catalog) {
 			problems++
