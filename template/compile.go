@@ -285,7 +285,58 @@ func splitHead(p string) int {
 }
 
 var parseErrPrefix = regexp.MustCompile(`^template: [^:]*:\d+: `)
-var undefinedFunc = regexp.MustCompile(`function "([^"]*)" not defined`)
+
+// emptyCommand returns the byte offset in p of a '|' that has no command
+// after it (the end, a ')' or another '|' follows), or -1. text/template
+// parses {{ .Имя | }} as {{ .Имя }}; a dangling '|' is a mistake.
+func emptyCommand(p string) int {
+	bar := -1
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; c {
+		case '"', '\'':
+			for i++; i < len(p) && p[i] != c; i++ {
+				if p[i] == '\\' {
+					i++
+				}
+			}
+			bar = -1
+		case '`':
+			j := strings.IndexByte(p[i+1:], '`')
+			if j < 0 {
+				return -1
+			}
+			i += j + 1
+			bar = -1
+		case ' ', '\t', '\n', '\r':
+		case '|', ')':
+			if bar >= 0 {
+				return bar
+			}
+			if c == '|' {
+				bar = i
+			}
+		default:
+			bar = -1
+		}
+	}
+	return bar
+}
+
+// leadingIdent returns the identifier that starts h (letters, digits and
+// '_', starting with a letter or '_'), or "" when h starts otherwise or with
+// a keyword of the expression language (true, false, nil).
+func leadingIdent(h string) string {
+	end := strings.IndexFunc(h, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' })
+	if end < 0 {
+		end = len(h)
+	}
+	w := h[:end]
+	r, _ := utf8.DecodeRuneInString(w)
+	if w == "" || unicode.IsDigit(r) || w == "true" || w == "false" || w == "nil" {
+		return ""
+	}
+	return w
+}
 
 // compilePipe compiles the pipeline p found at byte offset off of the source.
 func (c *compiler) compilePipe(p string, off int, root bool) (*pipe, error) {
@@ -314,38 +365,43 @@ func (c *compiler) compilePipe(p string, off int, root bool) (*pipe, error) {
 		text = "{{" + p + "}}"
 		delta = off - 2
 	}
-	trees, err := parse.Parse("", text, "{{", "}}", funcNames)
-	if err != nil {
-		msg := parseErrPrefix.ReplaceAllString(err.Error(), "")
-		at := off
-		if m := undefinedFunc.FindStringSubmatch(msg); m != nil {
-			name := m[1]
-			if i := strings.Index(p, name); i >= 0 {
-				at = off + i
-			}
-			r, _ := utf8.DecodeRuneInString(name)
-			switch {
-			case readAsCall(head, name):
-				msg = c.fieldAsCall(head, name, strings.TrimSpace(p[bar:]))
-			case r >= utf8.RuneSelf:
-				msg = fmt.Sprintf("unknown function %q; to pass a field to a function write it as .%s", name, name)
-			default:
-				msg = unknownFunc(name)
-			}
-		} else {
-			msg += "; check the placeholder's syntax"
-		}
-		return nil, c.errAt(at, "%s", msg)
+	if i := emptyCommand(p); i >= 0 {
+		return nil, c.errAt(off+i, "'|' with no function after it; write the function to pipe into, as in {{ .Имя | upper }}, or remove the '|'")
 	}
-	tree := trees[""]
-	if tree == nil || len(tree.Root.Nodes) != 1 || tree.Root.Nodes[0].Type() != parse.NodeAction {
+	// Function names are checked on the tree, at the name's own position,
+	// not by parsing text/template's error message.
+	tree := parse.New("")
+	tree.Mode = parse.SkipFuncCheck
+	_, perr := tree.Parse(text, "{{", "}}", map[string]*parse.Tree{})
+	unknown := func(name string, at int) error {
+		var msg string
+		r, _ := utf8.DecodeRuneInString(name)
+		switch {
+		case readAsCall(head, name):
+			msg = c.fieldAsCall(head, name, strings.TrimSpace(p[bar:]))
+		case r >= utf8.RuneSelf:
+			msg = fmt.Sprintf("unknown function %q; to pass a field to a function write it as .%s", name, name)
+		default:
+			msg = unknownFunc(name)
+		}
+		return c.errAt(at, "%s", msg)
+	}
+	if perr != nil {
+		// text/template would have met a call of an unknown first word
+		// before the fault ({{Сделка: 1С (номер)}}): that is the error to fix.
+		if w := leadingIdent(head); !robot && w != "" && funcs[w] == nil {
+			return nil, unknown(w, off+strings.Index(p, w))
+		}
+		return nil, c.errAt(off, "%s; check the placeholder's syntax", parseErrPrefix.ReplaceAllString(perr.Error(), ""))
+	}
+	if tree.Root == nil || len(tree.Root.Nodes) != 1 || tree.Root.Nodes[0].Type() != parse.NodeAction {
 		return nil, c.errAt(off, "a placeholder holds one action; split it into several {{ }}")
 	}
 	act := tree.Root.Nodes[0].(*parse.ActionNode)
 	if len(act.Pipe.Decl) > 0 {
 		return nil, c.errAt(off, "variables ($x := ...) are not supported; use the field directly, as in .Имя")
 	}
-	pc := &pcomp{c: c, delta: delta, root: root, skipFirst: robot}
+	pc := &pcomp{c: c, delta: delta, root: root, skipFirst: robot, unknown: unknown}
 	out, err := pc.pipe(act.Pipe)
 	if err != nil {
 		return nil, err
@@ -434,6 +490,9 @@ type pcomp struct {
 	// skipFirst: the first operand is the stand-in .X for a robot field,
 	// replaced by the caller; it is not a field reference.
 	skipFirst bool
+	// unknown builds the error for a call of a function that is not in
+	// the allow-list, at byte offset at of the source.
+	unknown func(name string, at int) error
 }
 
 func (pc *pcomp) pipe(pn *parse.PipeNode) (*pipe, error) {
@@ -455,8 +514,8 @@ func (pc *pcomp) pipe(pn *parse.PipeNode) (*pipe, error) {
 func (pc *pcomp) command(cn *parse.CommandNode, piped bool) (command, error) {
 	if id, ok := cn.Args[0].(*parse.IdentifierNode); ok {
 		fn := funcs[id.Ident]
-		if fn == nil { // parse.Parse checked the names; keep the guard anyway
-			return command{}, pc.c.errAt(int(id.Pos)+pc.delta, "unknown function %q", id.Ident)
+		if fn == nil {
+			return command{}, pc.unknown(id.Ident, int(id.Pos)+pc.delta)
 		}
 		cmd := command{fn: fn}
 		for _, a := range cn.Args[1:] {
@@ -544,7 +603,7 @@ func (pc *pcomp) operand(n parse.Node) (operand, error) {
 	case *parse.IdentifierNode: // a function called without arguments, as in (list)
 		fn := funcs[x.Ident]
 		if fn == nil {
-			return operand{}, pc.c.errAt(int(x.Pos)+pc.delta, "unknown function %q", x.Ident)
+			return operand{}, pc.unknown(x.Ident, int(x.Pos)+pc.delta)
 		}
 		return operand{kind: opPipe, pipe: &pipe{cmds: []command{{fn: fn}}, fallback: fn.kind == fnFallback}}, nil
 	case *parse.ChainNode:
