@@ -197,6 +197,20 @@
 // suggestion. [Template.Missing] is a dry run over the recipients: how many
 // of them lack each field.
 //
+// # Files
+//
+// For a reader of the code: parse.go holds Parse and the block checks;
+// compile.go turns each placeholder into a node (robot fields, Bitrix24
+// fields, text/template pipelines checked on their parse tree); exec.go
+// renders a variant through the randomizer's Emitter and runs the control
+// blocks; missing.go is the one rule for a missing value; values.go
+// converts and prints values; funcs.go is the allow-listed function set,
+// builtins.go text/template's builtins, russian.go the Russian-aware
+// functions and regex.go the regular-expression functions with their cost
+// model; budget.go bounds a render's work (steps, bytes given to
+// functions, result sizes); tidy.go is the white-space tidy; check.go is
+// Check and Missing; errors.go the error types.
+//
 // # Concurrency and speed
 //
 // A *Template is immutable after Parse and safe for concurrent use. Each
