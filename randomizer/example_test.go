@@ -181,3 +181,29 @@ func ExampleSpintax_Groups() {
 	// {a|[b|c]} perm=false options: "a" "[b|c]"
 	// [b|c] perm=true options: "b" "c"
 }
+
+func ExampleParseSyntax() {
+	s, err := randomizer.ParseSyntax("{{Бытует|Существует} мнение|Многие думают}, что [+и+чай|кофе] при{вет|вед} .", randomizer.TextRandomizer)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.Count(), "variants")
+	for v := range s.All() {
+		fmt.Println(v)
+		break
+	}
+	// Output:
+	// 12 variants
+	// Бытует мнение, что чай и кофе при вет.
+}
+
+func ExampleSyntax() {
+	for _, syntax := range []randomizer.Syntax{randomizer.Spinwise, randomizer.TextRandomizer} {
+		s, _ := randomizer.ParseSyntax("[акция] a|b", syntax)
+		fmt.Printf("%s: %v variants, parsed as %s\n", syntax, s.Count(), s.Syntax())
+	}
+	// Output:
+	// spinwise: 1 variants, parsed as spinwise
+	// textrandomizer: 2 variants, parsed as textrandomizer
+}
