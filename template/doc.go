@@ -10,6 +10,21 @@
 // Options.Seed and the recipient's key) and fills the placeholders from the
 // recipient's data, a map[string]any as a CRM export gives it.
 //
+// # Syntax
+//
+// Options.Syntax chooses the spintax dialect. The zero value, [Spinwise],
+// is the language this documentation describes (spintax as package
+// randomizer's Parse reads it). [TextRandomizer] reads spintax as the PHP
+// TextRandomizer does and renders exactly the texts it renders (see
+// "TextRandomizer's syntax" in package randomizer): groups may start with
+// a group, every '[' permutes, [+и+чай|кофе] gives "чай и кофе", a
+// top-level '|' permutes paragraphs, and white space is folded onto one
+// line. Placeholders are the same in both, except that under
+// TextRandomizer a {{...}} or {=...} holding a '|' or a '{' is spintax (so a
+// pipeline such as {{ .Имя | upper }} cannot be written there). Under
+// TextRandomizer the tidy (see "Tidy") leaves a space before : and ;, as
+// TextRandomizer does, so it changes nothing TextRandomizer renders.
+//
 // # Placeholders
 //
 // Three kinds of placeholder, passed through spintax untouched:

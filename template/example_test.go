@@ -115,3 +115,27 @@ func ExampleTemplate_Spintax() {
 	// 2 Добрый день, Анна! Ждём вас.
 	// 1 Здравствуйте, Анна! До встречи.
 }
+
+// A template written for the PHP TextRandomizer: a group that starts with a
+// group, a separator spaced as a word, paragraphs permuted by a top-level
+// '|', and a robot field that stays a placeholder.
+func ExampleSyntax() {
+	src := "{{Бытует|Существует} мнение|Многие думают}, что {{Имя}} любит [+и+чай|кофе].\n|Ждём вас!"
+	t, err := template.Parse(src, &template.Options{Syntax: template.TextRandomizer})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(t.Count(), "variants")
+	msg, _ := t.RenderVariant(map[string]any{"Имя": "Анна"}, big.NewInt(0))
+	fmt.Println(msg)
+
+	var syntax template.Syntax
+	if err := syntax.UnmarshalText([]byte("textrandomizer")); err == nil {
+		fmt.Println(syntax == template.TextRandomizer)
+	}
+	// Output:
+	// 12 variants
+	// Бытует мнение, что Анна любит чай и кофе. Ждём вас!
+	// true
+}

@@ -628,7 +628,7 @@ func (s *state) finish() (string, error) {
 	}
 	out := s.out
 	if s.t.tidy {
-		out = tidy(out)
+		out = tidy(out, s.t.syntax == TextRandomizer)
 	}
 	return string(out), nil
 }

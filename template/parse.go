@@ -2,8 +2,10 @@ package template
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -24,6 +26,59 @@ type Options struct {
 	// NoTidy turns off the white-space tidy after rendering (see the
 	// package doc, "Tidy"); the zero value tidies.
 	NoTidy bool
+	// Syntax is the spintax dialect of the source; the zero value is
+	// spinwise's own (see "Syntax" in the package doc).
+	Syntax Syntax
+}
+
+// Syntax is the spintax dialect a template is written in.
+type Syntax uint8
+
+const (
+	// Spinwise is spinwise's template language, described in this
+	// package's documentation.
+	Spinwise Syntax = iota
+	// TextRandomizer reads spintax as the PHP TextRandomizer does and
+	// renders exactly its texts (see "Syntax" in the package doc);
+	// placeholders are the same, except that a {{...}} or {=...} holding a
+	// '|' or a '{' is spintax.
+	TextRandomizer
+)
+
+// String returns "spinwise" or "textrandomizer", the names the CLI's
+// -syntax flag takes.
+func (x Syntax) String() string { return x.randomizer().String() }
+
+func (x Syntax) randomizer() randomizer.Syntax {
+	switch x {
+	case Spinwise:
+		return randomizer.Spinwise
+	case TextRandomizer:
+		return randomizer.TextRandomizer
+	}
+	return randomizer.Syntax(x)
+}
+
+// MarshalText returns the Syntax's name, as String does.
+func (x Syntax) MarshalText() ([]byte, error) {
+	if x != Spinwise && x != TextRandomizer {
+		return nil, fmt.Errorf("template: unknown syntax %d", uint8(x))
+	}
+	return []byte(x.String()), nil
+}
+
+// UnmarshalText sets x from its name, "spinwise" or "textrandomizer" (in
+// any case), so that a Syntax is a flag.TextVar or a JSON field.
+func (x *Syntax) UnmarshalText(name []byte) error {
+	switch strings.ToLower(strings.TrimSpace(string(name))) {
+	case "spinwise":
+		*x = Spinwise
+	case "textrandomizer":
+		*x = TextRandomizer
+	default:
+		return fmt.Errorf("unknown syntax %q; use spinwise or textrandomizer", name)
+	}
+	return nil
 }
 
 // Template is a parsed message template. It is immutable and safe for
@@ -38,6 +93,7 @@ type Template struct {
 	seed       uint64
 	limit      int
 	tidy       bool
+	syntax     Syntax
 	pool       sync.Pool // *state
 }
 
@@ -90,7 +146,10 @@ func Parse(src string, opts *Options) (*Template, error) {
 		}
 		return nil, errorAt(src, off, "invalid UTF-8; save the template as UTF-8 text")
 	}
-	sp, err := randomizer.Parse(src)
+	if opts.Syntax != Spinwise && opts.Syntax != TextRandomizer {
+		return nil, &Error{Line: 1, Col: 1, Msg: fmt.Sprintf("unknown Options.Syntax %d; use Spinwise or TextRandomizer", opts.Syntax)}
+	}
+	sp, err := randomizer.ParseSyntax(src, opts.Syntax.randomizer())
 	if err != nil {
 		var se *randomizer.SyntaxError
 		if errors.As(err, &se) {
@@ -98,7 +157,7 @@ func Parse(src string, opts *Options) (*Template, error) {
 		}
 		return nil, &Error{Line: 1, Col: 1, Msg: err.Error()}
 	}
-	t := &Template{src: src, sp: sp, seed: opts.Seed, limit: opts.MaxOutput, tidy: !opts.NoTidy}
+	t := &Template{src: src, sp: sp, seed: opts.Seed, limit: opts.MaxOutput, tidy: !opts.NoTidy, syntax: opts.Syntax}
 	if t.limit <= 0 {
 		t.limit = DefaultMaxOutput
 	}
