@@ -24,6 +24,8 @@ type Options struct {
 	// Fields maps CRM display names or Bitrix24 codes to data keys, as
 	// template.Options.Fields does.
 	Fields map[string]string
+	// Syntax is the template's spintax dialect, as template.Options.Syntax.
+	Syntax template.Syntax
 	// MaxOutput caps one rendered message, in bytes; 0 means the template
 	// package's default (64 KiB).
 	MaxOutput int
@@ -114,7 +116,7 @@ func New(src string, opts *Options) (*Campaign, error) {
 		c.opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	c.opts.Workers = min(c.opts.Workers, MaxWorkers)
-	tmpl, err := template.Parse(src, &template.Options{Fields: c.opts.Fields, Seed: c.opts.Seed, MaxOutput: c.opts.MaxOutput})
+	tmpl, err := template.Parse(src, &template.Options{Fields: c.opts.Fields, Seed: c.opts.Seed, MaxOutput: c.opts.MaxOutput, Syntax: c.opts.Syntax})
 	if err != nil {
 		return nil, err
 	}

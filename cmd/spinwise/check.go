@@ -24,6 +24,8 @@ func (c *cli) check(args []string) int {
 	fieldsFile := f.String("fields", "", "list `FILE` of the CRM's field names, one a line")
 	block := f.String("block", "", "list `FILE` of blocked domains, one a line")
 	allow := f.String("allow", "", "list `FILE` of allowed domains, one a line")
+	var syntax template.Syntax
+	f.TextVar(&syntax, "syntax", template.Spinwise, syntaxUsage)
 	pos, code, ok := f.parse(c, args, 1, 1)
 	if !ok {
 		return code
@@ -45,7 +47,7 @@ func (c *cli) check(args []string) int {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
 	src := templateText(b)
-	tmpl, err := template.Parse(src, nil)
+	tmpl, err := template.Parse(src, &template.Options{Syntax: syntax})
 	if err != nil {
 		if p, ok := syntaxError(err); ok {
 			printSyntax(c.stderr, displayName(file), src, p)

@@ -15,6 +15,7 @@ import (
 	"github.com/spinwise/spinwise/chunk"
 	"github.com/spinwise/spinwise/linkcheck"
 	"github.com/spinwise/spinwise/risk"
+	"github.com/spinwise/spinwise/template"
 )
 
 // runFlags are the flags of the commands that render recipients.
@@ -34,7 +35,11 @@ type runFlags struct {
 	force                  bool
 	out, report            string
 	quiet                  bool
+	syntax                 template.Syntax
 }
+
+// syntaxUsage is the help of the -syntax flag of every command that reads a template.
+const syntaxUsage = "spintax `syntax` of the template: spinwise, or textrandomizer (the PHP TextRandomizer's: [+и+a|b], a top-level | permutes paragraphs, white space folded)"
 
 func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.data, "data", "", "recipients `FILE`: CSV with a header, or JSON Lines (\"-\": stdin)")
@@ -49,6 +54,7 @@ func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.block, "block", "", "list `FILE` of blocked domains, one a line")
 	f.StringVar(&rf.allow, "allow", "", "list `FILE` of allowed domains, one a line (overrides every list)")
 	f.StringVar(&rf.suppress, "suppress", "", "list `FILE` of recipient keys that must get no message, one a line")
+	f.TextVar(&rf.syntax, "syntax", template.Spinwise, syntaxUsage)
 	if !full {
 		return
 	}
@@ -85,6 +91,7 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 		Threshold:  rf.threshold,
 		NoAnalysis: rf.noAnalysis,
 		Workers:    rf.workers,
+		Syntax:     rf.syntax,
 	}
 	if o.Suppress, err = c.readList(rf.suppress); err != nil {
 		return nil, err
