@@ -70,6 +70,7 @@ type operand struct {
 	chain []string // field names applied after
 	field string   // name for MissingError
 	pipe  *pipe    // opPipe
+	mod   modifier // opData: Bitrix24 modifiers applied to the value found (bitrix.go)
 }
 
 // fieldRef is one place the source reads a field of the recipient's data.
@@ -97,6 +98,9 @@ func (c *compiler) mapKey(name string) string {
 func (c *compiler) errAt(off int, format string, args ...any) *Error {
 	return errorAt(c.src, off, format, args...)
 }
+
+// calculatedMsg is the error for a Bitrix24 calculated expression {{=...}}.
+const calculatedMsg = "{{=...}} is a Bitrix24 calculated expression, which a message template does not evaluate; compute it in the business process into a variable and insert that, as {=Variable:NAME}, or use a function on the field, as {{ date .Поле }}"
 
 // keyword returns the control keyword that starts an action's text, and the rest.
 func keyword(inner string) (kw, rest string) {
@@ -133,6 +137,9 @@ func (c *compiler) compileNode(text string, off int, root func(nodeKind) bool) (
 		return n, c.errAt(off, "trim markers {{- and -}} are not supported; remove the '-' (spaces are tidied after rendering)")
 	}
 	t := strings.TrimSpace(inner)
+	if strings.HasPrefix(t, "=") {
+		return n, c.errAt(off, "%s", calculatedMsg)
+	}
 	if strings.HasPrefix(t, "/*") {
 		if !strings.HasSuffix(t, "*/") || len(t) < 4 {
 			return n, c.errAt(off, "unclosed comment; end it with '*/}}'")
@@ -189,7 +196,10 @@ func (c *compiler) compileNode(text string, off int, root func(nodeKind) bool) (
 }
 
 // compileBitrix compiles a Bitrix24 field {=Object:FIELD > modifier ...}.
-// The modifiers are accepted and do not change the value.
+// A Document field is looked up under its full name, then under the bare
+// field (an export's column: {=Document:NAME} reads NAME); any other
+// object's field (Variable:, Workflow:, an activity's result A1234_…:) only
+// under its full name, so {=Workflow:ID} never reads an export's ID.
 func (c *compiler) compileBitrix(body string, off int) (*pipe, error) {
 	field, mods, hasMods := strings.Cut(body, ">")
 	lead := len(field) - len(strings.TrimLeft(field, " \t"))
@@ -197,29 +207,42 @@ func (c *compiler) compileBitrix(body string, off int) (*pipe, error) {
 	if field == "" || strings.ContainsAny(field, "{}\n") {
 		return nil, c.errAt(off-2, "empty or malformed Bitrix24 field; write it as {=Document:NAME}")
 	}
+	var mod modifier
 	if hasMods {
-		for _, m := range strings.Split(mods, ">") {
-			if strings.TrimSpace(m) == "" {
-				return nil, c.errAt(off-2, "empty modifier after '>'; write {=Document:NAME > printable} or drop the '>'")
-			}
+		var msg string
+		if mod, msg = parseModifiers(mods, "{="+field+"}"); msg != "" {
+			return nil, c.errAt(off-2, "%s", msg)
 		}
 	}
 	var keys []string
 	if k, ok := c.fields[field]; ok && k != "" {
 		keys = []string{k}
 	} else {
-		bare := field
-		if i := strings.LastIndexByte(field, ':'); i >= 0 {
-			bare = strings.TrimSpace(field[i+1:])
-		}
 		keys = []string{field}
-		if b := c.mapKey(bare); b != field && bare != "" {
-			keys = append(keys, b)
+		if obj, bare, ok := strings.Cut(field, ":"); ok && strings.TrimSpace(obj) == "Document" {
+			if b := c.mapKey(strings.TrimSpace(bare)); b != field && b != "" {
+				keys = append(keys, b)
+			}
 		}
 	}
 	key := keys[len(keys)-1]
 	c.refs = append(c.refs, fieldRef{written: field, keys: keys, key: key, off: off + lead})
-	return &pipe{cmds: []command{{args: []operand{{kind: opData, keys: keys, field: key}}}}, field: key}, nil
+	return &pipe{cmds: []command{{args: []operand{{kind: opData, keys: keys, field: key, mod: mod}}}}, field: key}, nil
+}
+
+// robotModifiers splits a robot field's head into its name and the Bitrix24
+// modifiers after '>' ({{Имя > printable}}).
+func (c *compiler) robotModifiers(head string, off int) (string, modifier, error) {
+	name, mods, ok := strings.Cut(head, ">")
+	if !ok {
+		return head, 0, nil
+	}
+	name = strings.TrimSpace(name)
+	m, msg := parseModifiers(mods, "{{"+name+"}}")
+	if msg != "" {
+		return "", 0, c.errAt(off, "%s", msg)
+	}
+	return name, m, nil
 }
 
 // goStart reports whether r can start a Go template operand other than an
@@ -348,12 +371,20 @@ func (c *compiler) compilePipe(p string, off int, root bool) (*pipe, error) {
 	var text string
 	var delta int // source offset = position in text + delta
 	robot := !isGoExpr(head)
+	var mod modifier
+	headOff := off + strings.Index(p, head)
+	if robot {
+		var err error
+		if head, mod, err = c.robotModifiers(head, headOff); err != nil {
+			return nil, err
+		}
+	}
 	if robot && bar == len(p) && !strings.ContainsAny(head, "{}") {
 		// a bare robot field: nothing for text/template to parse
 		name := strings.Join(strings.Fields(head), " ")
 		key := c.mapKey(name)
-		c.refs = append(c.refs, fieldRef{written: name, keys: []string{key}, key: key, off: off + strings.Index(p, head)})
-		return &pipe{cmds: []command{{args: []operand{{kind: opData, keys: []string{key}, field: key}}}}, field: key}, nil
+		c.refs = append(c.refs, fieldRef{written: name, keys: []string{key}, key: key, off: headOff})
+		return &pipe{cmds: []command{{args: []operand{{kind: opData, keys: []string{key}, field: key, mod: mod}}}}, field: key}, nil
 	}
 	if robot {
 		if strings.ContainsAny(head, "{}") {
@@ -409,8 +440,8 @@ func (c *compiler) compilePipe(p string, off int, root bool) (*pipe, error) {
 	if robot {
 		name := strings.Join(strings.Fields(head), " ")
 		key := c.mapKey(name)
-		out.cmds[0] = command{args: []operand{{kind: opData, keys: []string{key}, field: key}}}
-		c.refs = append(c.refs, fieldRef{written: name, keys: []string{key}, key: key, off: off + strings.Index(p, head)})
+		out.cmds[0] = command{args: []operand{{kind: opData, keys: []string{key}, field: key, mod: mod}}}
+		c.refs = append(c.refs, fieldRef{written: name, keys: []string{key}, key: key, off: headOff})
 		out.field = key
 	}
 	return out, nil

@@ -50,8 +50,34 @@
 //     suggests the form to write.
 //   - A Bitrix24 business-process field: {=Document:NAME}, {=Variable:Sum},
 //     {=Document:NAME > printable}. It is looked up under the full name
-//     (Document:NAME), then under the bare field (NAME). Modifiers after '>'
-//     are accepted and do not change the value.
+//     (Document:NAME); a Document field then under the bare field (NAME, an
+//     export's column). Other objects' fields ({=Variable:Sum},
+//     {=Workflow:ID}, an activity's result {=A1234_…:Value}) are read under
+//     their full name only, so {=Workflow:ID} never prints an export's ID.
+//     A {{=...}} calculated expression is a parse error: compute it in the
+//     business process.
+//
+// # Bitrix24 modifiers
+//
+// A Bitrix24 field, and a robot field ({{Имя > printable}}), may carry
+// modifiers after '>', separated by ',' or '>', as Bitrix24 writes them;
+// they convert the value found:
+//
+//   - printable: the value as a person reads it: yes/no as "Да"/"Нет", a
+//     list as its items joined by ", ", text as it is;
+//   - bool: yes or no (Y/N, да/нет, true/false, 1/0, a number) as "Да" or
+//     "Нет"; anything else is a render error;
+//   - int: a number (digit groups and a decimal comma accepted) truncated
+//     toward zero: "177 199,90" → "177199";
+//   - date: "05.03.2027", from a time.Time, "DD.MM.YYYY" or "YYYY-MM-DD"
+//     (a time after it, or ISO 8601's, is read and left out);
+//   - datetime: "05.03.2027 14:30:00", the clock as the data writes it.
+//
+// At most one of bool, int, date and datetime; printable goes with any.
+// Modifiers that need the Bitrix24 portal rather than the value (friendly
+// and user, which turn user_1 into a name; responsible and server, which
+// move a time to a time zone; name, publink and shortlink, which read a
+// file) are parse errors that say what to export instead.
 //
 // Options.Fields maps display names and Bitrix codes to data keys
 // ("Имя": "NAME"); the mapping applies to robot fields, to Bitrix fields and

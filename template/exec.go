@@ -518,6 +518,12 @@ func (s *state) evalOperand(op *operand, dot any, lenient, prop bool) (any, erro
 			if v, ok = lookupField(s.data, op.keys, lenient); !ok {
 				return s.missing(op, lenient)
 			}
+			if op.mod != 0 {
+				var err error
+				if v, err = op.mod.apply(v); err != nil {
+					return nil, err
+				}
+			}
 		}
 	case opDot:
 		v = dot

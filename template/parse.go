@@ -153,6 +153,12 @@ func Parse(src string, opts *Options) (*Template, error) {
 	if err != nil {
 		var se *randomizer.SyntaxError
 		if errors.As(err, &se) {
+			// {{=dateadd({{Дата}}, "1d")}}: the first "}}" ends the
+			// placeholder and the rest is a stray '}'; the expression is
+			// what to fix
+			if i := strings.Index(src, "{{="); i >= 0 && i < se.Offset {
+				return nil, errorAt(src, i, "%s", calculatedMsg)
+			}
 			return nil, &Error{Offset: se.Offset, Line: se.Line, Col: se.Col, Msg: se.Msg}
 		}
 		return nil, &Error{Line: 1, Col: 1, Msg: err.Error()}

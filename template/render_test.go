@@ -86,7 +86,7 @@ func TestRenderPlaceholders(t *testing.T) {
 		{name: "bitrix full name first", src: "{=Document:NAME}", data: map[string]any{"Document:NAME": "A", "NAME": "B"}, want: "A"},
 		{name: "bitrix bare name", src: "{=Document:NAME}", data: map[string]any{"NAME": "B"}, want: "B"},
 		{name: "bitrix modifier", src: "{=Document:NAME > printable}", data: map[string]any{"NAME": "B"}, want: "B"},
-		{name: "bitrix variable", src: "{=Variable:Sum} ₽", data: map[string]any{"Sum": "100"}, want: "100 ₽"},
+		{name: "bitrix variable", src: "{=Variable:Sum} ₽", data: map[string]any{"Variable:Sum": "100"}, want: "100 ₽", why: "a variable is read under its full name"},
 		{name: "bitrix missing", src: "{=Document:NAME}", data: map[string]any{"NAME": " "}, wantErr: "missing:NAME"},
 		{name: "fields mapping robot", src: "{{Имя}}", opts: &template.Options{Fields: map[string]string{"Имя": "NAME"}},
 			data: map[string]any{"NAME": "Анна", "Имя": "не то"}, want: "Анна"},
