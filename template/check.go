@@ -2,6 +2,7 @@ package template
 
 import (
 	"fmt"
+	"math/big"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -132,4 +133,35 @@ func (t *Template) Missing(records []map[string]any) map[string]int {
 		out[key] = n
 	}
 	return out
+}
+
+// MessageLengths renders each record's message as a batch in this order
+// gets it (record i the variant at position i of the spintax's sample for
+// Options.Seed, as package campaign numbers recipients) and returns the
+// shortest and longest in runes, and how many rendered: a record that
+// fails to render (a missing field) is left out. With rendered 0 the
+// lengths are 0. Unlike the spintax's LengthRange, which counts each
+// placeholder as written ({{Имя}} is 7 runes), these are real messages'.
+func (t *Template) MessageLengths(records []map[string]any) (shortest, longest, rendered int) {
+	count := t.sp.Count()
+	k := new(big.Int)
+	for i, rec := range records {
+		k.SetInt64(int64(i))
+		k.Mod(k, count)
+		idx, err := t.sp.SampleAt(t.seed, k)
+		if err != nil {
+			continue
+		}
+		msg, err := t.RenderVariant(rec, idx)
+		if err != nil {
+			continue
+		}
+		n := utf8.RuneCountInString(msg)
+		if rendered == 0 || n < shortest {
+			shortest = n
+		}
+		longest = max(longest, n)
+		rendered++
+	}
+	return shortest, longest, rendered
 }

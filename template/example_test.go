@@ -139,3 +139,39 @@ func ExampleSyntax() {
 	// Бытует мнение, что Анна любит чай и кофе. Ждём вас!
 	// true
 }
+
+func ExampleTemplate_Lint() {
+	t, err := template.Parse("{Привет|Здравствуйте|Привет}, {{имя}}! Возьмите [+,+чай|кофе].|Ждём вас.", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, w := range t.Lint([]string{"Имя"}) {
+		fmt.Println(w.Kind, w.Line, w.Col)
+		fmt.Println(" ", w.Fix)
+	}
+	// Output:
+	// duplicate-option 1 22
+	//   remove one or change its wording: a repeated option only doubles its chance and the count of variants
+	// field-case 1 33
+	//   write "Имя" as the CRM does
+	// glued-separator 1 49
+	//   write [+, +, or parse with Syntax TextRandomizer, which spaces separators
+	// top-level-bar 1 63
+	//   to choose between texts put them in a group, {a|b}; to print a bar write '\|'; a template written for TextRandomizer, where '|' permutes paragraphs, needs Syntax TextRandomizer
+}
+
+func ExampleTemplate_MessageLengths() {
+	t, err := template.Parse("{Здравствуйте|Добрый день}, {{Имя}}!", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	lo, hi := t.Spintax().LengthRange()
+	fmt.Printf("as written: %d to %d runes\n", lo, hi)
+	lo, hi, n := t.MessageLengths([]map[string]any{{"Имя": "Ян"}, {"Имя": "Александра"}, {"Имя": "Ольга"}})
+	fmt.Printf("real: %d to %d runes over %d messages\n", lo, hi, n)
+	// Output:
+	// as written: 21 to 22 runes
+	// real: 16 to 25 runes over 3 messages
+}

@@ -159,7 +159,11 @@ func Parse(src string, opts *Options) (*Template, error) {
 			if i := strings.Index(src, "{{="); i >= 0 && i < se.Offset {
 				return nil, errorAt(src, i, "%s", calculatedMsg)
 			}
-			return nil, &Error{Offset: se.Offset, Line: se.Line, Col: se.Col, Msg: se.Msg}
+			msg := se.Msg
+			if opts.Syntax == Spinwise && strings.HasPrefix(src[se.Offset:], "{{") {
+				msg += "; " + braceHint
+			}
+			return nil, &Error{Offset: se.Offset, Line: se.Line, Col: se.Col, Msg: msg}
 		}
 		return nil, &Error{Line: 1, Col: 1, Msg: err.Error()}
 	}
@@ -193,6 +197,10 @@ func Parse(src string, opts *Options) (*Template, error) {
 			return rootNow()
 		})
 		if err != nil {
+			var e *Error
+			if errors.As(err, &e) && opts.Syntax == Spinwise && swallowedSpintax(ph.Text) {
+				e.Msg += "; " + braceHint
+			}
 			return nil, err
 		}
 		n.line, n.col = pt.at(ph.Offset)
@@ -250,6 +258,27 @@ func Parse(src string, opts *Options) (*Template, error) {
 	}
 	sort.Strings(t.fields)
 	return t, nil
+}
+
+// braceHint is the advice for a "{{" that opened a placeholder where a
+// group that starts with a group was meant.
+const braceHint = "if '{{' starts a group that starts with a group, write '{ {' ({ {Бытует|Существует} мнение|Многие думают}), or parse with Syntax TextRandomizer"
+
+// swallowedSpintax reports whether a {{...}} placeholder that does not
+// compile looks like spintax swallowed by its "{{": it holds a brace, or a
+// '|' followed by a word in another script than a function's name
+// ({{Здравствуйте|Добрый день}}).
+func swallowedSpintax(text string) bool {
+	if !strings.HasPrefix(text, "{{") || len(text) < 4 {
+		return false
+	}
+	inner := text[2 : len(text)-2]
+	if strings.ContainsAny(inner, "{}") {
+		return true
+	}
+	_, after, ok := strings.Cut(inner, "|")
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(after))
+	return ok && r >= utf8.RuneSelf
 }
 
 // checkOptions makes sure every spintax option holds whole control blocks:
