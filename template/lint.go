@@ -8,6 +8,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/spinwise/spinwise/internal/srcpos"
 	"github.com/spinwise/spinwise/randomizer"
 )
 
@@ -66,7 +67,7 @@ func (t *Template) Lint(catalog []string) []Warning {
 			}
 			key := strings.Join(strings.Fields(text), " ")
 			if first, dup := seen[key]; dup {
-				l, c := position(src, first)
+				l, c := srcpos.Position(src, first)
 				add(o[0], "duplicate-option", fmt.Sprintf("option %q repeats the option at %d:%d", shorten(key, 30), l, c),
 					"remove one or change its wording: a repeated option only doubles its chance and the count of variants")
 				continue

@@ -160,7 +160,7 @@ func Parse(src string, opts *Options) (*Template, error) {
 				return nil, errorAt(src, i, "%s", calculatedMsg)
 			}
 			msg := se.Msg
-			if opts.Syntax == Spinwise && strings.HasPrefix(src[se.Offset:], "{{") {
+			if opts.Syntax == Spinwise && strings.HasPrefix(src[se.Offset:], "{{") && spintaxAfter(src[se.Offset+2:]) {
 				msg += "; " + braceHint
 			}
 			return nil, &Error{Offset: se.Offset, Line: se.Line, Col: se.Col, Msg: msg}
@@ -279,6 +279,15 @@ func swallowedSpintax(text string) bool {
 	_, after, ok := strings.Cut(inner, "|")
 	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(after))
 	return ok && r >= utf8.RuneSelf
+}
+
+// spintaxAfter reports whether the line that rest starts looks like the
+// rest of a group: it holds a '|' and a '}'.
+func spintaxAfter(rest string) bool {
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Contains(rest, "|") && strings.Contains(rest, "}")
 }
 
 // checkOptions makes sure every spintax option holds whole control blocks:

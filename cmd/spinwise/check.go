@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/spinwise/spinwise/internal/srcpos"
 	"github.com/spinwise/spinwise/linkcheck"
 	"github.com/spinwise/spinwise/template"
 )
@@ -77,7 +78,7 @@ func (c *cli) check(args []string) int {
 	} else {
 		fmt.Fprintln(w, "links:")
 		for _, l := range links {
-			line, col := position(src, l.Start)
+			line, col := srcpos.Position(src, l.Start)
 			fmt.Fprintf(w, "  %d:%d %s: %s", line, col, l.Text, l.Verdict.String())
 			if l.Verdict != linkcheck.OK {
 				problems++
@@ -130,20 +131,4 @@ func (c *cli) check(args []string) int {
 		return exitFailed
 	}
 	return exitOK
-}
-
-// position returns the 1-based line and rune column of byte offset off.
-func position(src string, off int) (line, col int) {
-	line, col = 1, 1
-	for i, r := range src {
-		if i >= off {
-			break
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return line, col
 }
