@@ -249,8 +249,9 @@
 // builtins.go text/template's builtins, russian.go the Russian-aware
 // functions and regex.go the regular-expression functions with their cost
 // model; budget.go bounds a render's work (steps, bytes given to
-// functions, result sizes); tidy.go is the white-space tidy; check.go is
-// Check and Missing; errors.go the error types.
+// functions, result sizes); bitrix.go the Bitrix24 modifiers; tidy.go
+// is the white-space tidy; check.go is Check, Missing and MessageLengths;
+// lint.go is Lint; errors.go the error types.
 //
 // # Concurrency and speed
 //
