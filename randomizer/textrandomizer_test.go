@@ -49,7 +49,7 @@ func loadTRCases(t testing.TB) []trCase {
 // TestTextRandomizerPeer compares the TextRandomizer syntax with
 // TextRandomizer's own output, recorded: the same count of variants, and
 // the same texts (all of them for small templates; for large ones every
-// text TextRandomizer gave in 5,000 draws is one of ours).
+// text TextRandomizer gave in 500 draws is one of ours).
 func TestTextRandomizerPeer(t *testing.T) {
 	for _, c := range loadTRCases(t) {
 		t.Run(c.Name, func(t *testing.T) {
