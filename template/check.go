@@ -2,6 +2,7 @@ package template
 
 import (
 	"fmt"
+	"iter"
 	"math/big"
 	"sort"
 	"strings"
@@ -142,10 +143,14 @@ func (t *Template) Missing(records []map[string]any) map[string]int {
 // fails to render (a missing field) is left out. With rendered 0 the
 // lengths are 0. Unlike the spintax's LengthRange, which counts each
 // placeholder as written ({{Имя}} is 7 runes), these are real messages'.
-func (t *Template) MessageLengths(records []map[string]any) (shortest, longest, rendered int) {
+// Records are read one at a time (slices.Values of a slice will do), so a
+// million of them take no more memory than one.
+func (t *Template) MessageLengths(records iter.Seq[map[string]any]) (shortest, longest, rendered int) {
 	count := t.sp.Count()
 	k := new(big.Int)
-	for i, rec := range records {
+	i := -1
+	for rec := range records {
+		i++
 		k.SetInt64(int64(i))
 		k.Mod(k, count)
 		idx, err := t.sp.SampleAt(t.seed, k)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 
 	"github.com/spinwise/spinwise/template"
 )
@@ -169,7 +170,7 @@ func ExampleTemplate_MessageLengths() {
 	}
 	lo, hi := t.Spintax().LengthRange()
 	fmt.Printf("as written: %d to %d runes\n", lo, hi)
-	lo, hi, n := t.MessageLengths([]map[string]any{{"Имя": "Ян"}, {"Имя": "Александра"}, {"Имя": "Ольга"}})
+	lo, hi, n := t.MessageLengths(slices.Values([]map[string]any{{"Имя": "Ян"}, {"Имя": "Александра"}, {"Имя": "Ольга"}}))
 	fmt.Printf("real: %d to %d runes over %d messages\n", lo, hi, n)
 	// Output:
 	// as written: 21 to 22 runes

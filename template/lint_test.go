@@ -3,6 +3,7 @@ package template_test
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -99,7 +100,7 @@ func TestMessageLengths(t *testing.T) {
 		t.Fatal(err)
 	}
 	recs := []map[string]any{{"Имя": "Ян"}, {"Имя": "Александра"}, {"Имя": ""}, {"Имя": "Ян"}}
-	lo, hi, n := tp.MessageLengths(recs)
+	lo, hi, n := tp.MessageLengths(slices.Values(recs))
 	// "Добрый день, Ян!" is 16 runes, "Здравствуйте, Александра!" 25; the
 	// record with no name fails and is left out.
 	if n != 3 || lo < 16 || hi > 25 || lo > hi {
@@ -108,7 +109,7 @@ func TestMessageLengths(t *testing.T) {
 	if sl, sh := tp.Spintax().LengthRange(); sl != 21 || sh != 22 {
 		t.Errorf("LengthRange = %d, %d: counts {{Имя}} as its 7 runes", sl, sh)
 	}
-	if lo, hi, n := tp.MessageLengths(nil); lo != 0 || hi != 0 || n != 0 {
+	if lo, hi, n := tp.MessageLengths(slices.Values([]map[string]any(nil))); lo != 0 || hi != 0 || n != 0 {
 		t.Errorf("MessageLengths(nil) = %d, %d, %d", lo, hi, n)
 	}
 }

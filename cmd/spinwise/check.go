@@ -97,19 +97,27 @@ func (c *cli) check(args []string) int {
 		if err != nil {
 			return c.errorf(exitUsage, cmd, "%v", err)
 		}
-		var recs []map[string]any
-		for r, err := range ds.recipients {
-			if err != nil {
-				ds.close()
-				return c.errorf(exitUsage, cmd, "%s: %v", displayName(*data), err)
+		var readErr error
+		total := 0
+		shortest, longest, n := tmpl.MessageLengths(func(yield func(map[string]any) bool) {
+			for r, err := range ds.recipients {
+				if err != nil {
+					readErr = err
+					return
+				}
+				total++
+				if !yield(r.Data) {
+					return
+				}
 			}
-			recs = append(recs, r.Data)
-		}
+		})
 		ds.close()
-		shortest, longest, n := tmpl.MessageLengths(recs)
+		if readErr != nil {
+			return c.errorf(exitUsage, cmd, "%s: %v", displayName(*data), readErr)
+		}
 		fmt.Fprintf(w, "length: %d to %d runes over %d messages of %s", shortest, longest, n, displayName(*data))
-		if n < len(recs) {
-			fmt.Fprintf(w, " (%d more could not be rendered: see preview)", len(recs)-n)
+		if n < total {
+			fmt.Fprintf(w, " (%d more could not be rendered: see preview)", total-n)
 		}
 		fmt.Fprintln(w)
 	}
