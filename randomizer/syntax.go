@@ -238,31 +238,46 @@ type trEmitter struct {
 	space   bool // a space is due before the next word
 }
 
+// spaceLead marks the bytes that may start a trSpace rune: ASCII white
+// space and the lead bytes of U+0085, U+00A0 (0xC2), U+1680, U+180E
+// (0xE1), U+2000-U+205F (0xE2) and U+3000 (0xE3). Any other byte (a
+// Cyrillic letter's 0xD0 or 0xD1 among them) is skipped without decoding.
+var spaceLead = [256]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true, 0xC2: true, 0xE1: true, 0xE2: true, 0xE3: true}
+
 func (n *trEmitter) Text(t string) {
-	seg := 0
+	seg := 0 // t[seg:i] is passed on as it is
 	for i := 0; i < len(t); {
 		c := t[i]
+		if !spaceLead[c] {
+			if n.space {
+				n.due(c)
+			}
+			i++
+			continue
+		}
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(t[i:])
 		}
-		if trSpace(r) {
-			if seg < i {
-				n.e.Text(t[seg:i])
-				n.started = true
+		if !trSpace(r) {
+			if n.space {
+				n.due(c)
 			}
-			n.space = n.started
 			i += size
-			seg = i
 			continue
 		}
-		if n.space {
-			if c != ',' && c != '.' && c != '!' && c != '?' {
-				n.e.Text(" ")
-			}
-			n.space = false
+		// One ' ' between two words of this piece stays where it is.
+		if c == ' ' && i > seg && i+1 < len(t) && !spaceLead[t[i+1]] && !foldPunct(t[i+1]) {
+			i++
+			continue
 		}
+		if seg < i {
+			n.e.Text(t[seg:i])
+			n.started = true
+		}
+		n.space = n.started
 		i += size
+		seg = i
 	}
 	if seg < len(t) {
 		n.e.Text(t[seg:])
@@ -270,10 +285,21 @@ func (n *trEmitter) Text(t string) {
 	}
 }
 
+// due passes on the space due before a word starting with byte c, unless
+// c is punctuation that TextRandomizer glues to the word before.
+func (n *trEmitter) due(c byte) {
+	if !foldPunct(c) {
+		n.e.Text(" ")
+	}
+	n.space = false
+}
+
+// foldPunct reports whether TextRandomizer drops a space before c.
+func foldPunct(c byte) bool { return c == ',' || c == '.' || c == '!' || c == '?' }
+
 func (n *trEmitter) Placeholder(i int) {
 	if n.space {
-		n.e.Text(" ")
-		n.space = false
+		n.due(0)
 	}
 	n.e.Placeholder(i)
 	n.started = true

@@ -18,7 +18,7 @@ type Warning struct {
 	Offset int    // bytes, 0-based, into the source
 	Line   int    // 1-based
 	Col    int    // 1-based, in runes
-	Kind   string // what kind of mistake: "glued-separator", "swallowed-spintax", "top-level-bar", "empty-option", "empty-group", "duplicate-option", "field-case"
+	Kind   string // what kind of mistake: "glued-separator", "swallowed-spintax", "top-level-bar", "empty-option", "empty-group", "duplicate-option", "field-case", "pipeline-as-spintax"
 	Msg    string // what reads wrong
 	Fix    string // what to write instead
 }
@@ -40,7 +40,9 @@ func (w Warning) String() string {
 //     nothing and only multiplies the count of variants;
 //   - options of one group that are the same text (white space folded);
 //   - with a catalog (the CRM's field names), a field that differs from a
-//     catalog field only in case or spaces.
+//     catalog field only in case or spaces;
+//   - under TextRandomizer's syntax, a Go pipeline ({{ .Имя | upper }}) that
+//     the syntax reads as spintax.
 func (t *Template) Lint(catalog []string) []Warning {
 	var out []Warning
 	add := func(off int, kind, msg, fix string) {
@@ -53,6 +55,14 @@ func (t *Template) Lint(catalog []string) []Warning {
 	for _, g := range groups {
 		if g.Permutation && !tr {
 			t.lintSeparator(g, add)
+		}
+		if tr && strings.HasPrefix(src[g.Offset:], "{{") && len(g.Options) > 0 {
+			if first := strings.TrimSpace(src[g.Options[0][0]:g.Options[0][1]]); strings.HasPrefix(first, "{") {
+				if inner := strings.TrimSpace(strings.TrimPrefix(first, "{")); strings.HasPrefix(inner, ".") || strings.HasPrefix(inner, "$") {
+					add(g.Offset, "pipeline-as-spintax", "under TextRandomizer's syntax a {{...}} holding a '|' is spintax, so this Go pipeline prints its own words as options",
+						"write the field alone, {{ .Имя }}, or parse the template in spinwise's syntax")
+				}
+			}
 		}
 		empty := 0
 		seen := map[string]int{} // folded option text -> offset

@@ -39,6 +39,9 @@ func TestLint(t *testing.T) {
 		{"field case", "{{имя}}, {=Document:name}", nil, []string{"Имя", "NAME"}, []string{"1:3 field-case", "1:12 field-case"}, `"Имя"`, ""},
 		{"field spaces", "{{Имя  клиента}}", nil, []string{"ИмяКлиента"}, []string{"1:3 field-case"}, "ИмяКлиента", ""},
 		{"known field", "{{Имя}}", nil, []string{"Имя"}, nil, "", ""},
+		{"pipeline under TextRandomizer", "Привет, {{ .Имя | upper }}!", trOpts, nil, []string{"1:9 pipeline-as-spintax"}, "{{ .Имя }}",
+			"it renders \".Имя\" or \"upper\" with no error"},
+		{"group of groups under TextRandomizer", "{{Бытует|Есть} мнение|Многие думают}", trOpts, nil, nil, "", "the syntax's own idiom"},
 	}
 	for _, r := range rows {
 		t.Run(r.name, func(t *testing.T) {
