@@ -65,6 +65,11 @@ func fuzzParse(t *testing.T, src, value string, syntax template.Syntax) {
 				t.Fatalf("Parse(%q): empty field name in %q", src, tp.Fields())
 			}
 		}
+		for _, w := range tp.Lint([]string{"Имя", value}) {
+			if w.Offset < 0 || w.Offset >= len(src) || w.Line < 1 || w.Col < 1 || w.Msg == "" || w.Fix == "" {
+				t.Fatalf("Parse(%q).Lint: warning %+v outside the source or without a message and a fix", src, w)
+			}
+		}
 		renderChecked(t, tp, src, value)
 	}
 }

@@ -39,6 +39,7 @@ func (w Warning) String() string {
 //     written in it, and a group whose every option is empty: it prints
 //     nothing and only multiplies the count of variants;
 //   - options of one group that are the same text (white space folded);
+//     these two look at options of up to 256 bytes;
 //   - with a catalog (the CRM's field names), a field that differs from a
 //     catalog field only in case or spaces;
 //   - under TextRandomizer's syntax, a Go pipeline ({{ .Имя | upper }}) that
@@ -68,6 +69,9 @@ func (t *Template) Lint(catalog []string) []Warning {
 		seen := map[string]int{} // folded option text -> offset
 		for _, o := range g.Options {
 			text := src[o[0]:o[1]]
+			if len(text) > maxLintOption {
+				continue // long options are not compared, so that Lint stays linear in nested groups
+			}
 			if t.alwaysEmpty(text) {
 				empty++
 				if strings.TrimSpace(text) != "" {
@@ -166,29 +170,36 @@ func (t *Template) alwaysEmpty(text string) bool {
 	return false
 }
 
+// maxLintOption is the longest option, in bytes, that Lint checks for
+// being empty or a duplicate: every option is parsed or folded on its own,
+// and a nested option is inside each of its ancestors' options.
+const maxLintOption = 256
+
 // topLevelBars returns the offsets of the unescaped '|' outside every group
-// and placeholder.
+// and placeholder, in time linear in the source.
 func topLevelBars(src string, groups []randomizer.Group, phs []randomizer.Placeholder) []int {
-	var out []int
-	inside := func(off int) bool {
-		for _, g := range groups {
-			if off >= g.Offset && off < g.End {
-				return true
-			}
-		}
-		for _, p := range phs {
-			if off >= p.Offset && off < p.Offset+len(p.Text) {
-				return true
-			}
-		}
-		return false
+	// depth[i+1]-depth[i] is how many spans open at i less those that end there
+	delta := make([]int32, len(src)+1)
+	for _, g := range groups {
+		delta[g.Offset]++
+		delta[g.End]--
 	}
+	for _, p := range phs {
+		delta[p.Offset]++
+		delta[p.Offset+len(p.Text)]--
+	}
+	var out []int
+	depth := int32(0)
 	for i := 0; i < len(src); i++ {
+		depth += delta[i]
 		switch src[i] {
 		case '\\':
-			i++ // an escape takes the next byte
+			if i+1 < len(src) {
+				i++ // an escape takes the next byte
+				depth += delta[i]
+			}
 		case '|':
-			if !inside(i) {
+			if depth == 0 {
 				out = append(out, i)
 			}
 		}
