@@ -42,7 +42,7 @@ func checkResult(t *testing.T, r renderRow, got string, err error) {
 			t.Fatalf("got (%q, %v), want a *MissingError (%s)", got, err, r.why)
 		}
 		if want := strings.TrimPrefix(r.wantErr, "missing:"); me.Field != want {
-			t.Fatalf("MissingError.Field = %q, want %q", me.Field, want)
+			t.Fatalf("MissingError.Field = %q, want %q (%s)", me.Field, want, r.why)
 		}
 		var re *template.RenderError
 		if !errors.As(err, &re) || re.Line < 1 || re.Col < 1 || re.Placeholder == "" {
