@@ -568,11 +568,9 @@ func robotCall(f *Value) *RobotCall {
 		Properties: map[string]any{},
 		Auth:       authFrom(f),
 	}
-	for _, e := range f.Lookup("document_id").List() {
-		c.DocumentID = append(c.DocumentID, e.String())
-	}
-	for _, e := range f.Lookup("document_type").List() {
-		c.DocumentType = append(c.DocumentType, e.String())
+	for _, i := range []string{"0", "1", "2"} {
+		c.DocumentID = append(c.DocumentID, f.Get("document_id", i))
+		c.DocumentType = append(c.DocumentType, f.Get("document_type", i))
 	}
 	props := f.Lookup("properties")
 	for _, k := range props.Keys() {
