@@ -393,10 +393,14 @@ func (a *App) register(ctx context.Context, p *Portal) error {
 	return nil
 }
 
-// UpdateRobots registers the robot again on every given portal, with the
+// UpdateRobots registers the robot again on every stored portal, with the
 // current templates (their names and fields): call it after the templates
 // changed. It returns the errors joined.
-func (a *App) UpdateRobots(ctx context.Context, memberIDs []string) error {
+func (a *App) UpdateRobots(ctx context.Context) error {
+	memberIDs, err := a.cfg.Store.MemberIDs(ctx)
+	if err != nil {
+		return err
+	}
 	var errs []error
 	for _, id := range memberIDs {
 		p, err := a.portal(ctx, id)

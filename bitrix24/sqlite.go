@@ -97,6 +97,24 @@ func (s *SQLiteStore) SavePortal(ctx context.Context, p *Portal) error {
 	return nil
 }
 
+// MemberIDs implements Store.
+func (s *SQLiteStore) MemberIDs(ctx context.Context) ([]string, error) {
+	rows, err := s.db.QueryContext(ctx, `SELECT member_id FROM portals ORDER BY member_id`)
+	if err != nil {
+		return nil, fmt.Errorf("bitrix24: store: %w", err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("bitrix24: store: %w", err)
+		}
+		out = append(out, id)
+	}
+	return out, rows.Err()
+}
+
 // DeletePortal implements Store.
 func (s *SQLiteStore) DeletePortal(ctx context.Context, memberID string) error {
 	tx, err := s.db.BeginTx(ctx, nil)

@@ -44,6 +44,8 @@ type Store interface {
 	Portal(ctx context.Context, memberID string) (*Portal, error)
 	// SavePortal inserts or replaces the portal.
 	SavePortal(ctx context.Context, p *Portal) error
+	// MemberIDs lists the stored portals.
+	MemberIDs(ctx context.Context) ([]string, error)
 	// DeletePortal removes the portal and its event tokens.
 	DeletePortal(ctx context.Context, memberID string) error
 	// ClaimEvent records that the robot call with this event_token is being
@@ -88,6 +90,13 @@ func (s *MemoryStore) SavePortal(_ context.Context, p *Portal) error {
 	defer s.mu.Unlock()
 	s.portals[p.MemberID] = *p
 	return nil
+}
+
+// MemberIDs implements Store.
+func (s *MemoryStore) MemberIDs(_ context.Context) ([]string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return sortedKeys(s.portals), nil
 }
 
 // DeletePortal implements Store.
