@@ -35,7 +35,13 @@ type Client struct {
 	ClientID, ClientSecret string
 }
 
-var defaultHTTP = &http.Client{Timeout: 30 * time.Second}
+// defaultHTTP keeps enough idle connections per portal for the workers
+// that answer robot calls concurrently.
+var defaultHTTP = func() *http.Client {
+	t := http.DefaultTransport.(*http.Transport).Clone()
+	t.MaxIdleConnsPerHost = 64
+	return &http.Client{Timeout: 30 * time.Second, Transport: t}
+}()
 
 func (c *Client) http() *http.Client {
 	if c != nil && c.HTTP != nil {

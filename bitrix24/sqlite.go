@@ -8,6 +8,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"time"
 
 	_ "modernc.org/sqlite" // the "sqlite" database/sql driver, pure Go
@@ -16,9 +17,27 @@ import (
 // SQLiteStore is the default Store: one SQLite file (through
 // modernc.org/sqlite, pure Go, no server, no cgo). The file holds the
 // portals' OAuth tokens: it is created readable by its owner only.
+//
+// Claims of event tokens, one write per robot call, are committed in
+// groups: concurrent claims wait for one transaction that holds them all,
+// so a burst of calls costs one commit, not one each.
 type SQLiteStore struct {
-	db *sql.DB
+	db     *sql.DB
+	claims chan *claim
+	done   chan struct{}
+	close  sync.Once
 }
+
+type claim struct {
+	member, token string
+	at            int64
+	first         bool
+	err           error
+	ready         chan struct{}
+}
+
+// maxGroup caps the claims committed in one transaction.
+const maxGroup = 512
 
 const schema = `
 CREATE TABLE IF NOT EXISTS portals (
@@ -67,7 +86,66 @@ func OpenSQLite(path string) (*SQLiteStore, error) {
 		db.Close()
 		return nil, fmt.Errorf("bitrix24: %s: %w", path, err)
 	}
-	return &SQLiteStore{db: db}, nil
+	s := &SQLiteStore{db: db, claims: make(chan *claim), done: make(chan struct{})}
+	go s.claimer()
+	return s, nil
+}
+
+// claimer commits the claims that arrive, in groups.
+func (s *SQLiteStore) claimer() {
+	group := make([]*claim, 0, maxGroup)
+	for {
+		select {
+		case <-s.done:
+			return
+		case c := <-s.claims:
+			group = append(group[:0], c)
+		}
+	collect:
+		for len(group) < maxGroup {
+			select {
+			case c := <-s.claims:
+				group = append(group, c)
+			default:
+				break collect
+			}
+		}
+		err := s.commitClaims(group)
+		for _, c := range group {
+			if err != nil {
+				c.err = err
+			}
+			close(c.ready)
+		}
+	}
+}
+
+func (s *SQLiteStore) commitClaims(group []*claim) error {
+	tx, err := s.db.Begin()
+	if err != nil {
+		return fmt.Errorf("bitrix24: store: %w", err)
+	}
+	defer tx.Rollback()
+	stmt, err := tx.Prepare(`INSERT OR IGNORE INTO events (member_id, event_token, at) VALUES (?, ?, ?)`)
+	if err != nil {
+		return fmt.Errorf("bitrix24: store: %w", err)
+	}
+	defer stmt.Close()
+	for _, c := range group {
+		res, err := stmt.Exec(c.member, c.token, c.at)
+		if err != nil {
+			return fmt.Errorf("bitrix24: store: %w", err)
+		}
+		n, err := res.RowsAffected()
+		if err != nil {
+			return fmt.Errorf("bitrix24: store: %w", err)
+		}
+		c.first = n == 1
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("bitrix24: store: %w", err)
+	}
+	return nil
 }
 
 // Portal implements Store.
@@ -133,16 +211,18 @@ func (s *SQLiteStore) DeletePortal(ctx context.Context, memberID string) error {
 
 // ClaimEvent implements Store.
 func (s *SQLiteStore) ClaimEvent(ctx context.Context, memberID, eventToken string, now time.Time) (bool, error) {
-	res, err := s.db.ExecContext(ctx, `INSERT OR IGNORE INTO events (member_id, event_token, at) VALUES (?, ?, ?)`,
-		memberID, eventToken, now.Unix())
-	if err != nil {
-		return false, fmt.Errorf("bitrix24: store: %w", err)
+	c := &claim{member: memberID, token: eventToken, at: now.Unix(), ready: make(chan struct{})}
+	select {
+	case s.claims <- c:
+	case <-s.done:
+		return false, errors.New("bitrix24: store: closed")
+	case <-ctx.Done():
+		return false, ctx.Err()
 	}
-	n, err := res.RowsAffected()
-	if err != nil {
-		return false, fmt.Errorf("bitrix24: store: %w", err)
-	}
-	return n == 1, nil
+	// Once taken, the claim is committed or failed: wait for it even if
+	// ctx ends, so that the answer matches what the database holds.
+	<-c.ready
+	return c.first, c.err
 }
 
 // ReleaseEvent implements Store.
@@ -164,4 +244,7 @@ func (s *SQLiteStore) PruneEvents(ctx context.Context, before time.Time) error {
 }
 
 // Close implements Store.
-func (s *SQLiteStore) Close() error { return s.db.Close() }
+func (s *SQLiteStore) Close() error {
+	s.close.Do(func() { close(s.done) })
+	return s.db.Close()
+}
