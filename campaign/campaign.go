@@ -13,6 +13,7 @@ import (
 	"github.com/spinwise/spinwise/chunk"
 	"github.com/spinwise/spinwise/internal/mix"
 	"github.com/spinwise/spinwise/linkcheck"
+	"github.com/spinwise/spinwise/plan"
 	"github.com/spinwise/spinwise/randomizer"
 	"github.com/spinwise/spinwise/template"
 )
@@ -69,6 +70,22 @@ type Options struct {
 	// batch for the sending account (see RiskInput).
 	Risk *RiskInput
 
+	// Plan, when not nil, gives every message a send time (Row.SendAt)
+	// from a plan.Planner with these options, in input order, and makes
+	// the report carry the plan (Report.Plan). Its Seed is replaced by
+	// Options.Seed. Known and KnownField say which recipients are already
+	// in a dialog with the business: they are not new recipients, so they
+	// count against the plan's message cap only (and not in the risk
+	// assessment's NewRecipients, unless the RiskInput gives that number).
+	Plan *plan.Options
+	// Known lists the keys of recipients already in a dialog with the
+	// business.
+	Known []string
+	// KnownField names a data field that marks a recipient as known: any
+	// value but a missing or empty one, false, 0, and "0", "false", "no",
+	// "n", "нет", "н", "-" (in any case, trimmed).
+	KnownField string
+
 	// Progress, when not nil, is called from Run's goroutine after each
 	// group of rows reaches the sink, with the number of rows so far.
 	Progress func(rows int)
@@ -84,6 +101,7 @@ type Campaign struct {
 	count64  uint64 // count when it fits in 64 bits, else 0
 	links    *linkcheck.Checker
 	suppress map[string]struct{}
+	known    map[string]struct{}
 	fields   []string
 }
 
@@ -145,6 +163,17 @@ func New(src string, opts *Options) (*Campaign, error) {
 		c.suppress = make(map[string]struct{}, len(c.opts.Suppress))
 		for _, k := range c.opts.Suppress {
 			c.suppress[strings.TrimSpace(k)] = struct{}{}
+		}
+	}
+	if len(c.opts.Known) > 0 {
+		c.known = make(map[string]struct{}, len(c.opts.Known))
+		for _, k := range c.opts.Known {
+			c.known[strings.TrimSpace(k)] = struct{}{}
+		}
+	}
+	if c.opts.Plan != nil {
+		if _, err := c.planner(); err != nil {
+			return nil, fmt.Errorf("campaign: %w", err)
 		}
 	}
 	return c, nil
@@ -252,6 +281,7 @@ func (c *Campaign) Message(r Recipient, pos int) Row {
 	}
 	row.Text = text
 	row.Chunks = chunks
+	row.Known = c.isKnown(r)
 	return row
 }
 

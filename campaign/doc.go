@@ -76,6 +76,20 @@
 // with [Report.WriteText]. The CLI refuses to write messages when the level
 // is risk.Maximal unless told to.
 //
+// # Send plan
+//
+// With [Options].Plan, Run gives every message a send time (Row.SendAt,
+// "send_at" in JSON) from a plan.Planner, in input order in its writer
+// goroutine, so that each day keeps within the account's sending limits
+// (package plan): a batch that would be maximal risk sent at once becomes a
+// schedule of days that are each at most Minimal. Recipients on
+// [Options].Known or marked by [Options].KnownField are already in a
+// dialog with the business: not new recipients, so they count against the
+// message cap only. Error rows get no time and take no place in the plan.
+// The report's Plan lists the days with each day's assessment, and its Next
+// state continues the plan in a run resumed with Options.Start (set it as
+// the plan's Resume). The planner costs well under a microsecond a message.
+//
 // # Performance
 //
 // The pipeline costs about ten allocations a message of its own (the

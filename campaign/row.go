@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spinwise/spinwise/linkcheck"
 )
@@ -29,6 +30,13 @@ type Row struct {
 	// (counts can exceed 64 bits). Empty when no variant was chosen
 	// (suppressed recipients and unreadable records).
 	Variant string `json:"variant,omitempty"`
+	// SendAt is when to send the message, with Options.Plan: RFC 3339 in
+	// the plan's time zone in JSON ("2026-12-02T10:00:00+03:00"); zero (and
+	// left out of JSON) on an error row and without a plan.
+	SendAt time.Time `json:"send_at,omitzero"`
+	// Known: the recipient is already in a dialog with the business
+	// (Options.Known, Options.KnownField), so not a new recipient.
+	Known bool `json:"-"`
 	// Links are the links found in Text, each with its verdict.
 	Links []linkcheck.Link `json:"-"`
 	// Err is nil for a message, or says why the recipient has none.

@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"iter"
 	"sync"
+
+	"github.com/spinwise/spinwise/plan"
 )
 
 // batchSize is how many recipients travel together through the pipeline:
@@ -18,6 +20,8 @@ type batch struct {
 	pos  int // position of recipients[0]
 	recs []Recipient
 	rows []Row
+	// withField counts the messages whose data has Options.KnownField.
+	withField int
 }
 
 // Run renders a message for every recipient of src and hands the rows to
@@ -37,6 +41,13 @@ type batch struct {
 // return every goroutine Run started has ended. A blocked read of src is
 // noticed at its next record.
 func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sink func(Row) error) (*Report, error) {
+	var pl *plan.Planner
+	if c.opts.Plan != nil {
+		var err error
+		if pl, err = c.planner(); err != nil { // New checked the options: not expected
+			return newAccumulator(c).finish(), fmt.Errorf("campaign: %w", err)
+		}
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 
@@ -103,10 +114,15 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 		go func() {
 			defer wwg.Done()
 			for b := range jobs {
-				b.rows = b.rows[:0]
+				b.rows, b.withField = b.rows[:0], 0
 				if ctx.Err() == nil {
 					for i, r := range b.recs {
 						b.rows = append(b.rows, c.Message(r, b.pos+i))
+						if kf := c.opts.KnownField; kf != "" && b.rows[i].Err == nil {
+							if _, ok := r.Data[kf]; ok {
+								b.withField++
+							}
+						}
 					}
 				}
 				results <- b // never blocks: at most window batches are in flight
@@ -118,8 +134,10 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 		close(results)
 	}()
 
-	// Writer: this goroutine, in order.
+	// Writer: this goroutine, in order. The plan, when asked for, gives
+	// each message its time here, in input order.
 	acc := newAccumulator(c)
+	acc.plan = pl
 	pending := make(map[int]*batch, window)
 	next := 0
 	var runErr error
@@ -134,6 +152,7 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 			next++
 			if runErr == nil && ctx.Err() == nil && len(nb.rows) == len(nb.recs) {
 				for i := range nb.rows {
+					acc.schedule(&nb.rows[i])
 					if err := sink(nb.rows[i]); err != nil {
 						runErr = fmt.Errorf("campaign: writing row %d (key %q): %w", nb.rows[i].Index, nb.rows[i].Key, err)
 						cancel()
@@ -141,6 +160,7 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 					}
 					acc.add(&nb.rows[i])
 				}
+				acc.rep.withField += nb.withField
 				if c.opts.Progress != nil && runErr == nil {
 					c.opts.Progress(acc.rep.Recipients)
 				}

@@ -24,6 +24,24 @@ func ExampleSplit() {
 	// "Ждём вас!"
 }
 
+// Sentences counts the sentences and questions of a text by the rules
+// Split cuts by: abbreviations, initials and dialogue do not end one, and
+// emoji stay with the sentence they follow.
+func ExampleSentences() {
+	text := "Здравствуйте, Анна! Салон в г. Москва открыт с 1995 г. Ждём вас 😊 " +
+		"— Вы придёте? — спросила администратор. Запись: +7 (999) 123-45-67. Отлично! 🎉"
+	for _, s := range chunk.Sentences(text) {
+		fmt.Printf("%q\n", s)
+	}
+	// Output:
+	// "Здравствуйте, Анна!"
+	// "Салон в г. Москва открыт с 1995 г."
+	// "Ждём вас 😊"
+	// "— Вы придёте? — спросила администратор."
+	// "Запись: +7 (999) 123-45-67."
+	// "Отлично! 🎉"
+}
+
 // UTF-16 code units are what WhatsApp and Telegram count: an emoji above
 // U+FFFF is two of them.
 func ExampleSplit_utf16() {
@@ -70,4 +88,18 @@ func ExampleSpanError() {
 	// Output:
 	// link 14 50
 	// chunk:1:9: link "https://salon.example.ru/zapis?utm_source=whatsapp" is 50 runes, longer than the limit of 30 runes; raise Options.Max or shorten the link in the text
+}
+
+// ErrorWithPosition shows where in the text the span that cannot fit is.
+func ExampleSpanError_ErrorWithPosition() {
+	text := "Оплата:\nhttps://pay.example.ru/invoice/2027/03/05/a1b2c3d4e5f6"
+	_, err := chunk.Split(text, &chunk.Options{Max: 40})
+	var se *chunk.SpanError
+	if errors.As(err, &se) {
+		fmt.Print(se.ErrorWithPosition("", text))
+	}
+	// Output:
+	// chunk:2:1: link "https://pay.example.ru/invoice/2027/03/05/a1b2c3d4e5f6" is 54 runes, longer than the limit of 40 runes; raise Options.Max or shorten the link in the text
+	// 	https://pay.example.ru/invoice/2027/03/05/a1b2c3d4e5f6
+	// 	^
 }

@@ -9,7 +9,9 @@
 //	spinwise generate   TEMPLATE -data FILE [-o OUT] [-seed N] [-max 300] [-unit runes|utf16|graphemes]
 //	                    [-block FILE] [-allow FILE] [-suppress FILE] [-threshold 0.9] [-report FILE]
 //	                    [-account FILE [-force]] [-start N] [-by-key] [-format csv|jsonl] [-key COL]
-//	                    [-encoding utf-8|windows-1251|utf-16] [-no-analysis] [-workers N] [-q]
+//	                    [-encoding utf-8|windows-1251|utf-16|auto] [-no-analysis] [-workers N] [-q]
+//	                    [-plan [-from TIME] [-hours H1-H2] [-tz ZONE] [-days mon-fri] [-gap MIN-MAX]
+//	                     [-known FILE] [-known-column COL] [-plan-state STATE]]   (-plan needs -account)
 //	spinwise similarity FILE [-threshold 0.9] [-json] [-top 5]
 //	spinwise demo       [-template NAME] [-n 3] [-seed N]
 //	spinwise robot      -addr HOST:PORT -public URL -db FILE -templates DIR
@@ -40,6 +42,14 @@
 // to do; field (missing-field), link (link) and line (the 1-based line of
 // the input where the record starts) appear when known. Programs should
 // branch on kind, which is stable, never on message.
+//
+// With -plan every message line also carries "send_at", when to send it,
+// in RFC 3339 with the -tz zone's offset:
+//
+//	{"key":"c1","text":"…","chunks":["…"],"variant":"17","send_at":"2026-12-02T10:04:31+03:00"}
+//
+// The times keep every day within the account's limits (package plan); a
+// sender sends each message at its time. Error rows have no send_at.
 //
 // Messages are in English, except the reasons of link errors and the risk
 // findings, which are in Russian because they are written for the CRM user

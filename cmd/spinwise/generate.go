@@ -34,13 +34,14 @@ type runFlags struct {
 	force                  bool
 	out, report            string
 	quiet                  bool
+	plan                   planFlags
 }
 
 func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.data, "data", "", "recipients `FILE`: CSV with a header, or JSON Lines (\"-\": stdin)")
 	f.StringVar(&rf.format, "format", "", "data format: csv or jsonl (default: by the file's extension or first character)")
 	f.StringVar(&rf.key, "key", "", "key column (default: \"key\", else the first column)")
-	f.StringVar(&rf.encoding, "encoding", "utf-8", "character encoding of CSV data: utf-8, windows-1251 or utf-16 (a file with a UTF-8 BOM is UTF-8)")
+	f.StringVar(&rf.encoding, "encoding", "utf-8", "character encoding of CSV data: utf-8, windows-1251, utf-16, or auto (by the byte-order mark); a file with a UTF-8 BOM is UTF-8")
 	f.Uint64Var(&rf.seed, "seed", 0, "campaign seed: the same seed and input give the same messages")
 	f.IntVar(&rf.start, "start", 0, "position of the first recipient, to resume a run at recipient `N` (0-based)")
 	f.BoolVar(&rf.byKey, "by-key", false, "choose each variant from the seed and the recipient's key, not its position (variants may repeat)")
@@ -60,6 +61,7 @@ func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.out, "o", "-", "output `FILE` of JSON Lines (\"-\": stdout)")
 	f.StringVar(&rf.report, "report", "", "also write the report as JSON to `FILE`")
 	f.BoolVar(&rf.quiet, "q", false, "do not print the report on stderr (except when refusing at maximal risk)")
+	rf.plan.register(f)
 }
 
 // options builds the campaign options, reading the list files.
@@ -143,7 +145,7 @@ func (rf *runFlags) checkOutputs(tmpl string) error {
 func (rf *runFlags) inputs(tmpl string) []struct{ flag, name string } {
 	return []struct{ flag, name string }{
 		{"the template", tmpl}, {"-data", rf.data}, {"-suppress", rf.suppress}, {"-block", rf.block},
-		{"-allow", rf.allow}, {"-account", rf.account},
+		{"-allow", rf.allow}, {"-account", rf.account}, {"-known", rf.plan.known},
 	}
 }
 
@@ -194,7 +196,7 @@ Recipient n (0-based, plus -start) gets the n-th variant of the seeded sample of
 variants: the first Count() recipients get pairwise different texts; the same -seed and input
 give the same output; -start N resumes a run at recipient N.
 
-Data: CSV with a header (UTF-8 with or without BOM; Windows-1251 or UTF-16 with -encoding;
+Data: CSV with a header (UTF-8 with or without BOM; Windows-1251 or UTF-16 with -encoding, or auto;
 ',', ';' or a tab detected; a "key" column or the first column is the key) or JSON
 Lines (one object a line, "key" member). A row with the wrong number of fields, invalid UTF-8
 or a stray quote (ООО "Ромашка" unquoted) is that recipient's error row (exit 1); a file that
@@ -203,6 +205,16 @@ line) stops the run (exit 2) after the rows before the fault.
 
 The report goes to stderr (and as JSON to -report FILE). With -account FILE the report carries
 the risk assessment, and at maximal risk nothing is written unless -force is given.
+
+With -plan (and -account) a batch too big for one day is planned, not refused: every message row
+gains "send_at", when to send it (RFC 3339 with the -tz zone's offset), so that each day keeps
+within the account's limits (20 new recipients a day in the first 10 days after connecting, then
+more each day; nothing in the warm-up or after a block), inside -hours on -days, with random
+-gap between messages, in input order; -seed draws the gaps. Recipients listed in -known or marked
+by -known-column are not new. The report shows the plan day by day with each day's risk; when no
+day can be made safe (the findings say why) nothing is written unless -force is given. To go on
+with the next recipient in another run, give -start N, the same -from and the report's
+-plan-state. spinwise sends nothing itself.
 
 Exit codes: 0 every recipient got a message (suppressed ones aside); 1 some recipients failed,
 or maximal risk without -force; 2 bad usage, unreadable input, a template that does not parse,
@@ -221,6 +233,9 @@ func (c *cli) generate(args []string) int {
 	if rf.data == "" {
 		return f.usageError(c, "-data FILE is required")
 	}
+	if err := rf.plan.check(f, &rf); err != nil {
+		return f.usageError(c, err.Error())
+	}
 	if err := rf.checkStdin(pos[0]); err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
@@ -228,6 +243,9 @@ func (c *cli) generate(args []string) int {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
 	opts, err := rf.options(c)
+	if err == nil {
+		err = rf.plan.apply(c, opts)
+	}
 	if err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
@@ -307,11 +325,11 @@ func (c *cli) generate(args []string) int {
 		return code
 	}
 	if spool != nil {
-		if rep.Risk != nil && rep.Risk.Level == risk.Maximal && !rf.force {
+		if why := rf.plan.refusal(rep); why != "" && !rf.force {
 			if rf.quiet {
 				rep.WriteText(c.stderr) // the findings say what to fix
 			}
-			fmt.Fprintf(c.stderr, "spinwise %s: the risk is maximal: no messages written; fix the findings above, or pass -force to write them anyway\n", cmd)
+			fmt.Fprintf(c.stderr, "spinwise %s: %s\n", cmd, why)
 			return exitFailed
 		}
 		if _, err := spool.Seek(0, io.SeekStart); err != nil {

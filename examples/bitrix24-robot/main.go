@@ -4,7 +4,7 @@
 // suppression list and a chunk limit of your choosing. See README.md; for
 // the ready-made server, use `spinwise robot`.
 //
-//	go run ./examples/bitrix24-robot -public https://robot.example.ru -templates examples/data/templates
+//	go run ./examples/bitrix24-robot -public https://robot.example.ru -templates internal/corpus/templates
 package main
 
 import (
@@ -24,7 +24,7 @@ import (
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "listen address")
 	public := flag.String("public", "", "the URL the portal reaches this server at")
-	dir := flag.String("templates", "examples/data/templates", "template directory")
+	dir := flag.String("templates", "internal/corpus/templates", "template directory")
 	db := flag.String("db", "robot.db", "SQLite file of portals and tokens")
 	flag.Parse()
 

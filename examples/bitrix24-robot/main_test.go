@@ -19,7 +19,7 @@ func TestExample(t *testing.T) {
 	portal := fakeportal.Start()
 	defer portal.Close()
 	srv := httptest.NewUnstartedServer(nil)
-	handler, _, closeAll, err := setup("http://"+srv.Listener.Addr().String()+"/bitrix", "../data/templates",
+	handler, _, closeAll, err := setup("http://"+srv.Listener.Addr().String()+"/bitrix", "../../internal/corpus/templates",
 		filepath.Join(t.TempDir(), "robot.db"), &bitrix24.Client{})
 	if err != nil {
 		t.Fatal(err)
