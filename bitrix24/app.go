@@ -678,6 +678,10 @@ func (a *App) serve(ctx context.Context, j *job) {
 	if err != nil {
 		a.failed.Add(1)
 		a.log.Error("robot call not answered", "member_id", j.portal, "document", j.call.Document(), "err", err)
+		// Forget the event token, so that a repeated call is served.
+		if rerr := a.cfg.Store.ReleaseEvent(ctx, j.portal, j.call.EventToken); rerr != nil {
+			a.log.Error("cannot release an event token", "err", rerr)
+		}
 		return
 	}
 	a.served.Add(1)

@@ -282,6 +282,23 @@ func TestRobotCall(t *testing.T) {
 		e.sync(t, form.Get("event_token"), 1)
 	})
 
+	t.Run("an undelivered answer frees its event token", func(t *testing.T) {
+		form := e.portal.RobotFormToken(bitrix24.DefaultCode, "DEAL_8", map[string]any{"template": "reminder", codeName: "Анна", codeOrder: "1"}, "unknown-token", "")
+		before := e.app.Stats().Failed
+		if code, body := e.post("/robot", nil, form); code != 200 || !strings.Contains(body, "accepted") {
+			t.Fatalf("%d %s", code, body)
+		}
+		for deadline := time.Now().Add(waitFor); e.app.Stats().Failed == before; time.Sleep(time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatal("the failed delivery was not counted")
+			}
+		}
+		// The portal calls again: served, not taken for a duplicate.
+		if code, body := e.post("/robot", nil, form); code != 200 || !strings.Contains(body, "accepted") {
+			t.Fatalf("repeated call: %d %s", code, body)
+		}
+	})
+
 	t.Run("foreign application token", func(t *testing.T) {
 		form := e.portal.RobotForm(bitrix24.DefaultCode, "DEAL_6", map[string]any{"template": "reminder", codeName: "Анна", codeOrder: "1"})
 		form.Set("auth[application_token]", "forged")

@@ -78,7 +78,9 @@
 // portal's saved address with the call's access token. An expired_token
 // answer is cured once: the token is renewed at the OAuth endpoint
 // (grant_type=refresh_token with the client id and secret), the new pair
-// is saved, and the call is repeated.
+// is saved, and the call is repeated. An answer that cannot be delivered
+// is logged on the server and its event token forgotten, so that the
+// portal's repeated call is served.
 //
 // # Safety and bounds
 //

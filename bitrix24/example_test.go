@@ -244,3 +244,114 @@ func ExampleExpired() {
 	fmt.Println(bitrix24.Expired(err), bitrix24.Expired(errors.New("timeout")))
 	// Output: true false
 }
+
+func ExampleNew() {
+	dir := exampleTemplates()
+	defer os.RemoveAll(dir)
+	ts, _ := bitrix24.LoadTemplates(dir, nil)
+	app, err := bitrix24.New(bitrix24.Config{Store: bitrix24.NewMemoryStore(), Templates: ts, Public: "https://robot.example.ru/"})
+	if err != nil {
+		panic(err)
+	}
+	defer app.Close(context.Background())
+	spec := app.Spec()
+	fmt.Println(spec.Code, spec.Handler, spec.Templates, spec.Fields)
+	_, err = bitrix24.New(bitrix24.Config{Store: bitrix24.NewMemoryStore(), Templates: ts, Public: "robot.example.ru"})
+	fmt.Println(err)
+	// Output:
+	// spinwise_message https://robot.example.ru/robot [reminder] [Заказ Имя]
+	// bitrix24: the public URL "robot.example.ru" is not an absolute http(s) URL
+}
+
+func ExampleApp_Handler() {
+	dir := exampleTemplates()
+	defer os.RemoveAll(dir)
+	ts, _ := bitrix24.LoadTemplates(dir, nil)
+	app, _ := bitrix24.New(bitrix24.Config{Store: bitrix24.NewMemoryStore(), Templates: ts, Public: "https://robot.example.ru"})
+	defer app.Close(context.Background())
+	srv := httptest.NewServer(app.Handler())
+	defer srv.Close()
+	// A robot call from a portal that never installed the application.
+	resp, _ := http.PostForm(srv.URL+"/robot", url.Values{"auth[member_id]": {"stranger"}, "auth[application_token]": {"x"}})
+	resp.Body.Close()
+	fmt.Println(resp.StatusCode)
+	// Output: 403
+}
+
+func ExampleApp_Stats() {
+	dir := exampleTemplates()
+	defer os.RemoveAll(dir)
+	ts, _ := bitrix24.LoadTemplates(dir, nil)
+	app, _ := bitrix24.New(bitrix24.Config{Store: bitrix24.NewMemoryStore(), Templates: ts, Public: "https://robot.example.ru"})
+	app.Close(context.Background())
+	fmt.Printf("%+v\n", app.Stats())
+	// Output: {Served:0 Failed:0 Sent:0}
+}
+
+func ExampleApp_UpdateRobots() {
+	portal := fakeportal.Start()
+	defer portal.Close()
+	dir := exampleTemplates()
+	defer os.RemoveAll(dir)
+	ts, _ := bitrix24.LoadTemplates(dir, nil)
+	store := bitrix24.NewMemoryStore()
+	app, _ := bitrix24.New(bitrix24.Config{Store: store, Templates: ts, Public: "https://robot.example.ru",
+		Logger: slog.New(slog.NewTextHandler(io.Discard, nil))})
+	defer app.Close(context.Background())
+	srv := httptest.NewServer(app.Handler())
+	defer srv.Close()
+	q, f := portal.InstallForm()
+	resp, _ := http.PostForm(srv.URL+"/install?"+q.Encode(), f)
+	resp.Body.Close()
+
+	// A new template: the robot's list of templates is registered again.
+	os.WriteFile(filepath.Join(dir, "thanks.txt"), []byte("Спасибо, {{Имя}}!"), 0o644)
+	ts.Reload()
+	fmt.Println(app.UpdateRobots(context.Background()))
+	fmt.Println(portal.Robot(bitrix24.DefaultCode).Get("FIELDS[PROPERTIES][template][Options][thanks]"))
+	// Output:
+	// <nil>
+	// thanks
+}
+
+func ExampleTemplates_Campaign() {
+	dir := exampleTemplates()
+	defer os.RemoveAll(dir)
+	ts, _ := bitrix24.LoadTemplates(dir, nil)
+	fmt.Println(ts.Campaign("reminder").Count(), ts.Campaign("nosuch") == nil)
+	// Output: 4 true
+}
+
+func ExampleTemplates_Watch() {
+	dir := exampleTemplates()
+	defer os.RemoveAll(dir)
+	ts, _ := bitrix24.LoadTemplates(dir, nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	changed := make(chan struct{}, 1)
+	go ts.Watch(ctx, time.Millisecond, func(error) {
+		select {
+		case changed <- struct{}{}:
+		default:
+		}
+	})
+	os.WriteFile(filepath.Join(dir, "thanks.txt"), []byte("Спасибо, {{Имя}}!"), 0o644)
+	<-changed
+	cancel()
+	fmt.Println(ts.Names())
+	// Output: [reminder thanks]
+}
+
+func ExampleValue_List() {
+	v, _ := bitrix24.ParseForm("tel[2]=c&tel[10]=k&tel[0]=a")
+	for _, e := range v.Lookup("tel").List() {
+		fmt.Print(e.String(), " ")
+	}
+	fmt.Println(v.Lookup("tel").Keys(), v.Lookup("tel").IsMap())
+	// Output: a c k [2 10 0] true
+}
+
+func ExampleRobotCall_Document() {
+	c, _ := bitrix24.ParseRobotCall("document_id[0]=crm&document_id[1]=CCrmDocumentLead&document_id[2]=LEAD_42")
+	fmt.Println(c.Document(), c.DocumentID)
+	// Output: LEAD_42 [crm CCrmDocumentLead LEAD_42]
+}
