@@ -29,7 +29,8 @@ type Report struct {
 	Messages int `json:"messages"`
 	// Chunks is the number of short messages over all messages.
 	Chunks int `json:"chunks"`
-	// Failed is the number of error rows other than suppressed ones.
+	// Failed is the number of error rows other than suppressed ones and
+	// duplicate phones (see Kind.Failure).
 	Failed int `json:"failed"`
 	// Errors counts error rows by kind (suppressed ones included).
 	Errors map[Kind]int `json:"errors"`
@@ -53,6 +54,9 @@ type Report struct {
 	// It is counted with the uniqueness analysis (it needs every key), so
 	// it is 0 with Options.NoAnalysis.
 	DuplicateKeys int `json:"duplicate_keys,omitempty"`
+	// Phones counts the phones when the data has a phone column (see
+	// Options.PhoneField); nil otherwise.
+	Phones *PhoneReport `json:"phones,omitempty"`
 	// Warnings are sentences a sender should read before sending.
 	Warnings []string `json:"warnings,omitempty"`
 
@@ -130,6 +134,7 @@ type accumulator struct {
 	hashes  map[uint64]struct{} // used variants otherwise, when they may repeat
 	hostSet map[string]bool
 	plan    *plan.Planner // nil without Options.Plan
+	phones  PhoneReport
 }
 
 const bitmapMax = 1 << 20 // variants; a bitmap of at most 128 KiB
@@ -147,6 +152,7 @@ func newAccumulator(c *Campaign) *accumulator {
 func (a *accumulator) add(r *Row) {
 	a.rep.Recipients++
 	a.maxPos = max(a.maxPos, r.Index)
+	a.addPhone(r)
 	if r.Err != nil {
 		a.rep.Errors[r.Err.Kind]++
 		if r.Err.Kind.Failure() {
@@ -330,6 +336,9 @@ func (r *Report) WriteText(w io.Writer) error {
 			}
 			b.WriteString(")\n")
 		}
+	}
+	if r.Phones != nil {
+		r.Phones.writeText(&b)
 	}
 	if rk := r.Risk; rk != nil {
 		if r.Plan != nil {
