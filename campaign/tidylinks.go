@@ -12,23 +12,35 @@ import (
 // "bit. ly/abc", which the link checker (rightly, on its own) reads as the
 // end of a sentence. A link disguised with a spaced dot would then pass the
 // check of the sent text and reach the customer. So where the text before
-// the tidy may hold such a link, its links are judged too, and a link
-// rejected there fails the row as one rejected in the sent text.
+// the tidy may hold such a link, it is judged too, and a link rejected
+// there fails the row as one rejected in the sent text.
 
-// untidied prepares the check of the text before the tidy: a second parse
-// of src without the tidy, and whether the template's own text has a
-// spaced link (then every row is checked so, otherwise only rows whose
-// data has a spaced dot or colon).
+// untidied prepares the checks of what the tidy (and, in TextRandomizer's
+// syntax, the randomizer's own folding of spaces) may hide. The template's
+// own rejected links written with spaces are kept squeezed ("bit.ly/abc"):
+// a message that holds one, its spaces folded or not, fails. For the data,
+// a second parse of src without the tidy renders the text before it.
 func (c *Campaign) untidied(src string) error {
 	for _, l := range c.links.Check(src) {
-		if strings.ContainsAny(l.Text, " \t") {
-			c.spacedSource = true
-			break
+		if l.Verdict != linkcheck.OK && strings.ContainsAny(l.Text, " \t") {
+			c.spacedLinks = append(c.spacedLinks, spacedLink{squeeze(l.Text), l})
 		}
 	}
-	t, err := template.Parse(src, &template.Options{Fields: c.opts.Fields, Seed: c.opts.Seed, MaxOutput: c.opts.MaxOutput, NoTidy: true})
+	t, err := template.Parse(src, &template.Options{Fields: c.opts.Fields, Seed: c.opts.Seed, MaxOutput: c.opts.MaxOutput, Syntax: c.opts.Syntax, NoTidy: true})
 	c.untidy = t
 	return err
+}
+
+// spacedLink is a rejected link of the template's text written with
+// spaces, and its text without them.
+type spacedLink struct {
+	squeezed string
+	link     linkcheck.Link
+}
+
+// squeeze drops white space from s.
+func squeeze(s string) string {
+	return strings.Join(strings.Fields(s), "")
 }
 
 // spacedData reports whether a string field of data has white space before
@@ -42,10 +54,18 @@ func spacedData(data map[string]any) bool {
 	return false
 }
 
-// untidiedLink returns the first link rejected in the recipient's text
-// before the tidy, when it may differ from the sent one, or nil.
-func (c *Campaign) untidiedLink(r Recipient, idx *big.Int) *linkcheck.Link {
-	if c.untidy == nil || !c.spacedSource && !spacedData(r.Data) {
+// untidiedLink returns a link rejected in the recipient's text before the
+// tidy, when it may differ from the sent text, or nil.
+func (c *Campaign) untidiedLink(r Recipient, text string, idx *big.Int) *linkcheck.Link {
+	if len(c.spacedLinks) > 0 {
+		sq := squeeze(text)
+		for _, s := range c.spacedLinks {
+			if strings.Contains(sq, s.squeezed) {
+				return &s.link
+			}
+		}
+	}
+	if c.untidy == nil || !spacedData(r.Data) {
 		return nil
 	}
 	raw, err := c.untidy.RenderVariant(r.Data, idx)

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spinwise/spinwise/campaign"
 	"github.com/spinwise/spinwise/linkcheck"
+	"github.com/spinwise/spinwise/template"
 )
 
 // TestTidyKeepsLinksRejected: the tidy turns "bit . ly/abc" into
@@ -49,5 +50,21 @@ func TestTidyKeepsLinksRejected(t *testing.T) {
 				t.Errorf("row %+v (error %v), want a link error for %q (%s)", r, r.Err, tc.link, tc.why)
 			}
 		})
+	}
+}
+
+// TestTidyLinksOtherSyntax: in TextRandomizer's syntax the randomizer
+// itself folds the space before a dot, tidy or not; the template's spaced
+// link is still rejected (and the template, not valid spinwise spintax, is
+// parsed in its own syntax throughout).
+func TestTidyLinksOtherSyntax(t *testing.T) {
+	src := "{{Бытует|Существует} мнение|Многие думают}, что {{Имя}} зайдёт на bit . ly/abc"
+	camp, err := campaign.New(src, &campaign.Options{Syntax: template.TextRandomizer})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := camp.Message(campaign.Recipient{Key: "c1", Data: map[string]any{"Имя": "Анна"}}, 0)
+	if row.Err == nil || row.Err.Kind != campaign.KindLink || row.Err.Link != "bit . ly/abc" {
+		t.Errorf("row %+v (error %v): want the spaced shortener rejected", row, row.Err)
 	}
 }

@@ -18,6 +18,9 @@
 //	spinwise similarity FILE [-threshold 0.9] [-json] [-top 5]
 //	spinwise demo       [-template NAME] [-n 3] [-seed N]
 //	spinwise --version
+//	spinwise robot      -addr HOST:PORT -public URL -db FILE -templates DIR
+//	                    [-client-id ID -client-secret SECRET] [-oauth URL] [-code spinwise_message]
+//	                    [-workers N] [-reload 2s]
 //
 // Flags may come before or after the positional arguments. Every command
 // takes -h. Data goes to stdout; progress and reports go to stderr.
@@ -47,6 +50,11 @@
 // second one ends it at once. The progress bar (rows, rate, time left) is
 // drawn on stderr only when it is a terminal and the messages do not go to
 // the same terminal.
+//
+// robot serves a Bitrix24 application with one robot (package bitrix24):
+// POST /install, /event and /robot, answering robot calls through
+// bizproc.event.send with a message from the template the robot's
+// "template" property names; see package bitrix24 for deployment.
 //
 // # Output of generate
 //
