@@ -106,7 +106,11 @@ func (c *cli) similarity(args []string) int {
 // message that starts with a spintax group, "{Привет|Добрый день} ...", is
 // a message). Labels are "line N" or the key.
 func readMessages(b []byte) (texts, labels []string, err error) {
-	b = crLines(bytes.TrimPrefix(b, []byte("\uFEFF")))
+	b, err = decodeBOM(b)
+	if err != nil {
+		return nil, nil, err
+	}
+	b = crLines(b)
 	first := bytes.TrimSpace(b)
 	if i := bytes.IndexByte(first, '\n'); i >= 0 {
 		first = bytes.TrimSpace(first[:i])
