@@ -164,6 +164,15 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 		runErr = fmt.Errorf("campaign: reading recipients: %w", srcErr)
 	}
 	// The report always describes what reached the sink.
-	rep := acc.finish()
-	return rep, runErr
+	if runErr != nil {
+		rep, _ := acc.finish(ctx)
+		return rep, runErr
+	}
+	if c.opts.BeforeReport != nil {
+		if err := c.opts.BeforeReport(); err != nil {
+			rep, _ := acc.finish(ctx)
+			return rep, err
+		}
+	}
+	return acc.finish(ctx)
 }
