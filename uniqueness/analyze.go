@@ -199,7 +199,6 @@ type Report struct {
 	PairsEstimated bool
 }
 
-
 // Analyze reports how alike the messages of a batch are; it is
 // AnalyzeContext without a context. It panics if opts fails Validate or if
 // Options.Labels does not have one label per message.

@@ -47,6 +47,23 @@ func (p *progress) update(rows int) {
 	p.drawn = true
 }
 
+// analysis is campaign.Options.AnalysisProgress: the report's phase.
+func (p *progress) analysis(done, total int) {
+	now := time.Now()
+	if now.Sub(p.start) < time.Second || now.Sub(p.last) < 100*time.Millisecond && done < total {
+		return
+	}
+	p.last = now
+	frac := 1.0
+	if total > 0 {
+		frac = min(float64(done)/float64(total), 1)
+	}
+	const width = 30
+	full := int(frac * width)
+	fmt.Fprintf(p.w, "\r\033[Kanalysing similarity [%s%s] %3.0f%% ", strings.Repeat("#", full), strings.Repeat("-", width-full), 100*frac)
+	p.drawn = true
+}
+
 // done clears the bar.
 func (p *progress) done() {
 	if p != nil && p.drawn {
