@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"iter"
 	"math/rand/v2"
 	"net/url"
 	"os"
@@ -12,7 +13,7 @@ import (
 
 	"github.com/agnivade/levenshtein"
 	"github.com/spinwise/spinwise/campaign"
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/internal/synth"
 	"github.com/spinwise/spinwise/uniqueness"
 	"mvdan.cc/xurls/v2"
@@ -80,7 +81,7 @@ var campaignSizes = []struct {
 // output), on GOMAXPROCS workers and on one; BenchmarkCampaignNaive is the
 // naive route on the same recipients. One op is one whole batch.
 func BenchmarkCampaignPipeline(b *testing.B) {
-	src := data.Template(campaignTemplate)
+	src := corpus.Template(campaignTemplate)
 	for _, size := range campaignSizes {
 		for _, w := range []struct {
 			name    string
@@ -95,7 +96,7 @@ func BenchmarkCampaignPipeline(b *testing.B) {
 				var bytes int64
 				for b.Loop() {
 					bytes = 0
-					rep, err := c.Run(context.Background(), synth.Recipients(size.n), func(r campaign.Row) error {
+					rep, err := c.Run(context.Background(), synthRecipients(size.n), func(r campaign.Row) error {
 						bytes += int64(len(r.Text))
 						return nil
 					})
@@ -113,7 +114,7 @@ func BenchmarkCampaignPipeline(b *testing.B) {
 // 100k would take 20 s on a quiet machine and over a minute on a loaded
 // one; its cost is linear, so 10k gives its rate.
 func BenchmarkCampaignNaive(b *testing.B) {
-	src := data.Template(campaignTemplate)
+	src := corpus.Template(campaignTemplate)
 	for _, size := range campaignSizes[:1] {
 		b.Run(size.name, func(b *testing.B) {
 			nc := newNaiveCampaign(b, src)
@@ -192,12 +193,12 @@ func BenchmarkCampaignReport(b *testing.B) {
 // campaignTexts renders n messages with the pipeline, for the report
 // benchmarks.
 func campaignTexts(tb testing.TB, n int) []string {
-	c, err := campaign.New(data.Template(campaignTemplate), &campaign.Options{Seed: 1, NoAnalysis: true})
+	c, err := campaign.New(corpus.Template(campaignTemplate), &campaign.Options{Seed: 1, NoAnalysis: true})
 	if err != nil {
 		tb.Fatal(err)
 	}
 	texts := make([]string, 0, n)
-	if _, err := c.Run(context.Background(), synth.Recipients(n), func(r campaign.Row) error {
+	if _, err := c.Run(context.Background(), synthRecipients(n), func(r campaign.Row) error {
 		texts = append(texts, r.Text)
 		return nil
 	}); err != nil {
@@ -211,7 +212,7 @@ func campaignTexts(tb testing.TB, n int) []string {
 // pass the pipeline's checker too.
 func TestNaiveCampaignAgrees(t *testing.T) {
 	const n = 300
-	nc := newNaiveCampaign(t, data.Template(campaignTemplate))
+	nc := newNaiveCampaign(t, corpus.Template(campaignTemplate))
 	r := rand.New(rand.NewPCG(1, 2))
 	naive := 0
 	for d := range synth.People(n) {
@@ -219,15 +220,26 @@ func TestNaiveCampaignAgrees(t *testing.T) {
 			naive++
 		}
 	}
-	c, err := campaign.New(data.Template(campaignTemplate), &campaign.Options{NoAnalysis: true, Suppress: []string{"s0000007"}})
+	c, err := campaign.New(corpus.Template(campaignTemplate), &campaign.Options{NoAnalysis: true, Suppress: []string{"s0000007"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := c.Run(context.Background(), synth.Recipients(n), func(campaign.Row) error { return nil })
+	rep, err := c.Run(context.Background(), synthRecipients(n), func(campaign.Row) error { return nil })
 	if err != nil {
 		t.Fatal(err)
 	}
 	if rep.Messages != naive || naive != n-1 {
 		t.Fatalf("pipeline %d messages, naive %d, of %d recipients (one suppressed)", rep.Messages, naive, n)
+	}
+}
+
+// synthRecipients yields synth.People(n) as campaign recipients keyed by "key".
+func synthRecipients(n int) iter.Seq2[campaign.Recipient, error] {
+	return func(yield func(campaign.Recipient, error) bool) {
+		for d := range synth.People(n) {
+			if !yield(campaign.Recipient{Key: d["key"].(string), Data: d}, nil) {
+				return
+			}
+		}
 	}
 }

@@ -5,7 +5,7 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/template"
 )
 
@@ -14,10 +14,10 @@ import (
 // same contact, and both routes refuse the same contacts (those lacking a
 // required field).
 func TestNaiveMatchesTemplate(t *testing.T) {
-	contacts := data.Contacts()[:40]
+	contacts := corpus.Contacts()[:40]
 	r := rand.New(rand.NewPCG(1, 2))
-	for _, name := range data.TemplateNames() {
-		src := data.Template(name)
+	for _, name := range corpus.TemplateNames() {
+		src := corpus.Template(name)
 		tp, err := template.Parse(src, nil)
 		if err != nil {
 			t.Fatal(err)
@@ -52,13 +52,13 @@ func TestNaiveMatchesTemplate(t *testing.T) {
 // spinwise's template.Render against the naive route (spin by string
 // replacement, then text/template Parse and Execute per message).
 func BenchmarkRender(b *testing.B) {
-	contacts := data.Contacts()
+	contacts := corpus.Contacts()
 	keys := make([]string, len(contacts))
 	for i, c := range contacts {
 		keys[i] = c["key"].(string)
 	}
-	for _, name := range data.TemplateNames() {
-		src := data.Template(name)
+	for _, name := range corpus.TemplateNames() {
+		src := corpus.Template(name)
 		b.Run("ours/"+name, func(b *testing.B) {
 			tp, err := template.Parse(src, &template.Options{Seed: 1})
 			if err != nil {

@@ -3,11 +3,12 @@ package campaign_test
 import (
 	"context"
 	"flag"
+	"iter"
 	"runtime"
 	"testing"
 
 	"github.com/spinwise/spinwise/campaign"
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/internal/synth"
 )
 
@@ -25,7 +26,7 @@ var large = flag.Bool("large", false, "also run the benchmarks whose one iterati
 // -large (go test -bench Campaign -large ./campaign/). Every other
 // iteration stays under ~30 s.
 func BenchmarkCampaign(b *testing.B) {
-	src := data.Template("reactivation") // the corpus template with the most variants (2,304)
+	src := corpus.Template("reactivation") // the corpus template with the most variants (2,304)
 	for _, size := range []struct {
 		name string
 		n    int
@@ -56,7 +57,7 @@ func benchRun(b *testing.B, src string, n int, analysis bool) {
 		b.Fatal(err)
 	}
 	m0 := mallocs()
-	for range synth.Recipients(n) {
+	for range synthRecipients(n) {
 	}
 	genAllocs := mallocs() - m0
 	b.ReportAllocs()
@@ -65,7 +66,7 @@ func benchRun(b *testing.B, src string, n int, analysis bool) {
 	m0 = mallocs()
 	for b.Loop() {
 		bytes = 0
-		rep, err := c.Run(context.Background(), synth.Recipients(n), func(r campaign.Row) error {
+		rep, err := c.Run(context.Background(), synthRecipients(n), func(r campaign.Row) error {
 			bytes += int64(len(r.Text))
 			return nil
 		})
@@ -88,12 +89,12 @@ func benchRun(b *testing.B, src string, n int, analysis bool) {
 func BenchmarkMessage(b *testing.B) {
 	for _, name := range []string{"long_news", "reactivation"} {
 		b.Run(name, func(b *testing.B) {
-			c, err := campaign.New(data.Template(name), &campaign.Options{Seed: 1})
+			c, err := campaign.New(corpus.Template(name), &campaign.Options{Seed: 1})
 			if err != nil {
 				b.Fatal(err)
 			}
 			var rs []campaign.Recipient
-			for r := range synth.Recipients(500) {
+			for r := range synthRecipients(500) {
 				rs = append(rs, r)
 			}
 			b.ReportAllocs()
@@ -106,5 +107,44 @@ func BenchmarkMessage(b *testing.B) {
 				i++
 			}
 		})
+	}
+}
+
+// synthRecipients yields synth.People(n) as campaign recipients keyed by "key".
+func synthRecipients(n int) iter.Seq2[campaign.Recipient, error] {
+	return func(yield func(campaign.Recipient, error) bool) {
+		for d := range synth.People(n) {
+			if !yield(campaign.Recipient{Key: d["key"].(string), Data: d}, nil) {
+				return
+			}
+		}
+	}
+}
+
+// TestSynthRecipientsRender checks that every corpus template renders for
+// the benchmarks' synthetic people (no field is missing) and that their keys
+// are distinct.
+func TestSynthRecipientsRender(t *testing.T) {
+	const n = 200
+	for _, name := range corpus.TemplateNames() {
+		c, err := campaign.New(corpus.Template(name), &campaign.Options{Seed: 1, NoAnalysis: true})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		seen := map[string]bool{}
+		i := 0
+		for r := range synthRecipients(n) {
+			if seen[r.Key] {
+				t.Fatalf("key %s repeats", r.Key)
+			}
+			seen[r.Key] = true
+			if row := c.Message(r, i); row.Err != nil && row.Err.Kind == campaign.KindMissingField {
+				t.Fatalf("%s: recipient %s: %v", name, r.Key, row.Err)
+			}
+			i++
+		}
+		if i != n {
+			t.Fatalf("%d recipients, want %d", i, n)
+		}
 	}
 }

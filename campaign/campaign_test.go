@@ -17,7 +17,7 @@ import (
 	"github.com/google/go-cmp/cmp/cmpopts"
 	"github.com/spinwise/spinwise/campaign"
 	"github.com/spinwise/spinwise/chunk"
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/linkcheck"
 	"github.com/spinwise/spinwise/risk"
 	"github.com/spinwise/spinwise/template"
@@ -387,10 +387,10 @@ func TestNewErrors(t *testing.T) {
 // TestCorpus runs every shipped template over the shipped contacts: the
 // reference case of the whole pipeline.
 func TestCorpus(t *testing.T) {
-	contacts := data.Contacts()
-	for _, name := range data.TemplateNames() {
+	contacts := corpus.Contacts()
+	for _, name := range corpus.TemplateNames() {
 		t.Run(name, func(t *testing.T) {
-			c := newCampaign(t, data.Template(name), &campaign.Options{Seed: 1, NoAnalysis: true})
+			c := newCampaign(t, corpus.Template(name), &campaign.Options{Seed: 1, NoAnalysis: true})
 			var rows []campaign.Row
 			rep, err := c.Run(context.Background(), campaign.Records(contacts, "key"), func(r campaign.Row) error {
 				rows = append(rows, r)

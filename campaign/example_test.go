@@ -174,3 +174,24 @@ func ExampleMostSimilar() {
 	// 0.964 "Борис, ваш заказ уже в пути." ~ "Борис, ваш заказ уже в пути!"
 	// 2 similar pairs in all
 }
+
+// ParseEncoding reads a user's name for an encoding (the CLI's -encoding):
+// here a Windows-1251 export, as Excel on a Russian Windows saves it.
+func ExampleParseEncoding() {
+	enc, err := campaign.ParseEncoding("CP1251")
+	if err != nil {
+		log.Fatal(err)
+	}
+	in := "key;\xc8\xec\xff\nc1;\xc0\xed\xed\xe0\n" // "key;Имя\nc1;Анна\n" in Windows-1251
+	for r, err := range campaign.ReadCSV(strings.NewReader(in), &campaign.CSVOptions{Encoding: enc}) {
+		if err != nil {
+			log.Fatal(err)
+		}
+		fmt.Println(enc, r.Key, r.Data["Имя"])
+	}
+	_, err = campaign.ParseEncoding("koi8-r")
+	fmt.Println(err)
+	// Output:
+	// windows-1251 c1 Анна
+	// unknown encoding "koi8-r": use utf-8, windows-1251 or utf-16 (or auto)
+}

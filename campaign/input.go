@@ -11,9 +11,9 @@ import (
 	"iter"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding"
 	"golang.org/x/text/transform"
 )
 
@@ -33,13 +33,23 @@ type Recipient struct {
 	Err error
 }
 
-// InputError is an error in the recipients' input, at a line.
+// InputError is an error in the recipients' input, at a line and, where the
+// reader knows it, a column: the start of the CSV field at fault (a field
+// that is not valid UTF-8, an empty key, a bad header name) or the JSON
+// Lines byte at fault (a syntax error, invalid UTF-8, data after the
+// object).
 type InputError struct {
 	Line int // 1-based; 0 when not known
+	Col  int // 1-based, in runes (an invalid UTF-8 byte counts as one); 0 when not known
 	Msg  string
 }
 
+// Error returns "line LINE, column COL: MSG", "line LINE: MSG" when the
+// column is not known, or MSG when neither is.
 func (e *InputError) Error() string {
+	if e.Line > 0 && e.Col > 0 {
+		return fmt.Sprintf("line %d, column %d: %s", e.Line, e.Col, e.Msg)
+	}
 	if e.Line > 0 {
 		return fmt.Sprintf("line %d: %s", e.Line, e.Msg)
 	}
@@ -111,17 +121,18 @@ type CSVOptions struct {
 	// quote that never closes, and the reader cannot tell where the next
 	// record starts. It bounds the memory one record can take.
 	MaxRecord int
-	// Encoding is the file's character encoding; nil means UTF-8, where a
+	// Encoding is the file's character encoding; "" means UTF-8, where a
 	// byte sequence that is not UTF-8 is an error. Set it for an export
-	// saved in a legacy code page, such as charmap.Windows1251 (from
-	// golang.org/x/text/encoding/charmap) for a CSV saved by Excel or an
-	// older CRM on a Russian Windows, or unicode.UTF16(unicode.LittleEndian,
-	// unicode.UseBOM) for Excel's "Unicode Text" (tab-separated UTF-16).
-	// A file that starts with the UTF-8 byte-order mark is read as UTF-8
-	// whatever Encoding says: the mark cannot begin a Windows-1251 text (it
-	// would read "п»ї"). Without Encoding, a file that starts with a UTF-16
-	// byte-order mark is refused. MaxRecord counts the bytes after decoding.
-	Encoding encoding.Encoding
+	// saved in a legacy code page: EncodingWindows1251 for a CSV saved by
+	// Excel or an older CRM on a Russian Windows, EncodingUTF16 for Excel's
+	// "Unicode Text" (tab-separated UTF-16), EncodingAuto to go by the
+	// byte-order mark. A file that starts with the UTF-8 byte-order mark is
+	// read as UTF-8 whatever Encoding says: the mark cannot begin a
+	// Windows-1251 text (it would read "п»ї"). With UTF-8, a file that
+	// starts with a UTF-16 byte-order mark is refused. An Encoding that is
+	// none of the constants stops the source with an error. MaxRecord counts
+	// the bytes after decoding.
+	Encoding Encoding
 }
 
 // legacyEncoding is the advice for a file that is not UTF-8.
@@ -177,14 +188,18 @@ func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 	return func(yield func(Recipient, error) bool) {
 		br := bufio.NewReaderSize(r, 64<<10)
 		head, _ := br.Peek(4)
+		dec, err := o.Encoding.decoder(head)
 		switch {
+		case err != nil:
+			yield(Recipient{}, &InputError{Msg: err.Error()})
+			return
 		case bytes.HasPrefix(head, []byte(bom)):
 			br.Discard(len(bom))
-		case o.Encoding == nil && (bytes.HasPrefix(head, []byte{0xFF, 0xFE}) || bytes.HasPrefix(head, []byte{0xFE, 0xFF})):
+		case dec == nil && isUTF16BOM(head):
 			yield(Recipient{}, &InputError{Line: 1, Msg: "the file is UTF-16 (Excel's \"Unicode Text\"?); save it as UTF-8, or read it as UTF-16 (the CLI's -encoding utf-16)"})
 			return
-		case o.Encoding != nil:
-			br = bufio.NewReaderSize(transform.NewReader(br, o.Encoding.NewDecoder()), 64<<10)
+		case dec != nil:
+			br = bufio.NewReaderSize(transform.NewReader(br, dec.NewDecoder()), 64<<10)
 		}
 		comma := o.Comma
 		if comma == 0 {
@@ -216,7 +231,8 @@ func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 		}
 		lim.afterLine = lastLine(cr, header)
 		header = append([]string(nil), header...)
-		keyCol, err := csvHeader(header, o.Key)
+		headerCols := fieldCols(cr, header, comma)
+		keyCol, err := csvHeader(header, o.Key, headerCols)
 		if err != nil {
 			yield(Recipient{}, err)
 			return
@@ -244,7 +260,10 @@ func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 			}
 			line, _ := cr.FieldPos(0)
 			lim.afterLine = lastLine(cr, rec)
-			if !yield(csvRecipient(header, keyCol, rec, line), nil) {
+			if !yield(csvRecipient(header, keyCol, rec, line, func(i int) (int, int) {
+				l, _ := cr.FieldPos(i)
+				return l, fieldCol(cr, rec, i, comma)
+			}), nil) {
 				return
 			}
 		}
@@ -258,6 +277,38 @@ func lastLine(cr *csv.Reader, rec []string) int {
 	}
 	line, _ := cr.FieldPos(len(rec) - 1)
 	return line + strings.Count(rec[len(rec)-1], "\n")
+}
+
+// fieldCol returns the 1-based column in runes of the start of field i of
+// the record rec that cr has just read. csv.Reader.FieldPos counts bytes;
+// the bytes beyond one per rune before the field on its line are all in the
+// fields before it (quotes and separators are ASCII, but for a non-ASCII
+// separator), so they are subtracted.
+func fieldCol(cr *csv.Reader, rec []string, i int, comma rune) int {
+	line, col := cr.FieldPos(i)
+	sepExtra := utf8.RuneLen(comma) - 1
+	for j := i - 1; j >= 0; j-- {
+		l, _ := cr.FieldPos(j)
+		v := rec[j]
+		if l != line { // a quoted field over several lines ends on this one
+			v = v[strings.LastIndexByte(v, '\n')+1:]
+		}
+		col -= len(v) - utf8.RuneCountInString(v) + sepExtra
+		if l != line {
+			break
+		}
+	}
+	return col
+}
+
+// fieldCols returns the rune column of every field of rec, which cr has
+// just read (see fieldCol).
+func fieldCols(cr *csv.Reader, rec []string, comma rune) []int {
+	cols := make([]int, len(rec))
+	for i := range rec {
+		cols[i] = fieldCol(cr, rec, i, comma)
+	}
+	return cols
 }
 
 // detectComma picks the separator that occurs most, outside quotes, in the
@@ -328,21 +379,21 @@ func csvRowError(err error, header []string, keyCol int, rec []string) (Recipien
 }
 
 // csvHeader validates and trims the header in place and returns the key
-// column's index.
-func csvHeader(header []string, key string) (int, error) {
+// column's index. cols are the header fields' rune columns on line 1.
+func csvHeader(header []string, key string, cols []int) (int, error) {
 	seen := make(map[string]int, len(header))
 	keyCol := -1
 	for i, h := range header {
 		if !utf8.ValidString(h) {
-			return 0, &InputError{Line: 1, Msg: "the header is not valid UTF-8 (a Windows-1251 export?); " + legacyEncoding}
+			return 0, &InputError{Line: 1, Col: cols[i], Msg: "the header is not valid UTF-8 (a Windows-1251 export?); " + legacyEncoding}
 		}
 		h = strings.TrimSpace(h)
 		header[i] = h
 		if h == "" {
-			return 0, &InputError{Line: 1, Msg: fmt.Sprintf("column %d has no name in the header", i+1)}
+			return 0, &InputError{Line: 1, Col: cols[i], Msg: fmt.Sprintf("column %d has no name in the header", i+1)}
 		}
 		if j, dup := seen[h]; dup {
-			return 0, &InputError{Line: 1, Msg: fmt.Sprintf("columns %d and %d are both named %q", j+1, i+1, h)}
+			return 0, &InputError{Line: 1, Col: cols[i], Msg: fmt.Sprintf("columns %d and %d are both named %q", j+1, i+1, h)}
 		}
 		seen[h] = i
 		switch {
@@ -361,7 +412,9 @@ func csvHeader(header []string, key string) (int, error) {
 	return keyCol, nil
 }
 
-func csvRecipient(header []string, keyCol int, rec []string, line int) Recipient {
+// csvRecipient builds the recipient of record rec, which starts at line; pos
+// gives a field's line and rune column, for an error row.
+func csvRecipient(header []string, keyCol int, rec []string, line int, pos func(int) (line, col int)) Recipient {
 	r := Recipient{Line: line}
 	if keyCol < len(rec) {
 		r.Key = strings.ToValidUTF8(strings.TrimSpace(rec[keyCol]), "\uFFFD")
@@ -372,12 +425,14 @@ func csvRecipient(header []string, keyCol int, rec []string, line int) Recipient
 	}
 	for i, v := range rec {
 		if !utf8.ValidString(v) {
-			r.Err = &InputError{Line: line, Msg: fmt.Sprintf("column %q is not valid UTF-8; %s", header[i], legacyEncoding)}
+			l, c := pos(i)
+			r.Err = &InputError{Line: l, Col: c, Msg: fmt.Sprintf("column %q is not valid UTF-8; %s", header[i], legacyEncoding)}
 			return r
 		}
 	}
 	if r.Key == "" {
-		r.Err = &InputError{Line: line, Msg: fmt.Sprintf("empty key in column %q", header[keyCol])}
+		l, c := pos(keyCol)
+		r.Err = &InputError{Line: l, Col: c, Msg: fmt.Sprintf("empty key in column %q", header[keyCol])}
 		return r
 	}
 	r.Data = make(map[string]any, len(header))
@@ -443,7 +498,8 @@ func ReadJSONL(r io.Reader, opts *JSONOptions) iter.Seq2[Recipient, error] {
 			}
 			text := bytes.TrimSpace(buf)
 			if len(text) > 0 || tooLong {
-				rec := jsonRecipient(text, line, o)
+				lead := buf[:len(buf)-len(bytes.TrimLeftFunc(buf, unicode.IsSpace))] // the white space before text
+				rec := jsonRecipient(text, line, utf8.RuneCount(lead), o)
 				if tooLong {
 					rec = Recipient{Line: line, Err: &InputError{Line: line, Msg: fmt.Sprintf("line longer than %d bytes", o.MaxLine)}}
 				}
@@ -456,6 +512,38 @@ func ReadJSONL(r io.Reader, opts *JSONOptions) iter.Seq2[Recipient, error] {
 			}
 		}
 	}
+}
+
+// jsonErrorOffset returns the byte offset in the line's text of the fault
+// that made dec.Decode return err, or, with a nil err, of the data after
+// the object (dec.More has skipped the white space before it): the byte of
+// a syntax error, the start of a value that is not an object, the end of a
+// line (of n bytes) that ends too soon.
+func jsonErrorOffset(err error, dec *json.Decoder, n int) int {
+	var se *json.SyntaxError
+	var te *json.UnmarshalTypeError
+	switch {
+	case errors.As(err, &se):
+		return int(se.Offset) - 1 // Offset counts the bytes read, the faulty one included
+	case errors.As(err, &te):
+		return 0 // Decode into a map fails only on a value that is not an object: the line's start
+	case errors.Is(err, io.ErrUnexpectedEOF):
+		return n
+	}
+	return int(dec.InputOffset())
+}
+
+// firstInvalid returns the offset of the first byte of b that does not start
+// a valid UTF-8 sequence, or len(b).
+func firstInvalid(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
 }
 
 // jsonNumber returns a JSON number as an int64 when it is an integer that
@@ -477,10 +565,17 @@ func jsonNumber(n json.Number) any {
 	return n
 }
 
-func jsonRecipient(text []byte, line int, o JSONOptions) Recipient {
+// jsonRecipient builds the recipient of one line's text, which lead runes of
+// white space precede on the line.
+func jsonRecipient(text []byte, line, lead int, o JSONOptions) Recipient {
 	r := Recipient{Line: line}
+	// col is the rune column of byte off of text.
+	col := func(off int) int {
+		off = min(max(off, 0), len(text))
+		return lead + 1 + utf8.RuneCount(text[:off])
+	}
 	if !utf8.Valid(text) {
-		r.Err = &InputError{Line: line, Msg: "not valid UTF-8; save the file as UTF-8"}
+		r.Err = &InputError{Line: line, Col: col(firstInvalid(text)), Msg: "not valid UTF-8; save the file as UTF-8"}
 		return r
 	}
 	dec := json.NewDecoder(bytes.NewReader(text))
@@ -491,7 +586,11 @@ func jsonRecipient(text []byte, line int, o JSONOptions) Recipient {
 		if err != nil {
 			msg += ": " + err.Error()
 		}
-		r.Err = &InputError{Line: line, Msg: msg}
+		off := 0 // a null: the line's start
+		if err != nil || m != nil {
+			off = jsonErrorOffset(err, dec, len(text))
+		}
+		r.Err = &InputError{Line: line, Col: col(off), Msg: msg}
 		return r
 	}
 	for k, v := range m {

@@ -111,7 +111,7 @@ func TestReadCSV(t *testing.T) {
 			name: "invalid UTF-8 in a data row is that row's error",
 			in:   "key,Имя\nc1,\xc0\xe0\xed\xed\xe0\nc2,Анна\n",
 			want: []got{
-				{Key: "c1", Line: 2, Err: `line 2: column "Имя" is not valid UTF-8; save the file as UTF-8, or read it as Windows-1251 (the CLI's -encoding windows-1251) if that is what it is`},
+				{Key: "c1", Line: 2, Err: `line 2, column 4: column "Имя" is not valid UTF-8; save the file as UTF-8, or read it as Windows-1251 (the CLI's -encoding windows-1251) if that is what it is`},
 				{Key: "c2", Line: 3, Data: map[string]any{"key": "c2", "Имя": "Анна"}},
 			},
 		},
@@ -126,17 +126,24 @@ func TestReadCSV(t *testing.T) {
 		{
 			name: "empty key",
 			in:   "key,Имя\n,Анна\n",
-			want: []got{{Line: 2, Err: `line 2: empty key in column "key"`}},
+			want: []got{{Line: 2, Err: `line 2, column 1: empty key in column "key"`}},
+		},
+		{
+			// FieldPos counts bytes; the column counts runes, and a quoted
+			// field over two lines counts only from its last line.
+			name: "columns count runes after a multi-line field",
+			in:   "Текст;Имя;key\n\"две\nстроки\";Анна; \n",
+			want: []got{{Line: 2, Err: `line 3, column 14: empty key in column "key"`}},
 		},
 		{
 			name:  "Windows-1251 header stops the file",
 			in:    "key,\xc8\xec\xff\nc1,x\n",
-			fatal: "line 1: the header is not valid UTF-8 (a Windows-1251 export?); save the file as UTF-8, or read it as Windows-1251 (the CLI's -encoding windows-1251) if that is what it is",
+			fatal: "line 1, column 5: the header is not valid UTF-8 (a Windows-1251 export?); save the file as UTF-8, or read it as Windows-1251 (the CLI's -encoding windows-1251) if that is what it is",
 		},
 		{
 			name: "a Windows-1251 export read as Windows-1251",
 			in:   win1251("key;Имя;Компания\nc1;Ёлкина Анна;ООО «Ромашка» № 5\nc2;Пётр;\"Лютик; и Ко\"\n"),
-			opts: &campaign.CSVOptions{Encoding: charmap.Windows1251},
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingWindows1251},
 			want: []got{
 				{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Ёлкина Анна", "Компания": "ООО «Ромашка» № 5"}},
 				{Key: "c2", Line: 3, Data: map[string]any{"key": "c2", "Имя": "Пётр", "Компания": "Лютик; и Ко"}},
@@ -145,7 +152,7 @@ func TestReadCSV(t *testing.T) {
 		{
 			name: "a file with the UTF-8 BOM is UTF-8 whatever Encoding says",
 			in:   "\uFEFFkey,Имя\nc1,Анна\n",
-			opts: &campaign.CSVOptions{Encoding: charmap.Windows1251},
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingWindows1251},
 			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна"}}},
 		},
 		{
@@ -155,7 +162,7 @@ func TestReadCSV(t *testing.T) {
 			// read-ahead (64 KiB); 200,000 decoded are over it.
 			name: "MaxRecord counts decoded bytes",
 			in:   win1251("key,Имя\nc1,\"" + strings.Repeat("я", 100_000) + "\"\n"),
-			opts: &campaign.CSVOptions{Encoding: charmap.Windows1251, MaxRecord: 80_000},
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingWindows1251, MaxRecord: 80_000},
 			fatal: "line 2: the record that starts here is longer than 80000 bytes: a quote that never closes? " +
 				"(CSV quoting: a field with a quote must be quoted, and its quotes doubled)",
 		},
@@ -167,8 +174,32 @@ func TestReadCSV(t *testing.T) {
 		{
 			name: "Excel's Unicode Text read as UTF-16",
 			in:   utf16le("key\tИмя\r\nc1\tАнна\r\n"),
-			opts: &campaign.CSVOptions{Encoding: unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)},
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingUTF16},
 			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна"}}},
+		},
+		{
+			name: "auto reads a UTF-16 file by its BOM",
+			in:   utf16le("key\tИмя\r\nc1\tАнна\r\n"),
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingAuto},
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна"}}},
+		},
+		{
+			name: "auto reads a big-endian UTF-16 file by its BOM",
+			in:   "\xfe\xff\x00k\x00e\x00y\x00\n\x00c\x001\x00\n",
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingAuto},
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1"}}},
+		},
+		{
+			name: "auto reads a file without a BOM as UTF-8",
+			in:   "key,Имя\nc1,Анна\n",
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingAuto},
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна"}}},
+		},
+		{
+			name:  "an unknown Encoding stops the source",
+			in:    "key\nc1\n",
+			opts:  &campaign.CSVOptions{Encoding: "koi8-r"},
+			fatal: `campaign: unknown CSVOptions.Encoding "koi8-r": use one of the Encoding constants or ParseEncoding`,
 		},
 		{
 			name:  "empty file",
@@ -178,7 +209,7 @@ func TestReadCSV(t *testing.T) {
 		{
 			name:  "repeated header name",
 			in:    "key,Имя,Имя\n",
-			fatal: `line 1: columns 2 and 3 are both named "Имя"`,
+			fatal: `line 1, column 9: columns 2 and 3 are both named "Имя"`,
 		},
 		{
 			name:  "missing named key column",
@@ -276,9 +307,9 @@ func TestReadJSONL(t *testing.T) {
 			name: "bad lines are error rows; no final newline",
 			in:   "[1,2]\n{\"Имя\":\"Анна\"}\n{\"key\":\"c3\"} {}\n{\"key\":\"c4\"}",
 			want: []got{
-				{Line: 1, Err: "line 1: not a JSON object: json: cannot unmarshal array into Go value of type map[string]interface {}"},
+				{Line: 1, Err: "line 1, column 1: not a JSON object: json: cannot unmarshal array into Go value of type map[string]interface {}"},
 				{Line: 2, Err: `line 2: no "key" member (a string or a number) to use as the key`},
-				{Line: 3, Err: "line 3: not a JSON object"},
+				{Line: 3, Err: "line 3, column 14: not a JSON object"},
 				{Key: "c4", Line: 4, Data: map[string]any{"key": "c4"}},
 			},
 		},
@@ -310,7 +341,18 @@ func TestReadJSONL(t *testing.T) {
 		{
 			name: "invalid UTF-8",
 			in:   "{\"key\":\"\xff\"}\n",
-			want: []got{{Line: 1, Err: "line 1: not valid UTF-8; save the file as UTF-8"}},
+			want: []got{{Line: 1, Err: "line 1, column 9: not valid UTF-8; save the file as UTF-8"}},
+		},
+		{
+			// The column counts runes from the line's start, its leading
+			// white space included.
+			name: "syntax error column",
+			in:   "  {\"key\":\"c1\",\"Имя\":\"Анна\",}\nnull\n{\"key\":\"c3\"\n",
+			want: []got{
+				{Line: 1, Err: `line 1, column 28: not a JSON object: invalid character '}' looking for beginning of object key string`},
+				{Line: 2, Err: "line 2, column 1: not a JSON object"},
+				{Line: 3, Err: "line 3, column 12: not a JSON object: unexpected EOF"},
+			},
 		},
 	}
 	for _, tt := range tests {
@@ -381,7 +423,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("k\n\xff\n")
 	f.Add(win1251("key;Имя\nc1;Ёлкина «Анна»\n"))
 	f.Fuzz(func(t *testing.T, in string) {
-		for _, opts := range []*campaign.CSVOptions{nil, {Encoding: charmap.Windows1251}} {
+		for _, opts := range []*campaign.CSVOptions{nil, {Encoding: campaign.EncodingWindows1251}} {
 			last := 0
 			for r, err := range campaign.ReadCSV(strings.NewReader(in), opts) {
 				if err != nil {

@@ -10,7 +10,7 @@ import (
 
 // benchInputs are the texts BenchmarkSplit splits at the default limit.
 func benchInputs(b *testing.B) []struct{ name, text string } {
-	c := corpus(b)
+	c := corpusTexts(b)
 	news := c["long_news"]
 	return []struct{ name, text string }{
 		{"long_news", news},
@@ -51,7 +51,7 @@ func BenchmarkSplit(b *testing.B) {
 
 // BenchmarkSplitUnits splits long_news at the default limit in each unit.
 func BenchmarkSplitUnits(b *testing.B) {
-	news := corpus(b)["long_news"]
+	news := corpusTexts(b)["long_news"]
 	for _, u := range []chunk.Unit{chunk.Runes, chunk.UTF16, chunk.Graphemes} {
 		b.Run(u.String(), func(b *testing.B) {
 			b.ReportAllocs()

@@ -2,8 +2,9 @@ package chunk
 
 import (
 	"fmt"
-	"strings"
 	"unicode/utf8"
+
+	"github.com/spinwise/spinwise/internal/srcpos"
 )
 
 // SpanError reports an atomic span (a link, an e-mail address, a phone
@@ -24,6 +25,23 @@ type SpanError struct {
 }
 
 func (e *SpanError) Error() string {
+	return fmt.Sprintf("chunk:%d:%d: %s", e.Line, e.Col, e.msg())
+}
+
+// ErrorWithPosition returns the error as the CLI prints a positioned error:
+// "NAME:LINE:COL: MSG", then, each on a line starting with a tab, the line
+// of the text and a caret under the span's start. text is the text given to
+// Split; name is the file's name ("" means "chunk", the prefix of Error). A
+// line longer than 80 runes is cut to 80 around the column.
+func (e *SpanError) ErrorWithPosition(name, text string) string {
+	if name == "" {
+		name = "chunk"
+	}
+	return srcpos.Format(name, e.Line, e.Col, e.msg(), text)
+}
+
+// msg is the error's message without its position.
+func (e *SpanError) msg() string {
 	span := e.Span
 	if utf8.RuneCountInString(span) > 60 {
 		n := 0
@@ -35,15 +53,14 @@ func (e *SpanError) Error() string {
 			n++
 		}
 	}
-	return fmt.Sprintf("chunk:%d:%d: %s %q is %d %s, longer than the limit of %d %s; "+
+	return fmt.Sprintf("%s %q is %d %s, longer than the limit of %d %s; "+
 		"raise Options.Max or shorten the %s in the text",
-		e.Line, e.Col, e.Kind, span, e.Len, e.Unit, e.Max, e.Unit, e.Kind)
+		e.Kind, span, e.Len, e.Unit, e.Max, e.Unit, e.Kind)
 }
 
 // newSpanError builds a SpanError for text[start:end].
 func newSpanError(text string, start, end int, k kind, u Unit, max int) *SpanError {
-	line := 1 + strings.Count(text[:start], "\n")
-	col := 1 + utf8.RuneCountInString(text[strings.LastIndexByte(text[:start], '\n')+1:start])
+	line, col := srcpos.Position(text, start)
 	return &SpanError{
 		Span: text[start:end], Offset: start,
 		Kind: k.String(), Len: measure(text[start:end], u), Max: max, Unit: u,

@@ -71,3 +71,17 @@ func ExampleSpanError() {
 	// link 14 50
 	// chunk:1:9: link "https://salon.example.ru/zapis?utm_source=whatsapp" is 50 runes, longer than the limit of 30 runes; raise Options.Max or shorten the link in the text
 }
+
+// ErrorWithPosition shows where in the text the span that cannot fit is.
+func ExampleSpanError_ErrorWithPosition() {
+	text := "Оплата:\nhttps://pay.example.ru/invoice/2027/03/05/a1b2c3d4e5f6"
+	_, err := chunk.Split(text, &chunk.Options{Max: 40})
+	var se *chunk.SpanError
+	if errors.As(err, &se) {
+		fmt.Print(se.ErrorWithPosition("", text))
+	}
+	// Output:
+	// chunk:2:1: link "https://pay.example.ru/invoice/2027/03/05/a1b2c3d4e5f6" is 54 runes, longer than the limit of 40 runes; raise Options.Max or shorten the link in the text
+	// 	https://pay.example.ru/invoice/2027/03/05/a1b2c3d4e5f6
+	// 	^
+}

@@ -18,7 +18,7 @@ func FuzzSplit(f *testing.F) {
 	for _, tc := range splitCases {
 		f.Add(tc.text, uint16(tc.max), uint8(tc.unit))
 	}
-	for _, text := range corpus(f) {
+	for _, text := range corpusTexts(f) {
 		f.Add(text, uint16(60), uint8(0))
 		f.Add(text, uint16(25), uint8(1))
 		f.Add(text, uint16(40), uint8(2))

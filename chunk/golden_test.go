@@ -10,7 +10,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spinwise/spinwise/chunk"
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
@@ -45,8 +45,8 @@ func formatSplit(t *testing.T, text string) string {
 // sample contact, and compares with testdata/<name>.golden; run with
 // -update to rewrite them.
 func TestGolden(t *testing.T) {
-	texts := corpus(t)
-	for _, name := range data.TemplateNames() {
+	texts := corpusTexts(t)
+	for _, name := range corpus.TemplateNames() {
 		t.Run(name, func(t *testing.T) {
 			got := formatSplit(t, texts[name])
 			path := filepath.Join("testdata", name+".golden")
@@ -70,7 +70,7 @@ func TestGolden(t *testing.T) {
 // TestCorpusSplits checks that the small limits really split the corpus
 // and that long_news splits at the default limit.
 func TestCorpusSplits(t *testing.T) {
-	texts := corpus(t)
+	texts := corpusTexts(t)
 	for name, text := range texts {
 		got, err := chunk.Split(text, &chunk.Options{Max: 120})
 		if err != nil || len(got) < 2 {

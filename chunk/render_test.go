@@ -4,19 +4,19 @@ import (
 	"math/big"
 	"testing"
 
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/template"
 )
 
-// corpus returns the six corpus templates, by name, rendered as variant 0
+// corpusTexts returns the six corpus templates, by name, rendered as variant 0
 // (the first option of every group) for the first sample contact: the
 // rendered messages a campaign would split.
-func corpus(t testing.TB) map[string]string {
+func corpusTexts(t testing.TB) map[string]string {
 	t.Helper()
-	contact := data.Contacts()[0]
+	contact := corpus.Contacts()[0]
 	out := map[string]string{}
-	for _, name := range data.TemplateNames() {
-		tp, err := template.Parse(data.Template(name), nil)
+	for _, name := range corpus.TemplateNames() {
+		tp, err := template.Parse(corpus.Template(name), nil)
 		if err != nil {
 			t.Fatalf("template %s: %v", name, err)
 		}

@@ -7,6 +7,7 @@
 //     report (go run ./examples/campaign).
 //   - bitrix24-robot: an net/http handler for a Bitrix24 automation rule,
 //     answering a robot call with the rendered short messages as JSON.
-//   - data: the sample templates and contacts the others, the CLI demo, the
-//     tests and the benchmarks use.
+//
+// The sample templates and contacts they use are the project's corpus,
+// package internal/corpus.
 package examples

@@ -4,7 +4,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/linkcheck"
 	"mvdan.cc/xurls/v2"
 )
@@ -13,14 +13,14 @@ import (
 // links, built from the long_news template.
 func benchTexts() (names []string, texts map[string]string) {
 	texts = map[string]string{}
-	for _, n := range data.TemplateNames() {
+	for _, n := range corpus.TemplateNames() {
 		names = append(names, n)
-		texts[n] = data.Template(n)
+		texts[n] = corpus.Template(n)
 	}
 	var b strings.Builder
 	links := []string{"https://salon.example.ru/zapis?utm_source=whatsapp", "сайт.рф/акция", "bit.ly/3xYz", "info@salon.ru"}
 	for i := 0; b.Len() < 5000; i++ {
-		b.WriteString(data.Template("long_news"))
+		b.WriteString(corpus.Template("long_news"))
 		b.WriteString(" Подробнее: ")
 		b.WriteString(links[i%len(links)])
 		b.WriteString(".\n")

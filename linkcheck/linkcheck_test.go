@@ -261,6 +261,11 @@ func TestCheckWrapped(t *testing.T) {
 
 func checkOne(t *testing.T, tc checkCase, before, after string) {
 	t.Helper()
+	defer func() {
+		if t.Failed() && tc.why != "" {
+			t.Logf("why: %s", tc.why)
+		}
+	}()
 	msg := before + tc.in + after
 	links := linkcheck.New(tc.opts).Check(msg)
 	var got []want

@@ -10,12 +10,12 @@ import (
 	"math/rand/v2"
 	"testing"
 
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 )
 
 func TestSpinAllocs(t *testing.T) {
-	for _, name := range data.TemplateNames() {
-		s := mustParse(t, data.Template(name))
+	for _, name := range corpus.TemplateNames() {
+		s := mustParse(t, corpus.Template(name))
 		r := rand.New(rand.NewPCG(1, 2))
 		if a := testing.AllocsPerRun(200, func() { _ = s.Spin(r) }); a > 1 {
 			t.Errorf("%s: Spin allocates %.1f times, want 1 (the string)", name, a)

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/randomizer"
 )
 
@@ -17,8 +17,8 @@ import (
 // bench/js/spintax.mjs spins the very same texts with the JavaScript peers.
 func benchTemplates(b *testing.B) []struct{ name, src string } {
 	var out []struct{ name, src string }
-	for _, name := range data.TemplateNames() {
-		out = append(out, struct{ name, src string }{name, data.Template(name)})
+	for _, name := range corpus.TemplateNames() {
+		out = append(out, struct{ name, src string }{name, corpus.Template(name)})
 	}
 	big, err := os.ReadFile(filepath.Join("testdata", "generated_24k.txt"))
 	if err != nil {

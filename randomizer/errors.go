@@ -3,8 +3,9 @@ package randomizer
 import (
 	"errors"
 	"fmt"
-	"strings"
 	"unicode/utf8"
+
+	"github.com/spinwise/spinwise/internal/srcpos"
 )
 
 // SyntaxError is a spintax syntax error with its position in the source.
@@ -23,31 +24,31 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("randomizer:%d:%d: %s", e.Line, e.Col, e.Msg)
 }
 
+// ErrorWithPosition returns the error as the CLI prints it: "NAME:LINE:COL:
+// MSG", then, each on a line starting with a tab, the source line and a caret
+// under the column. src is the source given to Parse; name is the file's
+// name ("" means "randomizer", the prefix of Error). A line longer than 80
+// runes is cut to 80 around the column.
+func (e *SyntaxError) ErrorWithPosition(name, src string) string {
+	if name == "" {
+		name = "randomizer"
+	}
+	return srcpos.Format(name, e.Line, e.Col, e.Msg, src)
+}
+
 // ErrIndexRange is wrapped by the errors of Variant, VariantTo and SampleAt
 // for an index outside [0, Count()).
 var ErrIndexRange = errors.New("randomizer: index out of range")
 
 // syntaxError builds a *SyntaxError at byte offset off of src.
 func syntaxError(src string, off int, msg string) *SyntaxError {
-	line, col := position(src, off)
+	line, col := srcpos.Position(src, off)
 	return &SyntaxError{Offset: off, Line: line, Col: col, Msg: msg}
-}
-
-// position returns the 1-based line and the 1-based column in runes of byte
-// offset off in src.
-func position(src string, off int) (line, col int) {
-	if off > len(src) {
-		off = len(src)
-	}
-	before := src[:off]
-	line = 1 + strings.Count(before, "\n")
-	lineStart := strings.LastIndexByte(before, '\n') + 1
-	return line, 1 + utf8.RuneCountInString(before[lineStart:])
 }
 
 // at formats the position of byte offset off as "LINE:COL".
 func at(src string, off int) string {
-	line, col := position(src, off)
+	line, col := srcpos.Position(src, off)
 	return fmt.Sprintf("%d:%d", line, col)
 }
 

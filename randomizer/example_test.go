@@ -181,3 +181,18 @@ func ExampleSpintax_Groups() {
 	// {a|[b|c]} perm=false options: "a" "[b|c]"
 	// [b|c] perm=true options: "b" "c"
 }
+
+// ErrorWithPosition prints a syntax error as the CLI does: the file name,
+// line and column, then the source line with a caret under the fault.
+func ExampleSyntaxError_ErrorWithPosition() {
+	src := "Здравствуйте!\n{Ждём вас|Приходите} в {пятницу|субботу"
+	_, err := randomizer.Parse(src)
+	var se *randomizer.SyntaxError
+	if errors.As(err, &se) {
+		fmt.Print(se.ErrorWithPosition("invite.txt", src))
+	}
+	// Output:
+	// invite.txt:2:24: unclosed '{'; close it with '}' or escape it as '\{'
+	// 	{Ждём вас|Приходите} в {пятницу|субботу
+	// 	                       ^
+}

@@ -11,7 +11,7 @@ import (
 )
 
 func FuzzParse(f *testing.F) {
-	for _, src := range corpus() {
+	for _, src := range corpusSources() {
 		f.Add(src)
 	}
 	for _, src := range []string{

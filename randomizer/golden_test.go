@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -25,7 +25,7 @@ func goldenSources() map[string]string {
 		"deep":        "{a{b{c|d}|e}|f}{g|}",
 	}
 	for _, name := range []string{"appointment", "order_status", "welcome"} {
-		m[name] = data.Template(name)
+		m[name] = corpus.Template(name)
 	}
 	return m
 }

@@ -62,6 +62,11 @@ func TestParseVariants(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if t.Failed() && tt.reason != "" {
+					t.Logf("reason: %s", tt.reason)
+				}
+			}()
 			s, err := randomizer.Parse(tt.src)
 			if err != nil {
 				t.Fatalf("Parse(%q): %v", tt.src, err)
@@ -119,6 +124,11 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if t.Failed() && tt.reason != "" {
+					t.Logf("reason: %s", tt.reason)
+				}
+			}()
 			s, err := randomizer.Parse(tt.src)
 			if err == nil {
 				t.Fatalf("Parse(%q) = %v, want an error", tt.src, s)

@@ -13,7 +13,7 @@ import (
 // TestHostileInputs feeds inputs meant to blow the stack, the memory or the
 // arithmetic; each must give a result or a *SyntaxError.
 func TestHostileInputs(t *testing.T) {
-	tenMB := strings.Repeat(corpus()[0]+"\n", 10<<20/len(corpus()[0]))
+	tenMB := strings.Repeat(corpusSources()[0]+"\n", 10<<20/len(corpusSources()[0]))
 	tests := []struct {
 		name    string
 		src     string
@@ -38,6 +38,11 @@ func TestHostileInputs(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if t.Failed() && tt.reason != "" {
+					t.Logf("reason: %s", tt.reason)
+				}
+			}()
 			s, err := randomizer.Parse(tt.src)
 			if tt.wantErr != "" {
 				var se *randomizer.SyntaxError

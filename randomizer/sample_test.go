@@ -144,6 +144,11 @@ func TestCountExact(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if t.Failed() && tt.reason != "" {
+					t.Logf("reason: %s", tt.reason)
+				}
+			}()
 			s := mustParse(t, tt.src)
 			if got := s.Count(); got.Cmp(tt.want) != 0 {
 				t.Errorf("Count = %v, want %v", got, tt.want)
@@ -218,6 +223,11 @@ func TestLengthRange(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			defer func() {
+				if t.Failed() && tt.reason != "" {
+					t.Logf("reason: %s", tt.reason)
+				}
+			}()
 			s := mustParse(t, tt.src)
 			mn, mx := s.LengthRange()
 			if mn != tt.min || mx != tt.max {
@@ -226,7 +236,7 @@ func TestLengthRange(t *testing.T) {
 		})
 	}
 	// Against enumeration on the corpus.
-	for _, src := range corpus() {
+	for _, src := range corpusSources() {
 		s := mustParse(t, src)
 		if s.Count().Int64() > 4096 {
 			continue
@@ -247,7 +257,7 @@ func TestStringRoundTrip(t *testing.T) {
 		`\{a\|b\} [акция] a|b ] {x|[+, +p|q]} [++a|b] [+a|b] [ +a|b]`,
 		`{{ .Name | upper }} {=Doc:N} \\ \n {|}{}`,
 		`[+a+b|c]`, `[\+a|b]`, `[+ ++x+y|z]`,
-	}, corpus()...)
+	}, corpusSources()...)
 	for _, src := range srcs {
 		s := mustParse(t, src)
 		canon := s.String()

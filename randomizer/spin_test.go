@@ -8,7 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/randomizer"
 )
 
@@ -54,7 +54,7 @@ var emitterSources = []string{
 }
 
 func TestSpinToMatchesSpin(t *testing.T) {
-	srcs := append(slices.Clone(emitterSources), corpus()...)
+	srcs := append(slices.Clone(emitterSources), corpusSources()...)
 	for _, src := range srcs {
 		s := mustParse(t, src)
 		variants := map[string]bool{}
@@ -73,7 +73,7 @@ func TestSpinToMatchesSpin(t *testing.T) {
 }
 
 func TestVariantToMatchesVariant(t *testing.T) {
-	for _, src := range append(slices.Clone(emitterSources), corpus()...) {
+	for _, src := range append(slices.Clone(emitterSources), corpusSources()...) {
 		s := mustParse(t, src)
 		n := s.Count().Int64()
 		for i := int64(0); i < n; i += 1 + n/200 {
@@ -165,10 +165,10 @@ type countingEmitter struct{ n int }
 func (c *countingEmitter) Text(s string)     { c.n += len(s) }
 func (c *countingEmitter) Placeholder(i int) { c.n++ }
 
-func corpus() []string {
+func corpusSources() []string {
 	var out []string
-	for _, name := range data.TemplateNames() {
-		out = append(out, data.Template(name))
+	for _, name := range corpus.TemplateNames() {
+		out = append(out, corpus.Template(name))
 	}
 	return out
 }
@@ -193,7 +193,7 @@ func TestSpinUniformPerGroup(t *testing.T) {
 
 func TestConcurrentUse(t *testing.T) {
 	// A parsed template is shared by a campaign's workers; run with -race.
-	s := mustParse(t, "[+, +a|{b|c}|{{Имя}}] {x|y|z} "+data.Template("reactivation"))
+	s := mustParse(t, "[+, +a|{b|c}|{{Имя}}] {x|y|z} "+corpus.Template("reactivation"))
 	done := make(chan []string)
 	for w := range 4 {
 		go func() {

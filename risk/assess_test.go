@@ -309,6 +309,11 @@ func blocked(blocks int, d, u time.Duration) mut {
 func TestAssess(t *testing.T) {
 	for _, row := range assessRows {
 		t.Run(row.name, func(t *testing.T) {
+			defer func() {
+				if t.Failed() && row.why != "" {
+					t.Logf("why: %s", row.why)
+				}
+			}()
 			a, s, p := healthy()
 			for _, m := range row.muts {
 				m(&a, &s, &p)

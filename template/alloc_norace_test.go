@@ -8,7 +8,7 @@ package template_test
 import (
 	"testing"
 
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/template"
 )
 
@@ -17,9 +17,9 @@ import (
 // reports; the checks on function arguments must not add any.
 func TestRenderAllocations(t *testing.T) {
 	want := map[string]float64{"payment_reminder": 2}
-	contact := data.Contacts()[0]
-	for _, name := range data.TemplateNames() {
-		tp, err := template.Parse(data.Template(name), nil)
+	contact := corpus.Contacts()[0]
+	for _, name := range corpus.TemplateNames() {
+		tp, err := template.Parse(corpus.Template(name), nil)
 		if err != nil {
 			t.Fatal(err)
 		}

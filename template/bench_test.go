@@ -3,14 +3,14 @@ package template_test
 import (
 	"testing"
 
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/template"
 )
 
 // BenchmarkParse parses each corpus template (bytes/s is source bytes).
 func BenchmarkParse(b *testing.B) {
-	for _, name := range data.TemplateNames() {
-		src := data.Template(name)
+	for _, name := range corpus.TemplateNames() {
+		src := corpus.Template(name)
 		b.Run(name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(src)))

@@ -5,7 +5,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/template"
 )
 
@@ -54,8 +54,8 @@ func TestCheckMapped(t *testing.T) {
 func TestCheckCorpus(t *testing.T) {
 	header := []string{"key", "Имя", "Фамилия", "Отчество", "Телефон", "Город", "Компания", "Менеджер", "Дата", "Время",
 		"Мастер", "Заказ", "NAME", "Скидка", "Срок", "Договор", "Сумма", "Дней"}
-	for _, name := range data.TemplateNames() {
-		tp, err := template.Parse(data.Template(name), nil)
+	for _, name := range corpus.TemplateNames() {
+		tp, err := template.Parse(corpus.Template(name), nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -66,11 +66,11 @@ func TestCheckCorpus(t *testing.T) {
 }
 
 func TestMissing(t *testing.T) {
-	tp, err := template.Parse(data.Template("welcome"), nil)
+	tp, err := template.Parse(corpus.Template("welcome"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	contacts := data.Contacts()
+	contacts := corpus.Contacts()
 	want := map[string]int{"Имя": 0, "Менеджер": 0, "Компания": 0}
 	for _, c := range contacts {
 		if blank(c["Имя"]) {

@@ -8,7 +8,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/template"
 )
 
@@ -38,13 +38,13 @@ func blank(v any) bool {
 }
 
 func TestCorpus(t *testing.T) {
-	contacts := data.Contacts()
-	if len(data.TemplateNames()) != len(required) {
-		t.Fatalf("corpus has templates %v; update required", data.TemplateNames())
+	contacts := corpus.Contacts()
+	if len(corpus.TemplateNames()) != len(required) {
+		t.Fatalf("corpus has templates %v; update required", corpus.TemplateNames())
 	}
-	for _, name := range data.TemplateNames() {
+	for _, name := range corpus.TemplateNames() {
 		t.Run(name, func(t *testing.T) {
-			tp, err := template.Parse(data.Template(name), &template.Options{Seed: 7})
+			tp, err := template.Parse(corpus.Template(name), &template.Options{Seed: 7})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -107,7 +107,7 @@ func TestCorpus(t *testing.T) {
 
 func TestCorpusOptionalName(t *testing.T) {
 	c := map[string]any{"Имя": "", "Скидка": "10", "Срок": "01.01.2027", "Договор": "Д-1", "Сумма": "100", "Дата": "01.01.2027", "Дней": "3"}
-	tp, err := template.Parse(data.Template("reactivation"), nil)
+	tp, err := template.Parse(corpus.Template("reactivation"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -118,7 +118,7 @@ func TestCorpusOptionalName(t *testing.T) {
 	if !strings.HasPrefix(msg, "Здравствуйте!") && !strings.HasPrefix(msg, "Добрый день!") {
 		t.Errorf("reactivation without a name = %q, want the {{else}} greeting", msg)
 	}
-	tp, err = template.Parse(data.Template("payment_reminder"), nil)
+	tp, err = template.Parse(corpus.Template("payment_reminder"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -132,8 +132,8 @@ func TestCorpusOptionalName(t *testing.T) {
 }
 
 func TestRenderDeterminism(t *testing.T) {
-	src := data.Template("reactivation")
-	c := data.Contacts()[0]
+	src := corpus.Template("reactivation")
+	c := corpus.Contacts()[0]
 	a, _ := template.Parse(src, &template.Options{Seed: 1})
 	b, _ := template.Parse(src, &template.Options{Seed: 1})
 	other, _ := template.Parse(src, &template.Options{Seed: 2})
@@ -159,11 +159,11 @@ func TestRenderDeterminism(t *testing.T) {
 }
 
 func TestRenderVariantMatchesCount(t *testing.T) {
-	tp, err := template.Parse(data.Template("order_status"), nil)
+	tp, err := template.Parse(corpus.Template("order_status"), nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	c := data.Contacts()[1]
+	c := corpus.Contacts()[1]
 	n := tp.Count().Int64()
 	seen := map[string]bool{}
 	for i := int64(0); i < n; i++ {
@@ -185,11 +185,11 @@ func TestRenderVariantMatchesCount(t *testing.T) {
 }
 
 func TestConcurrentRender(t *testing.T) {
-	contacts := data.Contacts()[:100]
+	contacts := corpus.Contacts()[:100]
 	var tps []*template.Template
 	want := map[string][]string{}
-	for _, name := range data.TemplateNames() {
-		tp, err := template.Parse(data.Template(name), &template.Options{Seed: 3})
+	for _, name := range corpus.TemplateNames() {
+		tp, err := template.Parse(corpus.Template(name), &template.Options{Seed: 3})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,7 +208,7 @@ func TestConcurrentRender(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for ti, tp := range tps {
-				name := data.TemplateNames()[ti]
+				name := corpus.TemplateNames()[ti]
 				for i, c := range contacts {
 					s, err := tp.Render(c, c["key"].(string))
 					if err != nil {

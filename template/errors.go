@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/spinwise/spinwise/internal/srcpos"
 )
 
 // Error is a template syntax error with its position in the source given
@@ -20,6 +22,18 @@ type Error struct {
 // Error formats the error as "template:LINE:COL: MSG".
 func (e *Error) Error() string {
 	return fmt.Sprintf("template:%d:%d: %s", e.Line, e.Col, e.Msg)
+}
+
+// ErrorWithPosition returns the error as the CLI prints it: "NAME:LINE:COL:
+// MSG", then, each on a line starting with a tab, the source line and a caret
+// under the column. src is the source given to Parse; name is the file's
+// name ("" means "template", the prefix of Error). A line longer than 80
+// runes is cut to 80 around the column.
+func (e *Error) ErrorWithPosition(name, src string) string {
+	if name == "" {
+		name = "template"
+	}
+	return srcpos.Format(name, e.Line, e.Col, e.Msg, src)
 }
 
 // MissingError reports a field with no value for the recipient: the key is
@@ -104,22 +118,8 @@ func shorten(s string, n int) string {
 	return b.String()
 }
 
-// position returns the 1-based line and rune column of byte offset off in src.
-func position(src string, off int) (line, col int) {
-	if off > len(src) {
-		off = len(src)
-	}
-	if off < 0 {
-		off = 0
-	}
-	line = 1 + strings.Count(src[:off], "\n")
-	start := strings.LastIndexByte(src[:off], '\n') + 1
-	col = 1 + utf8.RuneCountInString(src[start:off])
-	return line, col
-}
-
 // errorAt builds a syntax error at byte offset off of src.
 func errorAt(src string, off int, format string, args ...any) *Error {
-	line, col := position(src, off)
+	line, col := srcpos.Position(src, off)
 	return &Error{Offset: off, Line: line, Col: col, Msg: fmt.Sprintf(format, args...)}
 }

@@ -6,13 +6,13 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/template"
 )
 
 func seeds(f *testing.F) {
-	for _, name := range data.TemplateNames() {
-		f.Add(data.Template(name), "Анна")
+	for _, name := range corpus.TemplateNames() {
+		f.Add(corpus.Template(name), "Анна")
 	}
 	for _, s := range []string{
 		"{{if .A}}{a|b}{{else}}c{{end}}", "{a {{if .A}}x{{end}}|b}", "{{Имя | default \"друг\"}}",

@@ -10,7 +10,7 @@ import (
 
 	"github.com/agnivade/levenshtein"
 	"github.com/google/go-cmp/cmp"
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/uniqueness"
 	"github.com/spinwise/spinwise/uniqueness/internal/gen"
 )
@@ -96,10 +96,10 @@ func agnivadeSim(a, b string) float64 {
 // templateBatch fills the named sample template for n contacts.
 func templateBatch(name string, n int, seed uint64) []string {
 	rng := rand.New(rand.NewPCG(seed, 7))
-	contacts := data.Contacts()
+	contacts := corpus.Contacts()
 	msgs := make([]string, n)
 	for i := range msgs {
-		msgs[i] = gen.Expand(data.Template(name), rng, contacts[i%len(contacts)])
+		msgs[i] = gen.Expand(corpus.Template(name), rng, contacts[i%len(contacts)])
 	}
 	return msgs
 }

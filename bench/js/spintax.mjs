@@ -1,7 +1,7 @@
 // Side-by-side peers of spinwise/randomizer: the npm spintax engines that
 // WhatsApp sender tools use, spinning the very same templates as the Go
 // benchmarks BenchmarkParse and BenchmarkSpin (the six corpus templates of
-// examples/data and randomizer/testdata/generated_24k.txt).
+// internal/corpus and randomizer/testdata/generated_24k.txt).
 //
 //   node js/spintax.mjs 'Spin'      (bench/run does this)
 //
@@ -32,7 +32,7 @@ const NodeSpintax = require('node-spintax');
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const templates = [];
-const dir = join(root, 'examples', 'data', 'templates');
+const dir = join(root, 'internal', 'corpus', 'templates');
 for (const f of readdirSync(dir).filter((f) => f.endsWith('.txt')).sort()) {
   // data.Template trims the file's final newlines; so do we.
   templates.push([f.slice(0, -4), readFileSync(join(dir, f), 'utf8').replace(/\n+$/, '')]);

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/spinwise/spinwise/internal/srcpos"
 	"github.com/spinwise/spinwise/linkcheck"
 	"github.com/spinwise/spinwise/randomizer"
 	"github.com/spinwise/spinwise/template"
@@ -69,7 +70,7 @@ func (c *cli) check(args []string) int {
 	} else {
 		fmt.Fprintln(w, "links:")
 		for _, l := range links {
-			line, col := position(src, l.Start)
+			line, col := srcpos.Position(src, l.Start)
 			fmt.Fprintf(w, "  %d:%d %s: %s", line, col, l.Text, l.Verdict.String())
 			if l.Verdict != linkcheck.OK {
 				problems++
@@ -98,20 +99,4 @@ func (c *cli) check(args []string) int {
 		return exitFailed
 	}
 	return exitOK
-}
-
-// position returns the 1-based line and rune column of byte offset off.
-func position(src string, off int) (line, col int) {
-	line, col = 1, 1
-	for i, r := range src {
-		if i >= off {
-			break
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-	}
-	return line, col
 }

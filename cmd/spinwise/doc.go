@@ -9,7 +9,7 @@
 //	spinwise generate   TEMPLATE -data FILE [-o OUT] [-seed N] [-max 300] [-unit runes|utf16|graphemes]
 //	                    [-block FILE] [-allow FILE] [-suppress FILE] [-threshold 0.9] [-report FILE]
 //	                    [-account FILE [-force]] [-start N] [-by-key] [-format csv|jsonl] [-key COL]
-//	                    [-encoding utf-8|windows-1251|utf-16] [-no-analysis] [-workers N] [-q]
+//	                    [-encoding utf-8|windows-1251|utf-16|auto] [-no-analysis] [-workers N] [-q]
 //	spinwise similarity FILE [-threshold 0.9] [-json] [-top 5]
 //	spinwise demo       [-template NAME] [-n 3] [-seed N]
 //

@@ -40,7 +40,7 @@ func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.data, "data", "", "recipients `FILE`: CSV with a header, or JSON Lines (\"-\": stdin)")
 	f.StringVar(&rf.format, "format", "", "data format: csv or jsonl (default: by the file's extension or first character)")
 	f.StringVar(&rf.key, "key", "", "key column (default: \"key\", else the first column)")
-	f.StringVar(&rf.encoding, "encoding", "utf-8", "character encoding of CSV data: utf-8, windows-1251 or utf-16 (a file with a UTF-8 BOM is UTF-8)")
+	f.StringVar(&rf.encoding, "encoding", "utf-8", "character encoding of CSV data: utf-8, windows-1251, utf-16, or auto (by the byte-order mark); a file with a UTF-8 BOM is UTF-8")
 	f.Uint64Var(&rf.seed, "seed", 0, "campaign seed: the same seed and input give the same messages")
 	f.IntVar(&rf.start, "start", 0, "position of the first recipient, to resume a run at recipient `N` (0-based)")
 	f.BoolVar(&rf.byKey, "by-key", false, "choose each variant from the seed and the recipient's key, not its position (variants may repeat)")
@@ -194,7 +194,7 @@ Recipient n (0-based, plus -start) gets the n-th variant of the seeded sample of
 variants: the first Count() recipients get pairwise different texts; the same -seed and input
 give the same output; -start N resumes a run at recipient N.
 
-Data: CSV with a header (UTF-8 with or without BOM; Windows-1251 or UTF-16 with -encoding;
+Data: CSV with a header (UTF-8 with or without BOM; Windows-1251 or UTF-16 with -encoding, or auto;
 ',', ';' or a tab detected; a "key" column or the first column is the key) or JSON
 Lines (one object a line, "key" member). A row with the wrong number of fields, invalid UTF-8
 or a stray quote (ООО "Ромашка" unquoted) is that recipient's error row (exit 1); a file that

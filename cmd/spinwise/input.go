@@ -15,53 +15,32 @@ import (
 	"github.com/spinwise/spinwise/chunk"
 	"github.com/spinwise/spinwise/randomizer"
 	"github.com/spinwise/spinwise/template"
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/charmap"
-	"golang.org/x/text/encoding/unicode"
 )
 
-// syntaxPos is a template syntax error's position and message.
-type syntaxPos struct {
-	line, col int
-	msg       string
+// positioned is a syntax error that can print its source line with a caret
+// under the column.
+type positioned interface {
+	ErrorWithPosition(name, src string) string
 }
 
-func syntaxError(err error) (syntaxPos, bool) {
+// syntaxError returns err's template or spintax syntax error.
+func syntaxError(err error) (positioned, bool) {
 	var te *template.Error
 	if errors.As(err, &te) {
-		return syntaxPos{te.Line, te.Col, te.Msg}, true
+		return te, true
 	}
 	var se *randomizer.SyntaxError
 	if errors.As(err, &se) {
-		return syntaxPos{se.Line, se.Col, se.Msg}, true
+		return se, true
 	}
-	return syntaxPos{}, false
+	return nil, false
 }
 
 // printSyntax prints "file:line:col: message", the source line and a caret
 // under the column (columns count runes; tabs are kept so the caret lines
-// up).
-func printSyntax(w io.Writer, file, src string, p syntaxPos) {
-	fmt.Fprintf(w, "%s:%d:%d: %s\n", file, p.line, p.col, p.msg)
-	lines := strings.Split(src, "\n")
-	if p.line < 1 || p.line > len(lines) {
-		return
-	}
-	text := strings.TrimRight(lines[p.line-1], "\r")
-	var pad strings.Builder
-	i := 0
-	for _, r := range text {
-		if i >= p.col-1 {
-			break
-		}
-		if r == '\t' {
-			pad.WriteByte('\t')
-		} else {
-			pad.WriteByte(' ')
-		}
-		i++
-	}
-	fmt.Fprintf(w, "\t%s\n\t%s^\n", text, pad.String())
+// up; a long line is cut to 80 runes around the column).
+func printSyntax(w io.Writer, file, src string, p positioned) {
+	fmt.Fprint(w, p.ErrorWithPosition(file, src))
 }
 
 // templateText is a template file's text: its final line breaks end the
@@ -136,27 +115,12 @@ func firstByte(br *bufio.Reader) byte {
 	return 0
 }
 
-// parseEncoding returns the encoding of CSV data that -encoding names; nil
-// is UTF-8.
-func parseEncoding(s string) (encoding.Encoding, error) {
-	switch strings.ToLower(s) {
-	case "utf-8", "utf8", "":
-		return nil, nil
-	case "windows-1251", "cp1251", "1251":
-		return charmap.Windows1251, nil
-	case "utf-16", "utf16", "unicode":
-		// Excel's "Unicode Text": little-endian unless its BOM says not
-		return unicode.UTF16(unicode.LittleEndian, unicode.UseBOM), nil
-	}
-	return nil, fmt.Errorf("unknown encoding %q: use utf-8, windows-1251 or utf-16", s)
-}
-
 // openData opens the recipients file ("-": stdin) as CSV or JSON Lines:
 // format "csv" or "jsonl", or "" to decide by the extension (.jsonl,
 // .ndjson, .json: JSON Lines; .csv: CSV) or else by the first character
 // ('{': JSON Lines). enc is -encoding, for CSV; JSON Lines are UTF-8.
 func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
-	charset, err := parseEncoding(enc)
+	charset, err := campaign.ParseEncoding(enc)
 	if err != nil {
 		return nil, err
 	}
@@ -199,7 +163,7 @@ func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
 	case "csv":
 		ds.recipients = campaign.ReadCSV(br, &campaign.CSVOptions{Key: key, Encoding: charset})
 	case "jsonl":
-		if charset != nil {
+		if charset != campaign.EncodingUTF8 && charset != campaign.EncodingAuto {
 			ds.close()
 			return nil, fmt.Errorf("-encoding %s: JSON Lines are always UTF-8", enc)
 		}

@@ -1,5 +1,5 @@
 // Command campaign runs a whole batch: the sample template and the 500
-// sample contacts of examples/data (or your own files), every recipient's
+// sample contacts of internal/corpus (or your own files), every recipient's
 // message as a JSON line on stdout, the report on stderr.
 //
 //	go run ./examples/campaign                       # the shipped sample
@@ -19,11 +19,11 @@ import (
 	"os/signal"
 
 	"github.com/spinwise/spinwise/campaign"
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 )
 
 func main() {
-	contacts := flag.String("contacts", "", "contacts CSV (default: examples/data/contacts.csv, embedded)")
+	contacts := flag.String("contacts", "", "contacts CSV (default: internal/corpus/contacts.csv, embedded)")
 	tmplFile := flag.String("template", "", "template file (default: the sample template appointment)")
 	seed := flag.Uint64("seed", 2026, "campaign seed")
 	flag.Parse()
@@ -36,7 +36,7 @@ func main() {
 }
 
 func run(ctx context.Context, contacts, tmplFile string, seed uint64, stdout, stderr io.Writer) error {
-	src := data.Template("appointment")
+	src := corpus.Template("appointment")
 	if tmplFile != "" {
 		b, err := os.ReadFile(tmplFile)
 		if err != nil {
@@ -47,7 +47,7 @@ func run(ctx context.Context, contacts, tmplFile string, seed uint64, stdout, st
 	var in fs.File
 	var err error
 	if contacts == "" {
-		in, err = data.FS.Open("contacts.csv")
+		in, err = corpus.FS.Open("contacts.csv")
 	} else {
 		in, err = os.Open(contacts)
 	}

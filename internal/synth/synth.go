@@ -2,14 +2,17 @@
 // benchmarks (package campaign's and the bench module's): n different people
 // with fields derived from the index, the way a CRM export of n people would
 // look, so a million recipients cost no file and little memory.
+//
+// synth yields plain records and imports no spinwise package but the corpus,
+// so any package may use it; the benchmarks turn records into
+// campaign.Recipient values themselves.
 package synth
 
 import (
 	"fmt"
 	"iter"
 
-	"github.com/spinwise/spinwise/campaign"
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 )
 
 var (
@@ -21,7 +24,7 @@ var (
 // the corpus templates read (names, dates, times, numbers, amounts), each a
 // string. Record i is the same on every call.
 func People(n int) iter.Seq[map[string]any] {
-	contacts := data.Contacts()
+	contacts := corpus.Contacts()
 	return func(yield func(map[string]any) bool) {
 		for i := range n {
 			base := contacts[i%len(contacts)]
@@ -43,17 +46,6 @@ func People(n int) iter.Seq[map[string]any] {
 				"Дней":     fmt.Sprint(1 + i%30),
 			}
 			if !yield(d) {
-				return
-			}
-		}
-	}
-}
-
-// Recipients yields People(n) as campaign recipients keyed by "key".
-func Recipients(n int) iter.Seq2[campaign.Recipient, error] {
-	return func(yield func(campaign.Recipient, error) bool) {
-		for d := range People(n) {
-			if !yield(campaign.Recipient{Key: d["key"].(string), Data: d}, nil) {
 				return
 			}
 		}

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 )
 
 // Synthetic is a template of about 200 runes per message with many
@@ -142,7 +142,7 @@ type Batch struct {
 // deletions of Cyrillic letters), all from seed.
 func Make(src string, n, planted, maxEdits int, seed uint64) Batch {
 	rng := rand.New(rand.NewPCG(seed, seed^0x5eed))
-	contacts := data.Contacts()
+	contacts := corpus.Contacts()
 	var b Batch
 	b.Msgs = make([]string, 0, n)
 	base := n - planted
@@ -186,8 +186,8 @@ func Edit(s string, e int, rng *rand.Rand) string {
 // with a second expansion of its template.
 func Pairs(n, runes int, seed uint64) [][2]string {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9a125))
-	contacts := data.Contacts()
-	names := data.TemplateNames()
+	contacts := corpus.Contacts()
+	names := corpus.TemplateNames()
 	one := func(src string) string {
 		var r []rune
 		for len(r) < runes {
@@ -200,7 +200,7 @@ func Pairs(n, runes int, seed uint64) [][2]string {
 	}
 	ps := make([][2]string, n)
 	for i := range ps {
-		src := data.Template(names[i%len(names)])
+		src := corpus.Template(names[i%len(names)])
 		ps[i] = [2]string{one(src), one(src)}
 	}
 	return ps

@@ -1,23 +1,23 @@
-package data_test
+package corpus_test
 
 import (
 	"strings"
 	"testing"
 
-	"github.com/spinwise/spinwise/examples/data"
+	"github.com/spinwise/spinwise/internal/corpus"
 )
 
 func TestSamples(t *testing.T) {
-	names := data.TemplateNames()
+	names := corpus.TemplateNames()
 	if len(names) != 6 {
 		t.Fatalf("TemplateNames() = %v, want the 6 corpus templates", names)
 	}
 	for _, n := range names {
-		if src := data.Template(n); strings.TrimSpace(src) == "" || strings.HasSuffix(src, "\n") {
+		if src := corpus.Template(n); strings.TrimSpace(src) == "" || strings.HasSuffix(src, "\n") {
 			t.Errorf("Template(%q) is empty or ends in a newline", n)
 		}
 	}
-	cs := data.Contacts()
+	cs := corpus.Contacts()
 	if len(cs) != 500 {
 		t.Fatalf("len(Contacts()) = %d, want 500", len(cs))
 	}

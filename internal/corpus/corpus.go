@@ -1,7 +1,19 @@
-// Package data ships the sample material of the examples, the CLI demo, the
-// tests and the benchmarks: six Russian message templates and 500 synthetic
-// contacts (see README.md beside this file). Nothing here is real people's data.
-package data
+// Package corpus is the project's sample material: six Russian message
+// templates (templates/*.txt) and 500 synthetic contacts (contacts.csv), see
+// README.md beside this file. Nothing here is real people's data.
+//
+// The runnable examples, the CLI's demo command, the tests and the
+// benchmarks of most packages read it, and golden files are computed from
+// it (randomizer/testdata, chunk/testdata, bench/testdata's Levenshtein
+// pairs; template's corpus test pins the list of templates): after any edit
+// to a file here, regenerate them with
+//
+//	go test ./randomizer ./chunk ./uniqueness/internal/gen -update
+//
+// (-update is defined only by packages with golden files, so name them) and
+// review the golden diffs in the same commit. Benchmarks recorded in
+// BENCHMARKS.md were measured on this material as it is.
+package corpus
 
 import (
 	"embed"
@@ -37,7 +49,7 @@ func TemplateNames() []string {
 func Template(name string) string {
 	b, err := FS.ReadFile(path.Join("templates", name+".txt"))
 	if err != nil {
-		panic("data: no sample template " + name)
+		panic("corpus: no sample template " + name)
 	}
 	return strings.TrimRight(string(b), "\n")
 }
