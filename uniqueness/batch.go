@@ -2,6 +2,7 @@ package uniqueness
 
 import (
 	"context"
+	"math"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -16,11 +17,12 @@ type dpair struct {
 // batch is the prepared input of Analyze: the distinct texts, their
 // messages, and their runes as global ids.
 type batch struct {
-	group  []int32 // message -> distinct text
-	first  []int32 // distinct text -> first message
-	size   []int32 // distinct text -> number of messages
-	off    []int32 // distinct text -> its ids are ids[off[g]:off[g+1]]
-	ids    []int32 // runes as global ids 1..alpha
+	group  []int32  // message -> distinct text
+	first  []int32  // distinct text -> first message
+	size   []int32  // distinct text -> number of messages
+	off    []int32  // distinct text -> its ids are ids[off[g]:off[g+1]]
+	ids    []uint16 // runes as global ids 1..alpha, when alpha fits 16 bits
+	ids32  []int32  // the same, when it does not (65,536 distinct runes or more)
 	alpha  int
 	label  []uint64 // distinct text -> label of its first message; nil without labels
 	thr    float64
@@ -30,7 +32,20 @@ type batch struct {
 	mem    []int32
 }
 
-func (b *batch) text(g int32) []int32 { return b.ids[b.off[g]:b.off[g+1]] }
+// text writes the ids of distinct text g to buf (grown as needed) and
+// returns them. The ids are kept in 16 bits where they fit, halving the
+// memory of a big batch: a million 150-rune texts take 300 MB, not 600.
+func (b *batch) text(buf []int32, g int32) []int32 {
+	lo, hi := b.off[g], b.off[g+1]
+	if b.ids32 != nil {
+		return append(buf[:0], b.ids32[lo:hi]...)
+	}
+	buf = grow32(buf, int(hi-lo))
+	for i, c := range b.ids[lo:hi] {
+		buf[i] = int32(c)
+	}
+	return buf
+}
 
 func (b *batch) length(g int32) int { return int(b.off[g+1] - b.off[g]) }
 
@@ -56,13 +71,25 @@ func prepare(msgs []string, labels []uint64) *batch {
 	}
 	seen = nil
 	var lut runeIDs
-	b.ids = make([]int32, 0, runes)
+	b.ids = make([]uint16, 0, runes)
 	b.off = make([]int32, 1, len(b.first)+1)
 	for _, i := range b.first {
 		for _, r := range msgs[i] {
-			b.ids = append(b.ids, lut.add(r))
+			id := lut.add(r)
+			if id > math.MaxUint16 && b.ids32 == nil {
+				b.ids32 = make([]int32, len(b.ids), runes)
+				for j, c := range b.ids {
+					b.ids32[j] = int32(c)
+				}
+				b.ids = nil
+			}
+			if b.ids32 != nil {
+				b.ids32 = append(b.ids32, id)
+			} else {
+				b.ids = append(b.ids, uint16(id))
+			}
 		}
-		b.off = append(b.off, int32(len(b.ids)))
+		b.off = append(b.off, int32(len(b.ids)+len(b.ids32)))
 	}
 	b.alpha = lut.len()
 	d := len(b.first)
@@ -89,6 +116,7 @@ type worker struct {
 	cur     int32 // the distinct text whose table is built; -1: none
 	d       int32 // distinct runes of the current pattern
 	pat     []int32
+	src     []int32 // the current pattern's global ids
 	text    []int32
 	tc      []int32
 	mt, win matcher
@@ -122,7 +150,8 @@ func (w *worker) setPattern(g int32) {
 		w.remap[c] = 0
 	}
 	w.touched = w.touched[:0]
-	src := w.b.text(g)
+	w.src = w.b.text(w.src, g)
+	src := w.src
 	w.pat = grow32(w.pat, len(src))
 	d := int32(0)
 	for i, c := range src {
@@ -143,13 +172,13 @@ func (w *worker) setPattern(g int32) {
 // dist returns the distance between the current pattern and distinct text
 // h if it is at most k, else some value > k.
 func (w *worker) dist(h int32, k int) int {
-	t := w.b.text(h)
-	m, n := len(w.pat), len(t)
+	n := w.b.length(h)
+	m := len(w.pat)
 	if m-n > k || n-m > k {
 		return k + 1
 	}
-	w.text = grow32(w.text, n)
-	for i, c := range t {
+	w.text = w.b.text(w.text, h)
+	for i, c := range w.text {
 		w.text[i] = w.remap[c]
 	}
 	w.n++

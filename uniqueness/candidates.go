@@ -99,8 +99,10 @@ func (b *batch) lshPairs(ctx context.Context, us []int32, seed uint64, progress 
 			defer wg.Done()
 			s := newSigner(bands, rows, seed)
 			keys := make([]uint64, bands)
+			var buf []int32
 			for i := wi; i < len(us); i += nw {
-				s.keys(b.text(us[i]), keys)
+				buf = b.text(buf, us[i])
+				s.keys(buf, keys)
 				for band, k := range keys {
 					table[i*bands+band] = probeEntry{bandKey(band, k), us[i]}
 				}
@@ -141,8 +143,10 @@ func (b *batch) lshPairs(ctx context.Context, us []int32, seed uint64, progress 
 				s := newSigner(bands, rows, seed)
 				keys := make([]uint64, bands)
 				out := outs[wi][:0]
+				var buf []int32
 				for h := lo + wi*per; h < min(hi, lo+(wi+1)*per); h++ {
-					s.keys(b.text(int32(h)), keys)
+					buf = b.text(buf, int32(h))
+					s.keys(buf, keys)
 					for band, k := range keys {
 						key := bandKey(band, k)
 						i, ok := start[key]

@@ -100,6 +100,7 @@ func (b *batch) groups(ctx context.Context, adj *adjacency, exact bool, seed uin
 	counts := map[int32]int32{}
 	var order []int32
 	var idx []int
+	var buf []int32
 	for g := range int32(d) {
 		if g&255 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -187,7 +188,8 @@ func (b *batch) groups(ctx context.Context, adj *adjacency, exact bool, seed uin
 					}
 				}
 			} else {
-				s.keys(b.text(g), keys)
+				buf = b.text(buf, g)
+				s.keys(buf, keys)
 				clear(counts)
 				order = order[:0]
 				for band, k := range keys {
@@ -220,7 +222,8 @@ func (b *batch) groups(ctx context.Context, adj *adjacency, exact bool, seed uin
 		} else {
 			gr.leaderOf[g] = g
 			gr.leaders = append(gr.leaders, g)
-			s.keys(b.text(g), keys)
+			buf = b.text(buf, g)
+			s.keys(buf, keys)
 			for band, k := range keys {
 				key := bandKey(band, k)
 				if l := index[key]; len(l) < maxBucketLeaders {
