@@ -303,10 +303,8 @@ func (a *accumulator) finish(ctx context.Context) (*Report, error) {
 			return rep, err
 		}
 		rep.Uniqueness = u
-		if u.Analysis.N > 0 && u.Score < 1 {
-			rep.Warnings = append(rep.Warnings, fmt.Sprintf(
-				"%.1f%% of messages have a near-duplicate (similarity %.2f or more); %s",
-				100*(1-u.Score), c.opts.Threshold, u.Advice))
+		if u.Advice != "" {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("the messages read as %s; %s", u.Verdict, u.Advice))
 		}
 		a.texts, a.keys = nil, nil
 	}

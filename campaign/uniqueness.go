@@ -234,8 +234,8 @@ func verdict(u *Uniqueness, variants, n int) (string, string) {
 		return v, ""
 	}
 	var adv strings.Builder
-	if variants > 0 {
-		fmt.Fprintf(&adv, "your %d variants read as %d different wordings; ", variants, u.EffectiveWordings)
+	if variants > u.EffectiveWordings {
+		fmt.Fprintf(&adv, "the %d variants used read as only %d different wordings; ", variants, u.EffectiveWordings)
 	}
 	if len(u.Invariant) > 0 {
 		iv := u.Invariant[0]
