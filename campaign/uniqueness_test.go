@@ -1,7 +1,10 @@
 package campaign
 
 import (
+	"context"
 	"encoding/json"
+	"errors"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -148,5 +151,40 @@ func TestUniquenessJSON(t *testing.T) {
 	}
 	if !strings.Contains(string(b), `"text":"! Ваш заказ готов к выдаче."`) {
 		t.Errorf("invariant run missing: %s", b)
+	}
+}
+
+// TestRunCancelDuringAnalysis: every row reaches the sink and is flushed
+// before the analysis; a cancel then ends the run with the context's error
+// and a report without the analysis, at once.
+func TestRunCancelDuringAnalysis(t *testing.T) {
+	ctx, cancel := context.WithCancel(t.Context())
+	var rows, flushedAt int
+	c, err := New("{Здравствуйте|Добрый день}, {{Имя}}! {Ждём вас|Приходите} в субботу.", &Options{
+		BeforeReport: func() error {
+			flushedAt = rows
+			cancel() // as Ctrl-C while the analysis runs
+			return nil
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	recs := func(yield func(Recipient, error) bool) {
+		for i := range 3000 {
+			if !yield(Recipient{Key: strconv.Itoa(i), Data: map[string]any{"Имя": "Анна"}}, nil) {
+				return
+			}
+		}
+	}
+	rep, err := c.Run(ctx, recs, func(Row) error { rows++; return nil })
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err %v, want context.Canceled", err)
+	}
+	if rows != 3000 || flushedAt != 3000 || rep.Recipients != 3000 {
+		t.Errorf("rows %d, before the report %d, report %d: want all 3000 before the analysis", rows, flushedAt, rep.Recipients)
+	}
+	if rep.Uniqueness != nil {
+		t.Error("a cancelled analysis left a uniqueness report")
 	}
 }
