@@ -173,6 +173,7 @@ type accumulator struct {
 	texts   []string // for the analysis
 	keys    []string
 	labels  []uint64 // each message's variant, hashed
+	arena   *arena   // holds the texts and keys
 	runes   int
 	maxPos  int
 	bitmap  []uint64            // used variants when the count is small
@@ -228,8 +229,11 @@ func (a *accumulator) add(r *Row) {
 	}
 	a.useVariant(r)
 	if !a.c.opts.NoAnalysis {
-		a.texts = append(a.texts, r.Text)
-		a.keys = append(a.keys, r.Key)
+		if a.arena == nil {
+			a.arena = newArena()
+		}
+		a.texts = append(a.texts, a.arena.intern(r.Text))
+		a.keys = append(a.keys, a.arena.copy(r.Key))
 		a.labels = append(a.labels, variantLabel(r.Variant))
 	}
 }
@@ -306,7 +310,7 @@ func (a *accumulator) finish(ctx context.Context) (*Report, error) {
 		if u.Advice != "" {
 			rep.Warnings = append(rep.Warnings, fmt.Sprintf("the messages read as %s; %s", u.Verdict, u.Advice))
 		}
-		a.texts, a.keys = nil, nil
+		a.texts, a.keys, a.labels, a.arena = nil, nil, nil, nil
 	}
 	if c.opts.KnownField != "" && rep.Messages > 0 && rep.withField == 0 {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf(

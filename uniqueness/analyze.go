@@ -41,7 +41,7 @@ type Options struct {
 	// pair. 0 means DefaultMaxPairs (100,000); negative means no cap.
 	MaxPairs int
 	// ExactUpTo is the number of distinct texts up to which every pair is
-	// compared (the report is then exact). 0 means DefaultExactUpTo (5,000);
+	// compared (the report is then exact). 0 means DefaultExactUpTo (1,000);
 	// negative means always use MinHash candidates.
 	ExactUpTo int
 	// Seed seeds the MinHash hash functions and the sampling of
