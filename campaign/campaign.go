@@ -25,6 +25,8 @@ type Options struct {
 	// Fields maps CRM display names or Bitrix24 codes to data keys, as
 	// template.Options.Fields does.
 	Fields map[string]string
+	// Syntax is the template's spintax dialect, as template.Options.Syntax.
+	Syntax template.Syntax
 	// MaxOutput caps one rendered message, in bytes; 0 means the template
 	// package's default (64 KiB).
 	MaxOutput int
@@ -175,7 +177,7 @@ func New(src string, opts *Options) (*Campaign, error) {
 		return nil, err
 	}
 	c.region = region
-	tmpl, err := template.Parse(src, &template.Options{Fields: c.opts.Fields, Seed: c.opts.Seed, MaxOutput: c.opts.MaxOutput})
+	tmpl, err := template.Parse(src, &template.Options{Fields: c.opts.Fields, Seed: c.opts.Seed, MaxOutput: c.opts.MaxOutput, Syntax: c.opts.Syntax})
 	if err != nil {
 		return nil, err
 	}
@@ -188,17 +190,9 @@ func New(src string, opts *Options) (*Campaign, error) {
 		c.count64 = c.count.Uint64()
 	}
 	if !c.opts.ByKey {
-		// The template's variants are the spintax variants of its source
-		// (placeholders are kept verbatim by the randomizer), so the
-		// randomizer's keyed permutation indexes them.
-		sp, err := randomizer.Parse(src)
-		if err != nil {
-			return nil, err
-		}
-		if sp.Count().Cmp(c.count) != 0 {
-			return nil, fmt.Errorf("campaign: the template has %v variants but its spintax %v", c.count, sp.Count())
-		}
-		c.spin = sp
+		// The template's variants are its spintax's, whose keyed
+		// permutation indexes them.
+		c.spin = tmpl.Spintax()
 	}
 	c.fields = tmpl.Fields()
 	c.links = linkcheck.New(c.opts.Links)

@@ -15,6 +15,7 @@ import (
 	"github.com/spinwise/spinwise/chunk"
 	"github.com/spinwise/spinwise/linkcheck"
 	"github.com/spinwise/spinwise/risk"
+	"github.com/spinwise/spinwise/template"
 )
 
 // runFlags are the flags of the commands that render recipients.
@@ -37,7 +38,11 @@ type runFlags struct {
 	plan                   planFlags
 	phone, region          string
 	noPhone, resume        bool
+	syntax                 template.Syntax
 }
+
+// syntaxUsage is the help of the -syntax flag of every command that reads a template.
+const syntaxUsage = "spintax `syntax` of the template: spinwise, or textrandomizer (the PHP TextRandomizer's: [+и+a|b], a top-level | permutes paragraphs, white space folded)"
 
 func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.data, "data", "", "recipients `FILE`: CSV with a header, or JSON Lines (\"-\": stdin)")
@@ -56,6 +61,7 @@ func (rf *runFlags) register(f *flags, full bool) {
 	f.BoolVar(&rf.noPhone, "no-phone", false, "read no phone column: no phone check, no duplicates by phone")
 	f.StringVar(&rf.region, "region", "RU", "country (ISO 3166 `CODE`) of phone numbers written without a country code")
 	f.BoolVar(&rf.resume, "resume", false, "with -start N, -data is the whole input: its first N records are skipped (their phones still count as duplicates)")
+	f.TextVar(&rf.syntax, "syntax", template.Spinwise, syntaxUsage)
 	if !full {
 		return
 	}
@@ -97,6 +103,7 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 		NoPhone:    rf.noPhone,
 		Region:     rf.region,
 		Resume:     rf.resume,
+		Syntax:     rf.syntax,
 	}
 	if rf.phone != "" && rf.noPhone {
 		return nil, fmt.Errorf("-phone %s and -no-phone contradict each other; give one", rf.phone)

@@ -8,7 +8,6 @@ import (
 	"math/big"
 
 	"github.com/spinwise/spinwise/campaign"
-	"github.com/spinwise/spinwise/randomizer"
 )
 
 const previewDesc = `Prints a few rendered messages on stdout, each under a "# KEY · variant N" line, its short
@@ -42,7 +41,7 @@ func (c *cli) preview(args []string) int {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
 	opts.NoAnalysis = true
-	camp, src, code := c.loadTemplate(cmd, pos[0], opts)
+	camp, _, code := c.loadTemplate(cmd, pos[0], opts)
 	if camp == nil {
 		return code
 	}
@@ -50,10 +49,7 @@ func (c *cli) preview(args []string) int {
 		if rf.byKey {
 			return c.errorf(exitUsage, cmd, "-by-key chooses variants by the recipients' keys: give -data FILE")
 		}
-		sp, err := randomizer.Parse(src)
-		if err != nil {
-			return c.errorf(exitUsage, cmd, "%v", err)
-		}
+		sp := camp.Template().Spintax()
 		// The variants recipients start, start+1, ... would get, as in
 		// generate; at most Count() of them, since they would repeat.
 		count := sp.Count()

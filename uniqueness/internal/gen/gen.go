@@ -201,7 +201,11 @@ func Pairs(n, runes int, seed uint64) [][2]string {
 	ps := make([][2]string, n)
 	for i := range ps {
 		src := corpus.Template(names[i%len(names)])
-		ps[i] = [2]string{one(src), one(src)}
+		a, b := one(src), one(src)
+		for k := 0; b == a && k < 100; k++ {
+			b = one(src) // equal sides measure nothing: draw the second again
+		}
+		ps[i] = [2]string{a, b}
 	}
 	return ps
 }
