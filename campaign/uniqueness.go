@@ -37,15 +37,7 @@ type InvariantRun struct {
 // {{ if }}, {{ with }} or {{ range }} block. It reads the spintax structure,
 // not messages, so it costs nothing per recipient.
 func (c *Campaign) Invariant(max, minRunes int) []InvariantRun {
-	src := c.tmpl.Source()
-	sp := c.spin
-	if sp == nil {
-		var err error
-		if sp, err = randomizer.Parse(src); err != nil {
-			return nil
-		}
-	}
-	return invariantRuns(src, sp, max, minRunes)
+	return invariantRuns(c.tmpl.Source(), c.tmpl.Spintax(), max, minRunes)
 }
 
 func invariantRuns(src string, sp *randomizer.Spintax, max, minRunes int) []InvariantRun {
