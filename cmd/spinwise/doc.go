@@ -16,9 +16,17 @@
 //	                    [-phone COLUMN | -no-phone] [-region RU] [-resume]
 //	spinwise similarity FILE [-threshold 0.9] [-json] [-top 5]
 //	spinwise demo       [-template NAME] [-n 3] [-seed N]
+//	spinwise robot      -addr HOST:PORT -public URL -db FILE -templates DIR
+//	                    [-client-id ID -client-secret SECRET] [-oauth URL] [-code spinwise_message]
+//	                    [-workers N] [-reload 2s]
 //
 // Flags may come before or after the positional arguments. Every command
 // takes -h. Data goes to stdout; progress and reports go to stderr.
+//
+// robot serves a Bitrix24 application with one robot (package bitrix24):
+// POST /install, /event and /robot, answering robot calls through
+// bizproc.event.send with a message from the template the robot's
+// "template" property names; see package bitrix24 for deployment.
 //
 // # Output of generate
 //

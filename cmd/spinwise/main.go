@@ -36,6 +36,7 @@ func init() {
 		{"generate", "TEMPLATE -data FILE [flags]", "render, check and split a message for every recipient (JSON Lines)", (*cli).generate},
 		{"similarity", "FILE [flags]", "report how alike a list of messages is", (*cli).similarity},
 		{"demo", "[flags]", "run generate on the shipped sample template and contacts", (*cli).demo},
+		{"robot", "-addr HOST:PORT -public URL -db FILE -templates DIR [flags]", "serve a Bitrix24 robot that answers with messages from templates", (*cli).robot},
 	}
 }
 
