@@ -117,6 +117,15 @@ type Options struct {
 	// Progress, when not nil, is called from Run's goroutine after each
 	// group of rows reaches the sink, with the number of rows so far.
 	Progress func(rows int)
+	// BeforeReport, when not nil, is called from Run's goroutine once every
+	// row has reached the sink and before the report is made (the
+	// uniqueness analysis can take a while): a caller flushes its output
+	// there, so that every row is written before the wait. An error ends
+	// the run with that error.
+	BeforeReport func() error
+	// AnalysisProgress, when not nil, is called from Run's goroutine as the
+	// uniqueness analysis advances, with done growing from 0 to total.
+	AnalysisProgress func(done, total int)
 }
 
 // Campaign is a parsed template with its settings, ready to run over any

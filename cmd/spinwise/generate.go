@@ -340,6 +340,20 @@ func (c *cli) generate(args []string) int {
 			bar.update(rows)
 		}
 	}
+	// Every row is written and flushed before the analysis starts, which
+	// shows as a phase of its own.
+	var flush func() error
+	opts.BeforeReport = func() error {
+		if flush != nil {
+			return flush()
+		}
+		return nil
+	}
+	opts.AnalysisProgress = func(done, total int) {
+		if bar != nil {
+			bar.analysis(done, total)
+		}
+	}
 	camp, src, code := c.loadTemplate(cmd, pos[0], opts)
 	if camp == nil {
 		return code
@@ -393,6 +407,12 @@ func (c *cli) generate(args []string) int {
 	}
 
 	bw := bufio.NewWriterSize(out, 64<<10)
+	flush = func() error {
+		if err := bw.Flush(); err != nil {
+			return fmt.Errorf("writing the messages: %w", err)
+		}
+		return nil
+	}
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
 	bar = c.newProgress(ds, !toFile)

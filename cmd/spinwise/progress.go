@@ -34,7 +34,9 @@ var progressDelay = time.Second
 // not go to that terminal too (stdout a terminal with -o -): a bar among the
 // JSON lines would garble both.
 type progress struct {
+	w       io.Writer
 	bar     *progressbar.ProgressBar
+	abar    *progressbar.ProgressBar // the analysis phase, once it starts
 	counter *countingReader
 	size    int64 // bytes; 0 when unknown
 	delay   time.Duration
@@ -58,7 +60,7 @@ func (c *cli) newProgress(ds *dataSource, toStdout bool) *progress {
 }
 
 func newProgressTo(w io.Writer, counter *countingReader, size int64, delay time.Duration) *progress {
-	p := &progress{counter: counter, size: size, delay: delay, start: time.Now()}
+	p := &progress{w: w, counter: counter, size: size, delay: delay, start: time.Now()}
 	opts := []progressbar.Option{
 		progressbar.OptionSetWriter(w),
 		progressbar.OptionSetWidth(20),
@@ -102,6 +104,30 @@ func (p *progress) update(rows int) {
 	p.bar.Describe(fmt.Sprintf("%d rows, %.0f rows/s", rows, rate))
 }
 
+// analysis is campaign.Options.AnalysisProgress: the report's phase, drawn
+// as a bar of its own (done of total, rate, time left) in place of the
+// rows' bar.
+func (p *progress) analysis(done, total int) {
+	if p == nil {
+		return
+	}
+	now := time.Now()
+	if now.Sub(p.start) < p.delay || now.Sub(p.last) < 100*time.Millisecond && done < total {
+		return
+	}
+	p.last = now
+	if p.abar == nil {
+		p.bar.Finish() // clears the rows' bar
+		p.abar = progressbar.NewOptions64(int64(max(total, 1)),
+			progressbar.OptionSetWriter(p.w),
+			progressbar.OptionSetWidth(20),
+			progressbar.OptionSetDescription("analysing similarity"),
+			progressbar.OptionSetPredictTime(true),
+			progressbar.OptionClearOnFinish())
+	}
+	p.abar.Set64(int64(min(done, total-1))) // the end is done's to draw
+}
+
 // done removes the bar from the terminal (Finish with OptionClearOnFinish
 // clears it under the bar's lock).
 func (p *progress) done() {
@@ -109,4 +135,7 @@ func (p *progress) done() {
 		return
 	}
 	p.bar.Finish()
+	if p.abar != nil {
+		p.abar.Finish()
+	}
 }
