@@ -276,6 +276,7 @@ func AnalyzeContext(ctx context.Context, msgs []string, opts *Options) (*Report,
 	}
 
 	var pairs []dpair
+	var searched []bool
 	if o.ExactUpTo >= 0 && d <= o.ExactUpTo {
 		pairs, r.Compared = b.exactPairs(ctx)
 		r.Exact = true
@@ -283,10 +284,9 @@ func AnalyzeContext(ctx context.Context, msgs []string, opts *Options) (*Report,
 		var n int64
 		pairs, n = b.labelPairs(ctx)
 		r.Compared += n
+		// Settled: a near duplicate of another text is known. Copies of
+		// one text are not enough: the groups need a text's neighbours.
 		settled := make([]bool, d)
-		for g := range settled {
-			settled[g] = b.size[g] > 1
-		}
 		for _, p := range pairs {
 			if p.sim >= b.thr {
 				settled[p.g], settled[p.h] = true, true
@@ -297,6 +297,10 @@ func AnalyzeContext(ctx context.Context, msgs []string, opts *Options) (*Report,
 			if !ok {
 				us = append(us, int32(g))
 			}
+		}
+		searched = make([]bool, d)
+		for _, u := range us {
+			searched[u] = true
 		}
 		more, n := b.lshPairs(ctx, us, o.Seed, progress(0))
 		pairs = append(pairs, more...)
@@ -309,7 +313,7 @@ func AnalyzeContext(ctx context.Context, msgs []string, opts *Options) (*Report,
 		o.Progress(d, total)
 	}
 	pairs = normalizePairs(pairs)
-	gr, err := b.groups(ctx, newAdjacency(d, pairs, b.thr), r.Exact, o.Seed, progress(d))
+	gr, err := b.groups(ctx, newAdjacency(d, pairs, b.thr), r.Exact, searched, o.Seed, progress(d))
 	if err != nil {
 		return nil, err
 	}

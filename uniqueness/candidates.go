@@ -18,11 +18,12 @@ import (
 // MinHash (lsh.go): the texts that labels left without a near duplicate are
 // signed, their band keys sorted into a table, and then every text of the
 // batch is signed and probed against that table, in chunks, in batch order.
-// Each such text keeps the first maxCand texts that agree with it in some
-// band (with the number of bands they agree in), and the verifier compares
-// it with the maxVerify that agree in the most bands, raising the cutoff to
-// the best similarity found so far (but not above the threshold). Work and memory are linear in the batch:
-// a band bucket of many near copies adds at most maxProbe texts per probe.
+// Each such text keeps the maxCand texts that agree with it in the most
+// bands, and the verifier compares it with the maxVerify of them that agree
+// in the most, raising the cutoff to the best similarity found so far (but
+// not above the threshold). Work and memory are linear in the batch: a band
+// bucket of more than maxProbe texts (text that every message shares) gives
+// a probe only the maxProbe entries nearest the probing text in batch order.
 const (
 	maxCand   = 64 // candidates kept per unsettled text
 	maxVerify = 12 // candidates verified per unsettled text
@@ -116,11 +117,17 @@ func (b *batch) lshPairs(ctx context.Context, us []int32, seed uint64, progress 
 		}
 		return cmp.Compare(x.u, y.u)
 	})
-	start := make(map[uint64]int32, len(table)) // band key -> its first entry
-	for i := len(table) - 1; i >= 0; i-- {
-		start[table[i].key] = int32(i)
+	// band key -> its entries, table[lo:hi], as lo<<32 | hi
+	bucket := make(map[uint64]uint64, len(table))
+	for lo := 0; lo < len(table); {
+		hi := lo + 1
+		for hi < len(table) && table[hi].key == table[lo].key {
+			hi++
+		}
+		bucket[table[lo].key] = uint64(lo)<<32 | uint64(hi)
+		lo = hi
 	}
-	slot := make(map[int32]int32, len(us)) // unsettled text -> its index in us
+	slot := make([]int32, d) // unsettled text -> its index in us
 	for i, u := range us {
 		slot[u] = int32(i)
 	}
@@ -130,6 +137,8 @@ func (b *batch) lshPairs(ctx context.Context, us []int32, seed uint64, progress 
 	// part of the chunk, so the matches come out in text order.
 	type match struct{ u, h int32 }
 	outs := make([][]match, nw)
+	type counted3 struct{ u, h, n int32 }
+	counts := make([][]counted3, nw)
 	for lo := 0; lo < d; lo += chunkSize {
 		if ctx.Err() != nil {
 			return nil, 0
@@ -149,30 +158,64 @@ func (b *batch) lshPairs(ctx context.Context, us []int32, seed uint64, progress 
 					s.keys(buf, keys)
 					for band, k := range keys {
 						key := bandKey(band, k)
-						i, ok := start[key]
+						span, ok := bucket[key]
 						if !ok {
 							continue
 						}
-						for j := int(i); j < len(table) && j < int(i)+maxProbe && table[j].key == key; j++ {
+						lo, hi := int(span>>32), int(span&0xffffffff)
+						if hi-lo > maxProbe {
+							// A bucket of many texts (text every message
+							// shares): the entries nearest h in batch order.
+							at, _ := slices.BinarySearchFunc(table[lo:hi], int32(h), func(e probeEntry, h int32) int { return cmp.Compare(e.u, h) })
+							at = lo + at
+							lo, hi = max(lo, at-maxProbe/2), min(hi, at+maxProbe/2+1)
+						}
+						for j := lo; j < hi; j++ {
 							if u := table[j].u; u != int32(h) {
 								out = append(out, match{u, int32(h)})
 							}
 						}
 					}
 				}
-				outs[wi] = out
+				// Count each pair's bands here: a pair's matches all come
+				// from the worker that probed its h.
+				slices.SortFunc(out, func(x, y match) int {
+					if c := cmp.Compare(x.u, y.u); c != 0 {
+						return c
+					}
+					return cmp.Compare(x.h, y.h)
+				})
+				counted := counts[wi][:0]
+				for i := 0; i < len(out); {
+					j := i + 1
+					for j < len(out) && out[j] == out[i] {
+						j++
+					}
+					counted = append(counted, counted3{out[i].u, out[i].h, int32(j - i)})
+					i = j
+				}
+				outs[wi], counts[wi] = out, counted
 			}()
 		}
 		wg.Wait()
-		for _, out := range outs {
-			for _, m := range out {
-				cs := cands[slot[m.u]]
-				if n := len(cs); n > 0 && cs[n-1].h == m.h {
-					cs[n-1].bands++
-					continue
-				}
-				if len(cs) < maxCand {
-					cands[slot[m.u]] = append(cs, cand{m.h, 1})
+		// Keep, per unsettled text, the maxCand candidates agreeing in the
+		// most bands (ties: the earliest).
+		for _, counted := range counts {
+			for _, m := range counted {
+				k := slot[m.u]
+				c := cand{m.h, m.n}
+				if cs := cands[k]; len(cs) < maxCand {
+					cands[k] = append(cs, c)
+				} else {
+					low := 0
+					for x := range cs {
+						if cs[x].bands < cs[low].bands {
+							low = x
+						}
+					}
+					if c.bands > cs[low].bands {
+						cs[low] = c
+					}
 				}
 			}
 		}

@@ -29,7 +29,7 @@ const (
 	leaderBands   = 32
 	// maxBucketLeaders caps the leaders one index bucket holds, so a bucket
 	// that every leader falls in costs no more than it can tell.
-	maxBucketLeaders = 64
+	maxBucketLeaders = 16
 )
 
 func leaderRows(thr float64) int {
@@ -83,7 +83,12 @@ func newAdjacency(d int, pairs []dpair, min float64) *adjacency {
 	return a
 }
 
-func (b *batch) groups(ctx context.Context, adj *adjacency, exact bool, seed uint64, progress func(done int)) (*grouping, error) {
+// groups runs the leader clustering. searched[g] says that text g went
+// through the MinHash search of its own (it had no near duplicate by its
+// label): its verified neighbours are already what MinHash finds, so only
+// the other texts look leaders up in the index, which is built the first
+// time one does.
+func (b *batch) groups(ctx context.Context, adj *adjacency, exact bool, searched []bool, seed uint64, progress func(done int)) (*grouping, error) {
 	d := len(b.first)
 	gr := &grouping{leaderOf: make([]int32, d)}
 	w := newWorker(b)
@@ -97,8 +102,23 @@ func (b *batch) groups(ctx context.Context, adj *adjacency, exact bool, seed uin
 		sim float64 // known similarity, or -1
 	}
 	var tries []try
-	counts := map[int32]int32{}
+	counts := make([]int32, d) // index hits per leader, zero between texts
 	var order []int32
+	indexed, built := 0, false // leaders[:indexed] are in the index
+	addLeaders := func(buf []int32) []int32 {
+		for ; indexed < len(gr.leaders); indexed++ {
+			l := gr.leaders[indexed]
+			buf = b.text(buf, l)
+			s.keys(buf, keys)
+			for band, k := range keys {
+				key := bandKey(band, k)
+				if ls := index[key]; len(ls) < maxBucketLeaders {
+					index[key] = append(ls, l)
+				}
+			}
+		}
+		return buf
+	}
 	var idx []int
 	var buf []int32
 	for g := range int32(d) {
@@ -187,10 +207,11 @@ func (b *batch) groups(ctx context.Context, adj *adjacency, exact bool, seed uin
 						break
 					}
 				}
-			} else {
+			} else if searched == nil || !searched[g] {
+				built = true
+				buf = addLeaders(buf)
 				buf = b.text(buf, g)
 				s.keys(buf, keys)
-				clear(counts)
 				order = order[:0]
 				for band, k := range keys {
 					for _, l := range index[bandKey(band, k)] {
@@ -200,19 +221,31 @@ func (b *batch) groups(ctx context.Context, adj *adjacency, exact bool, seed uin
 						counts[l]++
 					}
 				}
-				slices.SortStableFunc(order, func(x, y int32) int { return cmp.Compare(counts[y], counts[x]) })
-				for _, l := range order {
-					if n >= maxTries {
+				// The leaders agreeing in the most bands first (ties: the
+				// earliest found), by selection: only a few are tried.
+				for n < maxTries {
+					best := -1
+					for i, l := range order {
+						if l >= 0 && !tried(l) && (best < 0 || counts[l] > counts[order[best]]) {
+							best = i
+						}
+					}
+					if best < 0 {
 						break
 					}
-					if tried(l) {
-						continue
-					}
+					l := order[best]
+					order[best] = -1 - l // taken
 					n++
 					tries = append(tries, try{l, -1})
 					if check(try{l, -1}) {
 						break
 					}
+				}
+				for _, l := range order {
+					if l < 0 {
+						l = -1 - l
+					}
+					counts[l] = 0
 				}
 			}
 		}
@@ -222,13 +255,8 @@ func (b *batch) groups(ctx context.Context, adj *adjacency, exact bool, seed uin
 		} else {
 			gr.leaderOf[g] = g
 			gr.leaders = append(gr.leaders, g)
-			buf = b.text(buf, g)
-			s.keys(buf, keys)
-			for band, k := range keys {
-				key := bandKey(band, k)
-				if l := index[key]; len(l) < maxBucketLeaders {
-					index[key] = append(l, g)
-				}
+			if built {
+				buf = addLeaders(buf)
 			}
 		}
 		if b.label != nil {

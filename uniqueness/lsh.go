@@ -31,7 +31,7 @@ const shingleRunes = 3
 func lshParams(thr float64) (bands, rows int) {
 	switch {
 	case thr >= 0.85:
-		return 24, 5
+		return 40, 7
 	case thr >= 0.75:
 		return 24, 4
 	case thr >= 0.6:
