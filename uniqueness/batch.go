@@ -124,7 +124,6 @@ type worker struct {
 	n       int64
 	kcache  map[int]int
 	kfloor  float64
-	hs      []int32
 }
 
 func newWorker(b *batch) *worker {
@@ -257,13 +256,4 @@ func (b *batch) parallel(ctx context.Context, tasks int, task func(w *worker, i 
 		n += w.n
 	}
 	return out, n
-}
-
-// msgPair returns the first messages of distinct texts g and h, in order.
-func (b *batch) msgPair(g, h int32) (int, int) {
-	i, j := int(b.first[g]), int(b.first[h])
-	if i > j {
-		i, j = j, i
-	}
-	return i, j
 }
