@@ -314,7 +314,7 @@ func (a *accumulator) finish(ctx context.Context) (*Report, error) {
 	}
 	if c.opts.KnownField != "" && rep.Messages > 0 && rep.withField == 0 {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf(
-			"no recipient's data has the field %q that marks known recipients: every recipient counts as new; check the column's name (spinwise -known-column)",
+			"no recipient's data has the field %q that marks known recipients: every recipient counts as new; check the name of the column (Options.KnownField)",
 			c.opts.KnownField))
 	}
 	if c.opts.Risk != nil {

@@ -176,9 +176,9 @@ func ExampleTemplate_Lint() {
 	// field-case 1 33
 	//   write "Имя" as the CRM does
 	// glued-separator 1 49
-	//   write [+, +, or read the template in TextRandomizer's syntax (-syntax textrandomizer), which spaces separators
+	//   write [+, +, or read the template in TextRandomizer's syntax (Options.Syntax TextRandomizer), which spaces separators
 	// top-level-bar 1 63
-	//   to choose between texts put them in a group, {a|b}; to print a bar write '\|'; a template written for TextRandomizer, where '|' permutes paragraphs, needs TextRandomizer's syntax (-syntax textrandomizer)
+	//   to choose between texts put them in a group, {a|b}; to print a bar write '\|'; a template written for TextRandomizer, where '|' permutes paragraphs, needs TextRandomizer's syntax (Options.Syntax TextRandomizer)
 }
 
 func ExampleTemplate_MessageLengths() {

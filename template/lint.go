@@ -61,7 +61,7 @@ func (t *Template) Lint(catalog []string) []Warning {
 			if first := strings.TrimSpace(src[g.Options[0][0]:g.Options[0][1]]); strings.HasPrefix(first, "{") {
 				if inner := strings.TrimSpace(strings.TrimPrefix(first, "{")); strings.HasPrefix(inner, ".") || strings.HasPrefix(inner, "$") {
 					add(g.Offset, "pipeline-as-spintax", "under TextRandomizer's syntax a {{...}} holding a '|' is spintax, so this Go pipeline prints its own words as options",
-						"write the field alone, {{ .Имя }}, or read the template in spinwise's syntax (-syntax spinwise)")
+						"write the field alone, {{ .Имя }}, or read the template in spinwise's syntax (Options.Syntax Spinwise)")
 				}
 			}
 		}
@@ -99,13 +99,13 @@ func (t *Template) Lint(catalog []string) []Warning {
 		}
 		if inner := p.Text[2 : len(p.Text)-2]; strings.ContainsAny(inner, "{}") {
 			add(p.Offset, "swallowed-spintax", fmt.Sprintf("%s holds a brace: \"{{\" opens a placeholder, so spintax after it is not spintax", shorten(p.Text, 30)),
-				"for a group that starts with a group write '{ {' ({ {Бытует|Существует} мнение|Многие думают}), or read the template in TextRandomizer's syntax (-syntax textrandomizer)")
+				"for a group that starts with a group write '{ {' ({ {Бытует|Существует} мнение|Многие думают}), or read the template in TextRandomizer's syntax (Options.Syntax TextRandomizer)")
 		}
 	}
 	if !tr {
 		for _, off := range topLevelBars(src, groups, phs) {
 			add(off, "top-level-bar", "a '|' outside any group is printed as is",
-				"to choose between texts put them in a group, {a|b}; to print a bar write '\\|'; a template written for TextRandomizer, where '|' permutes paragraphs, needs TextRandomizer's syntax (-syntax textrandomizer)")
+				"to choose between texts put them in a group, {a|b}; to print a bar write '\\|'; a template written for TextRandomizer, where '|' permutes paragraphs, needs TextRandomizer's syntax (Options.Syntax TextRandomizer)")
 		}
 	}
 	if catalog != nil {
@@ -142,7 +142,7 @@ func (t *Template) lintSeparator(g randomizer.Group, add func(int, string, strin
 		fix = "[+ " + trimmed + " +"
 	}
 	add(g.Offset, "glued-separator", fmt.Sprintf("separator %q is glued to the options it joins (%q)", raw, strings.Join([]string{"чай", "кофе"}, raw)),
-		fmt.Sprintf("write %s, or read the template in TextRandomizer's syntax (-syntax textrandomizer), which spaces separators", fix))
+		fmt.Sprintf("write %s, or read the template in TextRandomizer's syntax (Options.Syntax TextRandomizer), which spaces separators", fix))
 }
 
 // alwaysEmpty reports whether spintax text renders as nothing (or only

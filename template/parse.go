@@ -262,7 +262,7 @@ func Parse(src string, opts *Options) (*Template, error) {
 
 // braceHint is the advice for a "{{" that opened a placeholder where a
 // group that starts with a group was meant.
-const braceHint = "if '{{' starts a group that starts with a group, write '{ {' ({ {Бытует|Существует} мнение|Многие думают}), or read the template in TextRandomizer's syntax (-syntax textrandomizer)"
+const braceHint = "if '{{' starts a group that starts with a group, write '{ {' ({ {Бытует|Существует} мнение|Многие думают}), or read the template in TextRandomizer's syntax (Options.Syntax TextRandomizer)"
 
 // swallowedSpintax reports whether a {{...}} placeholder that does not
 // compile looks like spintax swallowed by its "{{": it holds a brace, or a

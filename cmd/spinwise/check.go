@@ -142,10 +142,16 @@ func (c *cli) check(args []string) int {
 	}
 	for _, wn := range tmpl.Lint(catalog) {
 		problems++
-		fmt.Fprintf(w, "%s:%d:%d: warning: %s; %s\n", displayName(file), wn.Line, wn.Col, wn.Msg, wn.Fix)
+		fmt.Fprintf(w, "%s:%d:%d: warning: %s; %s\n", displayName(file), wn.Line, wn.Col, wn.Msg, asFlags(wn.Fix))
 	}
 	if problems > 0 {
 		return exitFailed
 	}
 	return exitOK
 }
+
+// asFlags names the CLI's flags where the library's texts name its options.
+var asFlags = strings.NewReplacer(
+	"Options.Syntax TextRandomizer", "-syntax textrandomizer",
+	"Options.Syntax Spinwise", "-syntax spinwise",
+).Replace

@@ -42,7 +42,7 @@ func syntaxError(err error) (positioned, bool) {
 // under the column (columns count runes; tabs are kept so the caret lines
 // up; a long line is cut to 80 runes around the column).
 func printSyntax(w io.Writer, file, src string, p positioned) {
-	fmt.Fprint(w, p.ErrorWithPosition(file, src))
+	fmt.Fprint(w, asFlags(p.ErrorWithPosition(file, src)))
 }
 
 // maxTemplateBytes caps a template file: far beyond any message (a rendered
