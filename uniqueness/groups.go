@@ -207,7 +207,7 @@ func (b *batch) groups(ctx context.Context, adj *adjacency, exact bool, searched
 						break
 					}
 				}
-			} else if searched == nil || !searched[g] {
+			} else if searched == nil || !searched[g] || built {
 				built = true
 				buf = addLeaders(buf)
 				buf = b.text(buf, g)
