@@ -53,7 +53,8 @@ type Config struct {
 	// Client (no token renewal).
 	Client *Client
 	// Workers is the number of goroutines serving robot calls; 0 means
-	// 4×GOMAXPROCS (serving is mostly waiting for the portal).
+	// GOMAXPROCS: the calls a burst brings are answered (2xx) on the same
+	// cores, and fewer workers leave them the CPU; the queue holds the rest.
 	Workers int
 	// Queue bounds the robot calls waiting for a worker; 0 means
 	// DefaultQueue.
@@ -121,7 +122,7 @@ func New(cfg Config) (*App, error) {
 		return nil, fmt.Errorf("bitrix24: robot code %q: use Latin letters, digits, '.', '-' and '_'", cfg.Code)
 	}
 	if cfg.Workers <= 0 {
-		cfg.Workers = 4 * runtime.GOMAXPROCS(0)
+		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
 	if cfg.Queue <= 0 {
 		cfg.Queue = DefaultQueue

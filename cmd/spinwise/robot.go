@@ -37,7 +37,7 @@ func (c *cli) robot(args []string) int {
 	clientSecret := f.String("client-secret", "", "the application's client_secret")
 	oauth := f.String("oauth", bitrix24.DefaultTokenURL, "the OAuth token endpoint `URL`")
 	code := f.String("code", bitrix24.DefaultCode, "the robot's CODE")
-	workers := f.Int("workers", 0, "goroutines answering robot calls (0: 4×GOMAXPROCS)")
+	workers := f.Int("workers", 0, "goroutines answering robot calls (0: GOMAXPROCS)")
 	reload := f.Duration("reload", 2*time.Second, "how often to look for changed templates (0: never)")
 	if _, code, ok := f.parse(c, args, 0, 0); !ok {
 		return code
