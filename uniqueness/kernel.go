@@ -178,6 +178,9 @@ func (mt *matcher) dist(text []int32, mEff, k int) int {
 	if mEff <= wordBits && !mt.sparse {
 		return mt.dist1(text, mEff, k)
 	}
+	if mt.bandFits(mEff, k) {
+		return mt.distBand(text, mEff, 0, k)
+	}
 	// Ukkonen's doubling: a band for distance k costs about (2k+1)/64
 	// blocks per column instead of all of them, and a result <= k is
 	// exact, so similar strings finish in a narrow band.

@@ -114,17 +114,23 @@ func runPair(mt, win *matcher, pat, text, tc []int32, d, k int) int {
 		if m-n > k || n-m > k {
 			return k + 1
 		}
-		if k < max(m, n) && mt.boundExceeds(text, tc, k) {
+		// The banded kernel stops as soon as the end's diagonal exceeds
+		// k, sooner than the histogram bound would be computed.
+		if !mt.bandFits(m, k) && k < max(m, n) && mt.boundExceeds(text, tc, k) {
 			return k + 1
 		}
 	}
 	pre, suf := commonAffix(pat, text)
-	if pre >= prefixRebuild && pre < m {
-		win.build(pat[pre:m-suf], d)
-		return win.dist(text[pre:n-suf], m-pre-suf, k)
-	}
 	if pre == m || pre == n {
 		return max(m, n) - pre
+	}
+	if mt.bandFits(m-suf, k) {
+		// The band starts after the prefix without a new table.
+		return mt.distBand(text[:n-suf], m-suf, pre, k)
+	}
+	if pre >= prefixRebuild {
+		win.build(pat[pre:m-suf], d)
+		return win.dist(text[pre:n-suf], m-pre-suf, k)
 	}
 	return mt.dist(text[:n-suf], m-suf, k)
 }
