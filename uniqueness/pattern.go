@@ -1,6 +1,11 @@
 package uniqueness
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"math/bits"
+	"unicode/utf8"
+	"unsafe"
+)
 
 // prefixRebuild is the common prefix length, in runes, from which a Pattern
 // builds a table of the remaining window instead of running the kernel over
@@ -13,31 +18,31 @@ const prefixRebuild = 16
 // kernel, with no allocation once its buffers have grown. Lengths are in
 // runes. A Pattern is not safe for concurrent use: give each goroutine its
 // own.
+//
+// Its memory is sized by the pattern: about 8·(d+1)·⌈m/64⌉ bytes of table
+// for m runes of which d are distinct, plus 256 bytes per 64-rune page of
+// two-byte UTF-8 runes present (one for Cyrillic). With a cutoff of up to
+// 31 on a pattern longer than 64 runes (similarity 0.9 up to 310 runes),
+// a call reads the text once, mapping each rune to its row as the banded
+// kernel advances, and stops as soon as the cutoff is exceeded.
 type Pattern struct {
-	ids  []int32 // the pattern's runes as ids 1..d
-	lut  runeIDs
-	mt   matcher // table of the whole pattern
-	win  matcher // table of a window after a long common prefix
-	tids []int32
-	tc   []int32
+	s     string
+	ids   []int32 // the pattern's runes as ids 1..d
+	rm    runeMap
+	valid bool // s is valid UTF-8: common affixes can be found on bytes
+	mt    matcher
+	win   matcher // table of a window after a long common prefix
+	tids  []int32
+	tc    []int32
 }
 
 // NewPattern prepares s for computing distances to other strings.
 func NewPattern(s string) *Pattern {
-	p := &Pattern{}
-	top := rune(-1) // the largest rune of the direct range in s
-	for _, r := range s {
-		if r < smallRunes {
-			top = max(top, r)
-		}
-	}
-	p.lut.small = make([]int32, top+1) // not the whole range: a Pattern is small
-	p.ids = make([]int32, 0, utf8.RuneCountInString(s))
-	for _, r := range s {
-		p.ids = append(p.ids, p.lut.add(r))
-	}
-	p.mt.build(p.ids, p.lut.len())
-	p.tc = make([]int32, p.lut.len()+1)
+	p := &Pattern{s: s, valid: utf8.ValidString(s)}
+	p.ids = p.rm.build(s, make([]int32, 0, utf8.RuneCountInString(s)))
+	d := int(p.rm.n)
+	p.mt.build(p.ids, d)
+	p.tc = make([]int32, d+1)
 	return p
 }
 
@@ -47,14 +52,23 @@ func (p *Pattern) Len() int { return len(p.ids) }
 // Distance returns the Levenshtein distance in runes between the pattern
 // and text; it equals the package-level Distance.
 func (p *Pattern) Distance(text string) int {
-	return p.distance(text, -1)
+	return p.run(p.mapText(text), -1)
 }
 
 // DistanceAtMost returns the distance between the pattern and text and true
 // when it is at most k; otherwise k+1 and false. A negative k means no
 // limit.
 func (p *Pattern) DistanceAtMost(text string, k int) (int, bool) {
-	d := p.distance(text, k)
+	d := -1
+	if n, ok := p.bandLen(text); ok && k >= 0 {
+		if abs(len(p.ids)-n) > k && utf8.ValidString(text) {
+			return k + 1, false
+		}
+		d = p.band(text, n, k)
+	}
+	if d < 0 {
+		d = p.run(p.mapText(text), k)
+	}
 	if k >= 0 && d > k {
 		return k + 1, false
 	}
@@ -71,8 +85,30 @@ func (p *Pattern) Similarity(text string) float64 {
 // SimilarityAtLeast returns the similarity of the pattern and text and true
 // when it is at least min; otherwise 0 and false.
 func (p *Pattern) SimilarityAtLeast(text string, min float64) (float64, bool) {
+	m := len(p.ids)
+	if n, ok := p.bandLen(text); ok {
+		l := max(m, n)
+		k := maxDist(l, min)
+		if k < 0 {
+			return 0, false
+		}
+		d := -1
+		if abs(m-n) > k {
+			if utf8.ValidString(text) {
+				return 0, false
+			}
+		} else {
+			d = p.band(text, n, k)
+		}
+		if d > k {
+			return 0, false
+		}
+		if d >= 0 {
+			return similarity(d, l), true
+		}
+	}
 	n := p.mapText(text)
-	l := max(len(p.ids), n)
+	l := max(m, n)
 	k := maxDist(l, min)
 	if k < 0 {
 		return 0, false
@@ -84,16 +120,18 @@ func (p *Pattern) SimilarityAtLeast(text string, min float64) (float64, bool) {
 	return similarity(d, l), true
 }
 
-func (p *Pattern) distance(text string, k int) int {
-	return p.run(p.mapText(text), k)
-}
-
 // mapText writes the ids of text's runes to p.tids and returns their number.
 func (p *Pattern) mapText(text string) int {
 	t := p.tids[:0]
 	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			t = append(t, p.rm.ascii[c])
+			i++
+			continue
+		}
 		r, size := decodeRune(text, i)
-		t = append(t, p.lut.lookup(r))
+		t = append(t, p.rm.lookup(r))
 		i += size
 	}
 	p.tids = t
@@ -102,7 +140,200 @@ func (p *Pattern) mapText(text string) int {
 
 // run computes the distance between the pattern and p.tids[:n].
 func (p *Pattern) run(n, k int) int {
-	return runPair(&p.mt, &p.win, p.ids, p.tids[:n], p.tc, p.lut.len(), k)
+	return runPair(&p.mt, &p.win, p.ids, p.tids[:n], p.tc, int(p.rm.n), k)
+}
+
+// bandLen reports whether the pattern can take the one-pass banded path
+// (valid UTF-8, longer than one word) and returns the number of runes of
+// text if text is valid UTF-8: its bytes that are not continuation bytes.
+// band checks validity as it decodes.
+func (p *Pattern) bandLen(text string) (int, bool) {
+	if !p.valid || len(p.ids) <= wordBits {
+		return 0, false
+	}
+	return len(text) - continuationBytes(text), true
+}
+
+// continuationBytes returns the number of bytes of s of the form 10xxxxxx.
+func continuationBytes(s string) int {
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	const hi = 0x8080808080808080
+	c := 0
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		c += bits.OnesCount64(x &^ (x << 1) & hi)
+	}
+	for ; i < len(b); i++ {
+		if b[i]&0xC0 == 0x80 {
+			c++
+		}
+	}
+	return c
+}
+
+// byteAffix returns the common prefix and, of what remains, the common
+// suffix of a and b in bytes, both ending at rune boundaries of a, which
+// is valid UTF-8; and their lengths in runes.
+func byteAffix(a, b string) (pb, sb, pr, sr int) {
+	n := min(len(a), len(b))
+	for pb+8 <= n {
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(a[pb:]), 8)) ^
+			binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(b[pb:]), 8))
+		if x != 0 {
+			pb += bits.TrailingZeros64(x) / 8
+			goto pre
+		}
+		pb += 8
+	}
+	for pb < n && a[pb] == b[pb] {
+		pb++
+	}
+pre:
+	// a[pb] (if any) differs: back up to the start of its rune.
+	for pb > 0 && pb < len(a) && a[pb]&0xC0 == 0x80 {
+		pb--
+	}
+	for sb < n-pb && a[len(a)-1-sb] == b[len(b)-1-sb] {
+		sb++
+	}
+	// The suffix must start at a rune start of a.
+	for sb > 0 && a[len(a)-sb]&0xC0 == 0x80 {
+		sb--
+	}
+	pr = pb - continuationBytes(a[:pb])
+	sr = sb - continuationBytes(a[len(a)-sb:])
+	return pb, sb, pr, sr
+}
+
+// band is the one-pass path of a cutoff k <= bandMax: the banded kernel of
+// distBand fused with the decoding of text, which has n runes if it is
+// valid UTF-8. It returns the distance if <= k, k+1 if it exceeds k, and -1
+// when it cannot answer (k too large for one word, or text not valid
+// UTF-8): the caller then takes the id path.
+func (p *Pattern) band(text string, n, k int) int {
+	m := len(p.ids)
+	if k > bandMax {
+		return -1
+	}
+	pb, sb, pre, suf := byteAffix(p.s, text)
+	if pre == m || pre == n {
+		// One is a prefix of the other; n counts the runes of the rest
+		// of text only if that rest is valid UTF-8.
+		if pb == len(text) || pb == len(p.s) && utf8.ValidString(text[pb:]) {
+			return min(max(m, n)-pre, k+1)
+		}
+		return -1
+	}
+	mEff, nEff := m-suf, n-suf
+	if mEff <= wordBits {
+		return -1
+	}
+	t := text[:len(text)-sb]
+	i := pb // byte offset of column j's rune
+	mt := &p.mt
+	stride := mt.stride
+	peq := mt.peq[:len(mt.peq)+1]
+	rm := &p.rm
+	// next decodes the rune at t[i] to its id; invalid UTF-8 is -1.
+	next := func() int32 {
+		c := t[i]
+		if c < utf8.RuneSelf {
+			i++
+			return rm.ascii[c]
+		}
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
+			id := rm.lookupTwo(c, t[i+1])
+			i += 2
+			return id
+		}
+		r, size := utf8.DecodeRuneInString(t[i:])
+		if r == utf8.RuneError && size == 1 {
+			return -1
+		}
+		i += size
+		return rm.lookupBig(r)
+	}
+	// rejected answers k+1 when the rest of text is valid UTF-8, that is
+	// when n was its rune count.
+	rejected := func() int {
+		if utf8.ValidString(t[i:]) {
+			return k + 1
+		}
+		return -1
+	}
+	j1 := wordBits - k
+	var vp, vn uint64
+	var score int
+	j := pre
+	if pre <= j1 {
+		vn = 1<<uint(pre) - 1
+		vp = ^vn
+		end := min(nEff, j1)
+		for ; j < end; j++ {
+			if i >= len(t) {
+				return -1
+			}
+			c := next()
+			if c < 0 {
+				return -1
+			}
+			eq := peq[int(c)*stride]
+			xv := eq | vn
+			xh := (((eq & vp) + vp) ^ vp) | eq
+			ph := vn | ^(xh | vp)
+			mh := vp & xh
+			ph = ph<<1 | 1
+			mh <<= 1
+			vp = mh | ^(xv | ph)
+			vn = ph & xv
+		}
+		r := uint(end + mEff - nEff)
+		mask := uint64(1)<<r - 1
+		score = end + bits.OnesCount64(vp&mask) - bits.OnesCount64(vn&mask)
+		if score > k {
+			return rejected()
+		}
+		if end == nEff {
+			if i != len(t) {
+				return -1
+			}
+			return score
+		}
+		vp = vp>>1 | 1<<63
+		vn >>= 1
+	} else {
+		vn = 1<<uint(63-k) - 1
+		vp = ^vn
+		score = abs(mEff - nEff)
+	}
+	dbit := uint(63 - k + mEff - nEff)
+	for ; j < nEff; j++ {
+		if i >= len(t) {
+			return -1
+		}
+		c := next()
+		if c < 0 {
+			return -1
+		}
+		pos := j + 1 + k - wordBits
+		base := int(c)*stride + pos>>6
+		sh := uint(pos) & 63
+		eq := peq[base]>>sh | (peq[base+1]<<1)<<(63-sh)
+		d0 := (((eq & vp) + vp) ^ vp) | eq | vn
+		hp := vn | ^(d0 | vp)
+		hn := vp & d0
+		score += 1 - int(d0>>dbit&1)
+		if score > k {
+			return rejected()
+		}
+		vp = 1<<63 | hn | ^(d0>>1|hp)
+		vn = hp & (d0 >> 1)
+	}
+	if i != len(t) {
+		return -1 // more runes than n: text was not valid UTF-8
+	}
+	return score
 }
 
 // runPair is the shared per-pair step of Pattern and Analyze: mt holds the

@@ -1,0 +1,97 @@
+package uniqueness_test
+
+import (
+	"math/rand/v2"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/agnivade/levenshtein"
+	"github.com/spinwise/spinwise/uniqueness"
+)
+
+// TestPatternCutoffPaths: Pattern's cutoff methods on patterns longer than
+// one word take the one-pass banded path (decoding the text as the kernel
+// advances, common affixes found on bytes) for cutoffs up to 31 and the id
+// path above; both must agree with agnivade. The rows vary what that path
+// must get right: which runes the text has (ASCII, two-byte, three-byte,
+// emoji, runes not in the pattern), invalid UTF-8 (in the text: the rune
+// count read from the bytes is then wrong and the path must give way; in
+// the pattern: no byte affixes), long common prefixes and suffixes, and
+// lengths around the end of the kernel's fixed first frame.
+func TestPatternCutoffPaths(t *testing.T) {
+	rows := []struct {
+		name, alph, extra string
+		minLen, maxLen    int
+		why               string
+	}{
+		{"cyrillic", "абвгдеёжзийклмнопрстуфхцчшщъыьэюя .,!", "", 65, 400, "two-byte runes through the pages"},
+		{"ascii", "abcdefghijklmnopqrstuvwxyz .,!", "", 65, 300, "the direct ASCII table"},
+		{"punctuation", "абвгде —«»№₽…", "", 65, 260, "three-byte runes through the hash"},
+		{"emoji", "абв😀🙂 ", "", 65, 200, "four-byte runes"},
+		{"not in pattern", "абвгде ", "xyzЖЗ—😎", 65, 260, "text runes with no id (row 0)"},
+		{"invalid text", "абвгде ", "\x80\xd0\xff", 65, 260, "the byte count of runes is wrong; band must give way"},
+		{"just over a word", "абвг", "", 65, 70, "the fixed frame covers almost all"},
+	}
+	rng := rand.New(rand.NewPCG(31, 32))
+	for _, row := range rows {
+		alph := []rune(row.alph)
+		extra := []rune(row.extra)
+		for it := 0; it < 300; it++ {
+			a := randRunes(rng, alph, row.minLen+rng.IntN(row.maxLen-row.minLen+1))
+			b := edit(rng, a, alph, rng.IntN(40))
+			if len(extra) > 0 {
+				for e := 1 + rng.IntN(3); e > 0; e-- {
+					i := rng.IntN(len(b) + 1)
+					b = append(b[:i], append([]rune{extra[rng.IntN(len(extra))]}, b[i:]...)...)
+				}
+			}
+			as, bs := string(a), string(b)
+			if row.name == "invalid text" {
+				// runes of extra are bytes here, not runes
+				bs = string(b[:len(b)/2]) + string([]byte{row.extra[rng.IntN(len(row.extra))]}) + string(b[len(b)/2:])
+			}
+			want := levenshtein.ComputeDistance(as, bs)
+			p := uniqueness.NewPattern(as)
+			for k := 0; k <= 35; k += 1 + rng.IntN(3) {
+				d, ok := p.DistanceAtMost(bs, k)
+				if ok != (want <= k) || ok && d != want || !ok && d != k+1 {
+					t.Fatalf("%s (%s): DistanceAtMost(k=%d) = %d, %v; distance %d\na=%q\nb=%q", row.name, row.why, k, d, ok, want, as, bs)
+				}
+			}
+			l := max(utf8.RuneCountInString(as), utf8.RuneCountInString(bs))
+			sim := 1 - float64(want)/float64(l)
+			for _, min := range []float64{0.9, 0.95, sim} {
+				s, ok := p.SimilarityAtLeast(bs, min)
+				if ok != (sim >= min) || ok && s != sim {
+					t.Fatalf("%s (%s): SimilarityAtLeast(%v) = %v, %v; similarity %v\na=%q\nb=%q", row.name, row.why, min, s, ok, sim, as, bs)
+				}
+			}
+		}
+	}
+}
+
+// TestPatternInvalidUTF8: texts whose invalid bytes make the count of
+// non-continuation bytes differ from the rune count, at the start, in the
+// middle, at the end and in a common suffix, and a pattern that is not
+// valid UTF-8.
+func TestPatternInvalidUTF8(t *testing.T) {
+	base := runesOf("съешь же ещё этих мягких булок ", 120)
+	tests := []struct{ name, a, b string }{
+		{"stray continuation bytes appended", base, base + "\x80\x80"},
+		{"stray continuation bytes in the middle", base, base[:100] + "\x80\x80\x80" + base[100:]},
+		{"truncated lead byte at the end", base, base + "\xd0"},
+		{"overlong three-byte form", base, "\xe0\x80\x80" + base},
+		{"pattern not valid", base + "\xff", base},
+		{"both not valid, equal", base + "\xff\x80", base + "\xff\x80"},
+	}
+	for _, tc := range tests {
+		want := levenshtein.ComputeDistance(tc.a, tc.b)
+		p := uniqueness.NewPattern(tc.a)
+		for k := 0; k <= 31; k++ {
+			d, ok := p.DistanceAtMost(tc.b, k)
+			if ok != (want <= k) || ok && d != want || !ok && d != k+1 {
+				t.Fatalf("%s: DistanceAtMost(k=%d) = %d, %v; distance %d", tc.name, k, d, ok, want)
+			}
+		}
+	}
+}
