@@ -102,7 +102,7 @@ func (mt *matcher) distBand(text []int32, mEff, pre, k int) int {
 		if score > k {
 			return k + 1
 		}
-		vp = 1<<63 | hn | ^(d0>>1|hp)
+		vp = 1<<63 | hn | ^(d0>>1 | hp)
 		vn = hp & (d0 >> 1)
 	}
 	return score

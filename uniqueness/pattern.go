@@ -34,15 +34,26 @@ type Pattern struct {
 	win   matcher // table of a window after a long common prefix
 	tids  []int32
 	tc    []int32
+	pages [3 * 64]int32 // the runeMap's first pages: ASCII's empty one and two leads (Cyrillic)
 }
 
 // NewPattern prepares s for computing distances to other strings.
 func NewPattern(s string) *Pattern {
-	p := &Pattern{s: s, valid: utf8.ValidString(s)}
-	p.ids = p.rm.build(s, make([]int32, 0, utf8.RuneCountInString(s)))
+	p := &Pattern{s: s}
+	p.rm.pages = p.pages[:64]
+	p.ids, p.valid = p.rm.build(s, make([]int32, 0, len(s)-continuationBytes(s)))
 	d := int(p.rm.n)
+	// One block for the counts and the bound's scratch, one for the table
+	// (with the words the kernels may read past it) and the kernel's
+	// vectors: build finds them large enough and keeps them.
+	stride := max(1, (len(p.ids)+wordBits-1)/wordBits)
+	i32 := make([]int32, 2*(d+1))
+	p.mt.cnt, p.tc = i32[:0:d+1], i32[d+1:]
+	words := (d+1)*stride + wavePad
+	u64 := make([]uint64, words+2*stride)
+	p.mt.peq = u64[:0:words]
+	p.mt.vp, p.mt.vn = u64[words:words:words+stride], u64[words+stride:]
 	p.mt.build(p.ids, d)
-	p.tc = make([]int32, d+1)
 	return p
 }
 
@@ -327,7 +338,7 @@ func (p *Pattern) band(text string, n, k int) int {
 		if score > k {
 			return rejected()
 		}
-		vp = 1<<63 | hn | ^(d0>>1|hp)
+		vp = 1<<63 | hn | ^(d0>>1 | hp)
 		vn = hp & (d0 >> 1)
 	}
 	if i != len(t) {

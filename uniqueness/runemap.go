@@ -14,11 +14,9 @@ type runeMap struct {
 	pages  []int32   // 64 ids per page, page 0 all zeros
 	keys   []rune    // hash of the other runes; 0 is empty (never such a rune)
 	vals   []int32
+	big    int   // keys in the hash
 	n      int32 // ids given
 }
-
-// maxPages is the number of two-byte lead bytes (0xC2..0xDF) plus the empty page.
-const maxPages = 31
 
 // lookup returns the id of r, or 0 if r has none.
 func (t *runeMap) lookup(r rune) int32 {
@@ -59,51 +57,35 @@ func (t *runeMap) lookupBig(r rune) int32 {
 	}
 }
 
-// build gives ids to the runes of s and writes them to ids.
-func (t *runeMap) build(s string, ids []int32) []int32 {
-	// Size the pages and the hash first: one pass over s.
-	var leads uint32
-	big := 0
-	for _, r := range s {
-		switch {
-		case r < utf8.RuneSelf:
-		case r < 0x800:
-			leads |= 1 << uint(r>>6&0x1F)
-		default:
-			big++
-		}
+// build gives ids to the runes of s, in one pass, and appends them to
+// ids; valid reports whether s is valid UTF-8.
+func (t *runeMap) build(s string, ids []int32) (_ []int32, valid bool) {
+	valid = true
+	if len(t.pages) == 0 {
+		t.pages = make([]int32, 64, 3*64) // the empty page, room for two more
 	}
-	np := 1
-	for l := 0; l < 32; l++ {
-		if leads&(1<<uint(l)) != 0 {
-			t.pageOf[l] = uint8(np)
-			np++
-		}
-	}
-	t.pages = make([]int32, np*64)
-	if big > 0 {
-		size := 8
-		for size < 2*big {
-			size *= 2
-		}
-		t.keys = make([]rune, size)
-		t.vals = make([]int32, size)
-	}
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		c := s[i]
 		var slot *int32
 		switch {
-		case r < utf8.RuneSelf:
-			slot = &t.ascii[r]
-		case r < 0x800:
-			slot = &t.pages[int(t.pageOf[r>>6&0x1F])<<6|int(r&0x3F)]
-		default:
-			mask := len(t.keys) - 1
-			h := hashRune(r, mask)
-			for t.keys[h] != 0 && t.keys[h] != r {
-				h = (h + 1) & mask
+		case c < utf8.RuneSelf:
+			slot = &t.ascii[c]
+			i++
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			pg := &t.pageOf[c&0x1F]
+			if *pg == 0 {
+				*pg = uint8(len(t.pages) / 64)
+				t.pages = append(t.pages, make([]int32, 64)...)
 			}
-			t.keys[h] = r
-			slot = &t.vals[h]
+			slot = &t.pages[int(*pg)<<6|int(s[i+1]&0x3F)]
+			i += 2
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				valid = false
+			}
+			slot = t.bigSlot(r)
+			i += size
 		}
 		if *slot == 0 {
 			t.n++
@@ -111,5 +93,35 @@ func (t *runeMap) build(s string, ids []int32) []int32 {
 		}
 		ids = append(ids, *slot)
 	}
-	return ids
+	return ids, valid
+}
+
+// bigSlot returns the id slot of r (not ASCII nor two bytes) in the hash,
+// adding r; the hash stays at most half full.
+func (t *runeMap) bigSlot(r rune) *int32 {
+	if len(t.keys) == 0 {
+		t.keys, t.vals = make([]rune, 8), make([]int32, 8)
+	}
+	mask := len(t.keys) - 1
+	h := hashRune(r, mask)
+	for t.keys[h] != 0 && t.keys[h] != r {
+		h = (h + 1) & mask
+	}
+	if t.keys[h] == r {
+		return &t.vals[h]
+	}
+	t.big++
+	if 2*t.big > len(t.keys) {
+		keys, vals := t.keys, t.vals
+		t.keys, t.vals = make([]rune, 2*len(keys)), make([]int32, 2*len(keys))
+		t.big = 0
+		for i, k := range keys {
+			if k != 0 {
+				*t.bigSlot(k) = vals[i]
+			}
+		}
+		return t.bigSlot(r)
+	}
+	t.keys[h] = r
+	return &t.vals[h]
 }
