@@ -75,7 +75,7 @@ func (p *Pattern) DistanceAtMost(text string, k int) (int, bool) {
 		if abs(len(p.ids)-n) > k && utf8.ValidString(text) {
 			return k + 1, false
 		}
-		d = p.band(text, n, k)
+		d = p.fast(text, n, k)
 	}
 	if d < 0 {
 		d = p.run(p.mapText(text), k)
@@ -109,7 +109,7 @@ func (p *Pattern) SimilarityAtLeast(text string, min float64) (float64, bool) {
 				return 0, false
 			}
 		} else {
-			d = p.band(text, n, k)
+			d = p.fast(text, n, k)
 		}
 		if d > k {
 			return 0, false
@@ -154,15 +154,114 @@ func (p *Pattern) run(n, k int) int {
 	return runPair(&p.mt, &p.win, p.ids, p.tids[:n], p.tc, int(p.rm.n), k)
 }
 
-// bandLen reports whether the pattern can take the one-pass banded path
-// (valid UTF-8, longer than one word) and returns the number of runes of
-// text if text is valid UTF-8: its bytes that are not continuation bytes.
-// band checks validity as it decodes.
+// bandLen reports whether the pattern can take a one-pass path (it is
+// valid UTF-8 and not empty) and returns the number of runes of text if
+// text is valid UTF-8: its bytes that are not continuation bytes. The
+// one-pass paths check validity as they decode.
 func (p *Pattern) bandLen(text string) (int, bool) {
-	if !p.valid || len(p.ids) <= wordBits {
+	if !p.valid || len(p.ids) == 0 {
 		return 0, false
 	}
 	return len(text) - continuationBytes(text), true
+}
+
+// fast answers a cutoff k >= 0 with |m-n| <= k in one pass over text: the
+// one-word kernel for patterns of up to 64 runes, the banded one for
+// longer patterns. It returns the distance if <= k, k+1 if it exceeds k,
+// and -1 when the id path must answer.
+func (p *Pattern) fast(text string, n, k int) int {
+	if len(p.ids) <= wordBits {
+		return p.word(text, n, k)
+	}
+	return p.band(text, n, k)
+}
+
+// decoder reads the runes of a text as ids of a Pattern's runeMap.
+type decoder struct {
+	t  string
+	i  int // byte offset of the next rune
+	rm *runeMap
+}
+
+// next decodes the rune at t[i] to its id; invalid UTF-8 is -1. The caller
+// checks i < len(t).
+func (dc *decoder) next() int32 {
+	t, i := dc.t, dc.i
+	c := t[i]
+	if c < utf8.RuneSelf {
+		dc.i = i + 1
+		return dc.rm.ascii[c]
+	}
+	if c >= 0xC2 && c <= 0xDF && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
+		dc.i = i + 2
+		return dc.rm.lookupTwo(c, t[i+1])
+	}
+	r, size := utf8.DecodeRuneInString(t[i:])
+	if r == utf8.RuneError && size == 1 {
+		return -1
+	}
+	dc.i = i + size
+	return dc.rm.lookupBig(r)
+}
+
+// rejected answers k+1 when the rest of the text is valid UTF-8, that is
+// when the rune count the caller took from its bytes was right; else -1.
+func (dc *decoder) rejected(k int) int {
+	if utf8.ValidString(dc.t[dc.i:]) {
+		return k + 1
+	}
+	return -1
+}
+
+// word is fast for a pattern of up to 64 runes: the one-word kernel from
+// the column after the common prefix to the one before the common suffix,
+// tracking row mEff, stopping when even matching every remaining rune
+// cannot bring it back to k.
+func (p *Pattern) word(text string, n, k int) int {
+	m := len(p.ids)
+	pb, sb, pre, suf := byteAffix(p.s, text)
+	if pre == m || pre == n {
+		if pb == len(text) || pb == len(p.s) && utf8.ValidString(text[pb:]) {
+			return min(max(m, n)-pre, k+1)
+		}
+		return -1
+	}
+	mEff, nEff := m-suf, n-suf
+	if mEff == pre || nEff == pre {
+		return -1 // the affixes cover one of them: rare, left to the id path
+	}
+	dc := decoder{t: text[:len(text)-sb], i: pb, rm: &p.rm}
+	peq := p.mt.peq                // stride 1
+	vn := uint64(1)<<uint(pre) - 1 // column pre: D[i][pre] = |i-pre|
+	vp := ^vn
+	score := mEff - pre
+	bit := uint(mEff - 1)
+	for j := pre; j < nEff; j++ {
+		if dc.i >= len(dc.t) {
+			return -1
+		}
+		c := dc.next()
+		if c < 0 {
+			return -1
+		}
+		eq := peq[c]
+		xv := eq | vn
+		xh := (((eq & vp) + vp) ^ vp) | eq
+		ph := vn | ^(xh | vp)
+		mh := vp & xh
+		score += int(ph>>bit&1) - int(mh>>bit&1)
+		if score-(nEff-j-1) > k {
+			return dc.rejected(k)
+		}
+		ph = ph<<1 | 1
+		mh <<= 1
+		vp = mh | ^(xv | ph)
+		vn = ph & xv
+	}
+	if dc.i != len(dc.t) {
+		return -1
+	}
+	return min(score, k+1)
 }
 
 // continuationBytes returns the number of bytes of s of the form 10xxxxxx.
@@ -240,39 +339,10 @@ func (p *Pattern) band(text string, n, k int) int {
 	if mEff <= wordBits {
 		return -1
 	}
-	t := text[:len(text)-sb]
-	i := pb // byte offset of column j's rune
+	dc := decoder{t: text[:len(text)-sb], i: pb, rm: &p.rm}
 	mt := &p.mt
 	stride := mt.stride
 	peq := mt.peq[:len(mt.peq)+1]
-	rm := &p.rm
-	// next decodes the rune at t[i] to its id; invalid UTF-8 is -1.
-	next := func() int32 {
-		c := t[i]
-		if c < utf8.RuneSelf {
-			i++
-			return rm.ascii[c]
-		}
-		if c >= 0xC2 && c <= 0xDF && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
-			id := rm.lookupTwo(c, t[i+1])
-			i += 2
-			return id
-		}
-		r, size := utf8.DecodeRuneInString(t[i:])
-		if r == utf8.RuneError && size == 1 {
-			return -1
-		}
-		i += size
-		return rm.lookupBig(r)
-	}
-	// rejected answers k+1 when the rest of text is valid UTF-8, that is
-	// when n was its rune count.
-	rejected := func() int {
-		if utf8.ValidString(t[i:]) {
-			return k + 1
-		}
-		return -1
-	}
 	j1 := wordBits - k
 	var vp, vn uint64
 	var score int
@@ -282,10 +352,10 @@ func (p *Pattern) band(text string, n, k int) int {
 		vp = ^vn
 		end := min(nEff, j1)
 		for ; j < end; j++ {
-			if i >= len(t) {
+			if dc.i >= len(dc.t) {
 				return -1
 			}
-			c := next()
+			c := dc.next()
 			if c < 0 {
 				return -1
 			}
@@ -303,10 +373,10 @@ func (p *Pattern) band(text string, n, k int) int {
 		mask := uint64(1)<<r - 1
 		score = end + bits.OnesCount64(vp&mask) - bits.OnesCount64(vn&mask)
 		if score > k {
-			return rejected()
+			return dc.rejected(k)
 		}
 		if end == nEff {
-			if i != len(t) {
+			if dc.i != len(dc.t) {
 				return -1
 			}
 			return score
@@ -320,10 +390,10 @@ func (p *Pattern) band(text string, n, k int) int {
 	}
 	dbit := uint(63 - k + mEff - nEff)
 	for ; j < nEff; j++ {
-		if i >= len(t) {
+		if dc.i >= len(dc.t) {
 			return -1
 		}
-		c := next()
+		c := dc.next()
 		if c < 0 {
 			return -1
 		}
@@ -336,12 +406,12 @@ func (p *Pattern) band(text string, n, k int) int {
 		hn := vp & d0
 		score += 1 - int(d0>>dbit&1)
 		if score > k {
-			return rejected()
+			return dc.rejected(k)
 		}
 		vp = 1<<63 | hn | ^(d0>>1 | hp)
 		vn = hp & (d0 >> 1)
 	}
-	if i != len(t) {
+	if dc.i != len(dc.t) {
 		return -1 // more runes than n: text was not valid UTF-8
 	}
 	return score
