@@ -176,38 +176,32 @@ func (p *Pattern) fast(text string, n, k int) int {
 	return p.band(text, n, k)
 }
 
-// decoder reads the runes of a text as ids of a Pattern's runeMap.
+// decoder holds a text whose runes the one-pass loops read as ids of a
+// Pattern's runeMap.
 type decoder struct {
 	t  string
-	i  int // byte offset of the next rune
+	i  int // byte offset of the next rune, for slow
 	rm *runeMap
 }
 
-// next decodes the rune at t[i] to its id; invalid UTF-8 is -1. The caller
-// checks i < len(t).
-func (dc *decoder) next() int32 {
-	t, i := dc.t, dc.i
-	c := t[i]
-	if c < utf8.RuneSelf {
-		dc.i = i + 1
-		return dc.rm.ascii[c]
-	}
-	if c >= 0xC2 && c <= 0xDF && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
-		dc.i = i + 2
-		return dc.rm.lookupTwo(c, t[i+1])
-	}
-	r, size := utf8.DecodeRuneInString(t[i:])
+// slow decodes a rune of three or four bytes at t[i] to its id in *c and
+// advances i; it reports false for invalid UTF-8. ASCII and two-byte runes
+// are decoded inline by the callers' loops.
+func (dc *decoder) slow(c *int32) bool {
+	r, size := utf8.DecodeRuneInString(dc.t[dc.i:])
 	if r == utf8.RuneError && size == 1 {
-		return -1
+		return false
 	}
-	dc.i = i + size
-	return dc.rm.lookupBig(r)
+	dc.i += size
+	*c = dc.rm.lookupBig(r)
+	return true
 }
 
-// rejected answers k+1 when the rest of the text is valid UTF-8, that is
-// when the rune count the caller took from its bytes was right; else -1.
-func (dc *decoder) rejected(k int) int {
-	if utf8.ValidString(dc.t[dc.i:]) {
+// rejectedAt answers k+1 when the text from byte i on is valid UTF-8,
+// that is when the rune count the caller took from its bytes was right;
+// else -1.
+func (dc *decoder) rejectedAt(i, k int) int {
+	if utf8.ValidString(dc.t[i:]) {
 		return k + 1
 	}
 	return -1
@@ -230,18 +224,28 @@ func (p *Pattern) word(text string, n, k int) int {
 	if mEff == pre || nEff == pre {
 		return -1 // the affixes cover one of them: rare, left to the id path
 	}
-	dc := decoder{t: text[:len(text)-sb], i: pb, rm: &p.rm}
+	dc := decoder{t: text[:len(text)-sb], rm: &p.rm}
+	t, i := dc.t, pb
+	ascii, pageOf, pages := &p.rm.ascii, &p.rm.pageOf, p.rm.pages
 	peq := p.mt.peq                // stride 1
 	vn := uint64(1)<<uint(pre) - 1 // column pre: D[i][pre] = |i-pre|
 	vp := ^vn
 	score := mEff - pre
 	bit := uint(mEff - 1)
 	for j := pre; j < nEff; j++ {
-		if dc.i >= len(dc.t) {
+		if i >= len(t) {
 			return -1
 		}
-		c := dc.next()
-		if c < 0 {
+		var c int32
+		if b := t[i]; b < utf8.RuneSelf {
+			c = ascii[b]
+			i++
+		} else if b >= 0xC2 && b <= 0xDF && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
+			c = pages[int(pageOf[b&0x1F])<<6|int(t[i+1]&0x3F)]
+			i += 2
+		} else if dc.i = i; dc.slow(&c) {
+			i = dc.i
+		} else {
 			return -1
 		}
 		eq := peq[c]
@@ -251,14 +255,14 @@ func (p *Pattern) word(text string, n, k int) int {
 		mh := vp & xh
 		score += int(ph>>bit&1) - int(mh>>bit&1)
 		if score-(nEff-j-1) > k {
-			return dc.rejected(k)
+			return dc.rejectedAt(i, k)
 		}
 		ph = ph<<1 | 1
 		mh <<= 1
 		vp = mh | ^(xv | ph)
 		vn = ph & xv
 	}
-	if dc.i != len(dc.t) {
+	if i != len(t) {
 		return -1
 	}
 	return min(score, k+1)
@@ -339,7 +343,9 @@ func (p *Pattern) band(text string, n, k int) int {
 	if mEff <= wordBits {
 		return -1
 	}
-	dc := decoder{t: text[:len(text)-sb], i: pb, rm: &p.rm}
+	dc := decoder{t: text[:len(text)-sb], rm: &p.rm}
+	t, i := dc.t, pb
+	ascii, pageOf, pages := &p.rm.ascii, &p.rm.pageOf, p.rm.pages
 	mt := &p.mt
 	stride := mt.stride
 	peq := mt.peq[:len(mt.peq)+1]
@@ -352,11 +358,19 @@ func (p *Pattern) band(text string, n, k int) int {
 		vp = ^vn
 		end := min(nEff, j1)
 		for ; j < end; j++ {
-			if dc.i >= len(dc.t) {
+			if i >= len(t) {
 				return -1
 			}
-			c := dc.next()
-			if c < 0 {
+			var c int32
+			if b := t[i]; b < utf8.RuneSelf {
+				c = ascii[b]
+				i++
+			} else if b >= 0xC2 && b <= 0xDF && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
+				c = pages[int(pageOf[b&0x1F])<<6|int(t[i+1]&0x3F)]
+				i += 2
+			} else if dc.i = i; dc.slow(&c) {
+				i = dc.i
+			} else {
 				return -1
 			}
 			eq := peq[int(c)*stride]
@@ -373,10 +387,10 @@ func (p *Pattern) band(text string, n, k int) int {
 		mask := uint64(1)<<r - 1
 		score = end + bits.OnesCount64(vp&mask) - bits.OnesCount64(vn&mask)
 		if score > k {
-			return dc.rejected(k)
+			return dc.rejectedAt(i, k)
 		}
 		if end == nEff {
-			if dc.i != len(dc.t) {
+			if i != len(t) {
 				return -1
 			}
 			return score
@@ -390,11 +404,19 @@ func (p *Pattern) band(text string, n, k int) int {
 	}
 	dbit := uint(63 - k + mEff - nEff)
 	for ; j < nEff; j++ {
-		if dc.i >= len(dc.t) {
+		if i >= len(t) {
 			return -1
 		}
-		c := dc.next()
-		if c < 0 {
+		var c int32
+		if b := t[i]; b < utf8.RuneSelf {
+			c = ascii[b]
+			i++
+		} else if b >= 0xC2 && b <= 0xDF && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
+			c = pages[int(pageOf[b&0x1F])<<6|int(t[i+1]&0x3F)]
+			i += 2
+		} else if dc.i = i; dc.slow(&c) {
+			i = dc.i
+		} else {
 			return -1
 		}
 		pos := j + 1 + k - wordBits
@@ -406,12 +428,12 @@ func (p *Pattern) band(text string, n, k int) int {
 		hn := vp & d0
 		score += 1 - int(d0>>dbit&1)
 		if score > k {
-			return dc.rejected(k)
+			return dc.rejectedAt(i, k)
 		}
 		vp = 1<<63 | hn | ^(d0>>1 | hp)
 		vn = hp & (d0 >> 1)
 	}
-	if dc.i != len(dc.t) {
+	if i != len(t) {
 		return -1 // more runes than n: text was not valid UTF-8
 	}
 	return score

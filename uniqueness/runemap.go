@@ -32,12 +32,6 @@ func (t *runeMap) lookup(r rune) int32 {
 	return t.lookupBig(r)
 }
 
-// lookupTwo returns the id of the two-byte rune of lead byte c0 and
-// continuation byte c1.
-func (t *runeMap) lookupTwo(c0, c1 byte) int32 {
-	return t.pages[int(t.pageOf[c0&0x1F])<<6|int(c1&0x3F)]
-}
-
 func hashRune(r rune, mask int) int {
 	return int(uint32(r)*0x9E3779B1>>7) & mask
 }
