@@ -3,6 +3,7 @@ package uniqueness
 import (
 	"math/rand/v2"
 	"testing"
+	"unicode/utf8"
 )
 
 // dpDistance is the textbook dynamic program over ids: the oracle of the
@@ -92,6 +93,29 @@ func TestDistBandMatchesDP(t *testing.T) {
 			if w := min(want, k+1); got != w {
 				t.Fatalf("iteration %d: m=%d mEff=%d n=%d pre=%d k=%d: distBand %d, want %d (distance %d)", it, m, mEff, n, pre, k, got, w, want)
 			}
+		}
+	}
+}
+
+// TestValidUTF8: validUTF8 agrees with utf8.ValidString on random strings
+// of ASCII, two-, three- and four-byte runes and stray bytes (continuation
+// bytes, C0, C1, lead bytes cut short, bytes from F5), at every offset of
+// the eight-byte words.
+func TestValidUTF8(t *testing.T) {
+	rng := rand.New(rand.NewPCG(41, 42))
+	pieces := []string{"a", " ", "д", "Ж", "ё", "«", "—", "№", "😀", "\x80", "\xbf", "\xc0\x80", "\xc1\xbf", "\xc0", "\xc1", "\xd0", "\xe2\x80", "\xf5", "\xff", "\xed\xa0\x80", "\xe0\x80\x80", "\xf4\x90\x80\x80"}
+	for it := 0; it < 20000; it++ {
+		var sb []byte
+		for n := rng.IntN(40); n > 0; n-- {
+			p := pieces[rng.IntN(len(pieces))]
+			if rng.IntN(4) != 0 {
+				p = pieces[rng.IntN(4)] // mostly valid text
+			}
+			sb = append(sb, p...)
+		}
+		s := string(sb)
+		if got, want := validUTF8(s), utf8.ValidString(s); got != want {
+			t.Fatalf("validUTF8(%q) = %v, utf8.ValidString %v", s, got, want)
 		}
 	}
 }

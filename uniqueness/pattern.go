@@ -201,7 +201,7 @@ func (dc *decoder) slow(c *int32) bool {
 // that is when the rune count the caller took from its bytes was right;
 // else -1.
 func (dc *decoder) rejectedAt(i, k int) int {
-	if utf8.ValidString(dc.t[i:]) {
+	if validUTF8(dc.t[i:]) {
 		return k + 1
 	}
 	return -1

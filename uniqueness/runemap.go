@@ -1,6 +1,10 @@
 package uniqueness
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+	"unsafe"
+)
 
 // runeMap numbers the distinct runes of one pattern 1, 2, 3, ... in order
 // of first appearance, in memory sized by the pattern: a direct table for
@@ -118,4 +122,46 @@ func (t *runeMap) bigSlot(r rune) *int32 {
 	}
 	t.keys[h] = r
 	return &t.vals[h]
+}
+
+// validUTF8 reports whether s is valid UTF-8, as utf8.ValidString does,
+// eight bytes at a time where they hold only ASCII and two-byte runes
+// (Russian text): there every continuation byte must follow a lead byte
+// C2..DF and every such lead byte must be followed by one. Words holding
+// anything else (three- and four-byte runes, C0, C1, bytes from F5) are
+// checked rune by rune.
+func validUTF8(s string) bool {
+	const hi = 0x8080808080808080
+	b := unsafe.Slice(unsafe.StringData(s), len(s))
+	i := 0
+	carry := uint64(0) // 0x80: the byte before i is a lead byte C2..DF
+	for i+8 <= len(b) {
+		x := binary.LittleEndian.Uint64(b[i:])
+		top110 := x & (x << 1) &^ (x << 2) & hi // lanes 110xxxxx
+		low := x & 0x1E1E1E1E1E1E1E1E           // zero for C0 and C1
+		nz := (low + 0x7F7F7F7F7F7F7F7F) & hi
+		lead := top110 & nz
+		other := x&(x<<1)&(x<<2)&hi | top110&^nz // lanes from E0, and C0, C1
+		cont := x &^ (x << 1) & hi
+		if other == 0 && cont == lead<<8|carry {
+			carry = lead >> 56
+			i += 8
+			continue
+		}
+		if carry != 0 {
+			i-- // back to the lead byte
+		}
+		for end := i + 8; i < end && i < len(b); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if r == utf8.RuneError && size == 1 {
+				return false
+			}
+			i += size
+		}
+		carry = 0
+	}
+	if carry != 0 {
+		i--
+	}
+	return utf8.ValidString(s[i:])
 }
