@@ -33,8 +33,8 @@ import (
 //     normalized_similarity with score_cutoff 0.9), the step a batch
 //     report repeats for every candidate pair;
 //   - cached: the same prepared patterns, the whole distance (Pattern.Distance);
-//   - build: preparing the pattern (NewPattern; the CachedLevenshtein
-//     constructor);
+//   - build: preparing the pattern (NewPattern, and Reset of one Pattern
+//     as impl spinwise-reset; the CachedLevenshtein constructor);
 //   - oneshot: the whole distance of two strings (Distance);
 //   - oneshotcut: similarity >= 0.9 of two strings (SimilarityAtLeast).
 
@@ -121,6 +121,11 @@ func BenchmarkKernel(b *testing.B) {
 		})
 		run("cached", "spinwise", func(i int) int { return pats[i].Distance(ps[i].b) })
 		run("build", "spinwise", func(i int) int { return uniqueness.NewPattern(ps[i].a).Len() })
+		reused := uniqueness.NewPattern("")
+		run("build", "spinwise-reset", func(i int) int {
+			reused.Reset(ps[i].a)
+			return reused.Len()
+		})
 		run("oneshot", "spinwise", func(i int) int { return uniqueness.Distance(ps[i].a, ps[i].b) })
 		run("oneshot", "agnivade", func(i int) int { return levenshtein.ComputeDistance(ps[i].a, ps[i].b) })
 		run("oneshotcut", "spinwise", func(i int) int {

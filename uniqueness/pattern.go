@@ -31,30 +31,70 @@ type Pattern struct {
 	rm    runeMap
 	valid bool // s is valid UTF-8: common affixes can be found on bytes
 	mt    matcher
-	win   matcher // table of a window after a long common prefix
+	win   *matcher // table of a window after a long common prefix, made when needed
 	tids  []int32
 	tc    []int32
-	pages [3 * 64]int32 // the runeMap's first pages: ASCII's empty one and two leads (Cyrillic)
+	a     []int32  // the runeMap's ASCII table and first pages, then ids
+	i32   []int32  // the counts of mt and tc
+	u64   []uint64 // mt's table and vectors
 }
 
 // NewPattern prepares s for computing distances to other strings.
 func NewPattern(s string) *Pattern {
-	p := &Pattern{s: s}
-	p.rm.pages = p.pages[:64]
-	p.ids, p.valid = p.rm.build(s, make([]int32, 0, len(s)-continuationBytes(s)))
+	p := new(Pattern)
+	p.Reset(s)
+	return p
+}
+
+// Reset prepares p for s as NewPattern does, reusing p's memory: a loop
+// that takes one pattern after another (one per message of a batch)
+// allocates only when a pattern needs more than the previous ones did.
+func (p *Pattern) Reset(s string) {
+	p.s = s
+	// One block for the ASCII table, the first pages (the empty one and
+	// two lead bytes: Cyrillic) and the ids (one per non-continuation
+	// byte: exact for valid UTF-8, grown by append otherwise).
+	const head = utf8.RuneSelf + 3*64
+	upper := len(s) - continuationBytes(s)
+	a := p.a
+	if cap(a) < head+upper {
+		a = make([]int32, head+upper)
+	} else {
+		a = a[:head+upper]
+		clear(a[:head])
+	}
+	p.a = a
+	keys, vals := p.rm.keys, p.rm.vals
+	clear(keys)
+	clear(vals)
+	p.rm = runeMap{
+		ascii: (*[utf8.RuneSelf]int32)(a[:utf8.RuneSelf]),
+		pages: a[utf8.RuneSelf : utf8.RuneSelf+64 : head],
+		keys:  keys,
+		vals:  vals,
+	}
+	p.ids, p.valid = p.rm.build(s, a[head:head:head+upper])
 	d := int(p.rm.n)
 	// One block for the counts and the bound's scratch, one for the table
 	// (with the words the kernels may read past it) and the kernel's
 	// vectors: build finds them large enough and keeps them.
 	stride := max(1, (len(p.ids)+wordBits-1)/wordBits)
-	i32 := make([]int32, 2*(d+1))
-	p.mt.cnt, p.tc = i32[:0:d+1], i32[d+1:]
+	i32 := p.i32
+	if cap(i32) < 2*(d+1) {
+		i32 = make([]int32, 2*(d+1))
+	}
+	p.i32 = i32
+	p.mt.cnt, p.tc = i32[:0:d+1], i32[d+1:2*(d+1)]
+	clear(p.tc)
 	words := (d+1)*stride + wavePad
-	u64 := make([]uint64, words+2*stride)
+	u64 := p.u64
+	if cap(u64) < words+2*stride {
+		u64 = make([]uint64, words+2*stride)
+	}
+	p.u64 = u64
 	p.mt.peq = u64[:0:words]
-	p.mt.vp, p.mt.vn = u64[words:words:words+stride], u64[words+stride:]
+	p.mt.vp, p.mt.vn = u64[words:words:words+stride], u64[words+stride:words+2*stride]
 	p.mt.build(p.ids, d)
-	return p
 }
 
 // Len returns the pattern's length in runes.
@@ -151,7 +191,10 @@ func (p *Pattern) mapText(text string) int {
 
 // run computes the distance between the pattern and p.tids[:n].
 func (p *Pattern) run(n, k int) int {
-	return runPair(&p.mt, &p.win, p.ids, p.tids[:n], p.tc, int(p.rm.n), k)
+	if p.win == nil {
+		p.win = new(matcher)
+	}
+	return runPair(&p.mt, p.win, p.ids, p.tids[:n], p.tc, int(p.rm.n), k)
 }
 
 // bandLen reports whether the pattern can take a one-pass path (it is
@@ -226,7 +269,7 @@ func (p *Pattern) word(text string, n, k int) int {
 	}
 	dc := decoder{t: text[:len(text)-sb], rm: &p.rm}
 	t, i := dc.t, pb
-	ascii, pageOf, pages := &p.rm.ascii, &p.rm.pageOf, p.rm.pages
+	ascii, pageOf, pages := p.rm.ascii, &p.rm.pageOf, p.rm.pages
 	peq := p.mt.peq                // stride 1
 	vn := uint64(1)<<uint(pre) - 1 // column pre: D[i][pre] = |i-pre|
 	vp := ^vn
@@ -345,7 +388,7 @@ func (p *Pattern) band(text string, n, k int) int {
 	}
 	dc := decoder{t: text[:len(text)-sb], rm: &p.rm}
 	t, i := dc.t, pb
-	ascii, pageOf, pages := &p.rm.ascii, &p.rm.pageOf, p.rm.pages
+	ascii, pageOf, pages := p.rm.ascii, &p.rm.pageOf, p.rm.pages
 	mt := &p.mt
 	stride := mt.stride
 	peq := mt.peq[:len(mt.peq)+1]

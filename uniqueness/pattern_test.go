@@ -100,3 +100,34 @@ func TestPatternInvalidUTF8(t *testing.T) {
 		}
 	}
 }
+
+// TestPatternReset: one Pattern reset to pattern after pattern (long and
+// short, Cyrillic, ASCII, with three- and four-byte runes, not valid
+// UTF-8, empty) answers as a new Pattern does, whatever it held before:
+// nothing of an earlier pattern's runes, pages or hash may leak.
+func TestPatternReset(t *testing.T) {
+	rng := rand.New(rand.NewPCG(51, 52))
+	alphabets := []string{"абвгдеёжзийклмнопрстуфхцчшщъыьэюя .,", "abcdefgh ", "аб—№😀🙂 x", "ЖЗ\u0301 \xff"}
+	reused := uniqueness.NewPattern("")
+	for it := 0; it < 600; it++ {
+		alph := []rune(alphabets[rng.IntN(len(alphabets))])
+		a := string(randRunes(rng, alph, rng.IntN(300)))
+		b := string(edit(rng, []rune(a), []rune(alphabets[rng.IntN(len(alphabets))]), rng.IntN(30)))
+		reused.Reset(a)
+		fresh := uniqueness.NewPattern(a)
+		want := levenshtein.ComputeDistance(a, b)
+		if got := reused.Distance(b); got != want {
+			t.Fatalf("iteration %d: after Reset, Distance = %d, want %d\na=%q\nb=%q", it, got, want, a, b)
+		}
+		if reused.Len() != fresh.Len() {
+			t.Fatalf("iteration %d: after Reset, Len = %d, NewPattern's %d", it, reused.Len(), fresh.Len())
+		}
+		for _, k := range []int{0, want - 1, want, 20, 31} {
+			d1, ok1 := reused.DistanceAtMost(b, k)
+			d2, ok2 := fresh.DistanceAtMost(b, k)
+			if d1 != d2 || ok1 != ok2 {
+				t.Fatalf("iteration %d: after Reset, DistanceAtMost(%d) = %d, %v; NewPattern's %d, %v", it, k, d1, ok1, d2, ok2)
+			}
+		}
+	}
+}

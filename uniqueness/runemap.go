@@ -13,7 +13,7 @@ import (
 // small open-addressing hash for the other runes (— № ₽ …, emoji). A text
 // rune maps to its id with no hashing when it is ASCII or two bytes long.
 type runeMap struct {
-	ascii  [utf8.RuneSelf]int32
+	ascii  *[utf8.RuneSelf]int32
 	pageOf [32]uint8 // lead byte & 0x1F -> page; 0 is the empty page
 	pages  []int32   // 64 ids per page, page 0 all zeros
 	keys   []rune    // hash of the other runes; 0 is empty (never such a rune)
@@ -59,6 +59,9 @@ func (t *runeMap) lookupBig(r rune) int32 {
 // ids; valid reports whether s is valid UTF-8.
 func (t *runeMap) build(s string, ids []int32) (_ []int32, valid bool) {
 	valid = true
+	if t.ascii == nil {
+		t.ascii = new([utf8.RuneSelf]int32)
+	}
 	if len(t.pages) == 0 {
 		t.pages = make([]int32, 64, 3*64) // the empty page, room for two more
 	}
