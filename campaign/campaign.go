@@ -13,6 +13,7 @@ import (
 	"github.com/spinwise/spinwise/chunk"
 	"github.com/spinwise/spinwise/internal/mix"
 	"github.com/spinwise/spinwise/linkcheck"
+	"github.com/spinwise/spinwise/plan"
 	"github.com/spinwise/spinwise/randomizer"
 	"github.com/spinwise/spinwise/template"
 )
@@ -43,7 +44,10 @@ type Options struct {
 
 	// Suppress lists recipient keys that must not get a message (people
 	// who asked not to be written to, or complained). Their rows carry an
-	// error of KindSuppressed.
+	// error of KindSuppressed. With a phone column an entry also matches
+	// the recipients whose phone it is, normalized as ParsePhone does
+	// ("8 (999) 123-45-67" matches +79991234567): a list of opted-out
+	// numbers works as well as a list of keys.
 	Suppress []string
 	// Links configures the link checker; nil means the shipped shortener
 	// list with wa.me allowed.
@@ -65,9 +69,48 @@ type Options struct {
 	// and each worker holds batches in flight.
 	Workers int
 
+	// PhoneField names the data field that holds the recipient's phone
+	// number (see ParsePhone). "" means the field whose name says it is one
+	// ("Телефон", "Мобильный телефон", "Phone", "PHONE", "Контакт: Телефон",
+	// "WhatsApp", ...; a mobile one before a generic one, a work or home
+	// one last), found on the first readable record; the report names it.
+	// With a phone column, each row carries the number in E.164 (Row.Phone,
+	// Row.WAID), a missing or invalid number is an error row of KindPhone,
+	// and a recipient whose number an earlier one has is an error row of
+	// KindDuplicatePhone. Without one, rows are as they were. A PhoneField
+	// that the first readable record lacks is Run's error.
+	PhoneField string
+	// NoPhone turns the phone column off, found or named.
+	NoPhone bool
+	// Region is the ISO 3166 code of the country of numbers written
+	// without a country code; "" means DefaultRegion (RU).
+	Region string
+	// Resume says the source holds the whole input, from its first record,
+	// and not the records from Start on: Run reads the first Start records
+	// without giving them rows (their phones still count, so a phone that
+	// the interrupted run already wrote to is a duplicate in this one too),
+	// and the rows start at record Start.
+	Resume bool
+
 	// Risk, when not nil, makes the report carry a risk assessment of the
 	// batch for the sending account (see RiskInput).
 	Risk *RiskInput
+
+	// Plan, when not nil, gives every message a send time (Row.SendAt)
+	// from a plan.Planner with these options, in input order, and makes
+	// the report carry the plan (Report.Plan). Its Seed is replaced by
+	// Options.Seed. Known and KnownField say which recipients are already
+	// in a dialog with the business: they are not new recipients, so they
+	// count against the plan's message cap only (and not in the risk
+	// assessment's NewRecipients, unless the RiskInput gives that number).
+	Plan *plan.Options
+	// Known lists the keys of recipients already in a dialog with the
+	// business.
+	Known []string
+	// KnownField names a data field that marks a recipient as known: any
+	// value but a missing or empty one, false, 0, and "0", "false", "no",
+	// "n", "нет", "н", "-" (in any case, trimmed).
+	KnownField string
 
 	// Progress, when not nil, is called from Run's goroutine after each
 	// group of rows reaches the sink, with the number of rows so far.
@@ -84,7 +127,11 @@ type Campaign struct {
 	count64  uint64 // count when it fits in 64 bits, else 0
 	links    *linkcheck.Checker
 	suppress map[string]struct{}
+	known    map[string]struct{}
 	fields   []string
+	region   string              // Options.Region, checked
+	supPhone map[uint64]struct{} // the suppression list's phones (E.164 digits)
+	names    fieldScores         // phone column scores of field names, for Message
 }
 
 // MaxStart is the largest Options.Start (2^62-1 where int has 64 bits):
@@ -114,6 +161,11 @@ func New(src string, opts *Options) (*Campaign, error) {
 		c.opts.Workers = runtime.GOMAXPROCS(0)
 	}
 	c.opts.Workers = min(c.opts.Workers, MaxWorkers)
+	region, err := validRegion(c.opts.Region)
+	if err != nil {
+		return nil, err
+	}
+	c.region = region
 	tmpl, err := template.Parse(src, &template.Options{Fields: c.opts.Fields, Seed: c.opts.Seed, MaxOutput: c.opts.MaxOutput})
 	if err != nil {
 		return nil, err
@@ -145,6 +197,18 @@ func New(src string, opts *Options) (*Campaign, error) {
 		c.suppress = make(map[string]struct{}, len(c.opts.Suppress))
 		for _, k := range c.opts.Suppress {
 			c.suppress[strings.TrimSpace(k)] = struct{}{}
+		}
+		c.supPhone = phoneSuppress(c.opts.Suppress, c.region)
+	}
+	if len(c.opts.Known) > 0 {
+		c.known = make(map[string]struct{}, len(c.opts.Known))
+		for _, k := range c.opts.Known {
+			c.known[strings.TrimSpace(k)] = struct{}{}
+		}
+	}
+	if c.opts.Plan != nil {
+		if _, err := c.planner(); err != nil {
+			return nil, fmt.Errorf("campaign: %w", err)
 		}
 	}
 	return c, nil
@@ -198,14 +262,32 @@ func (c *Campaign) keyVariant(key string) *big.Int {
 // a time calls it directly (with ByKey, so the same client always gets the
 // same wording). Failures are in Row.Err, never a panic. Message does not
 // count anything: reports come from Run.
+//
+// With a phone column (see Options.PhoneField) Message normalizes the
+// recipient's phone, but it cannot tell duplicates: that takes the whole
+// input, in Run.
 func (c *Campaign) Message(r Recipient, pos int) Row {
+	po := c.phoneOf(&r, c.phoneField(&r))
+	return c.message(r, pos, &po)
+}
+
+// message is Message with the phone already read from the column Run
+// decided.
+func (c *Campaign) message(r Recipient, pos int, po *phoneOutcome) Row {
 	row := Row{Index: pos, Key: r.Key}
 	if r.Err != nil {
 		row.Err = &RowError{Kind: KindInput, Message: inputMessage(r.Err), Line: r.Line, Err: r.Err}
 		return row
 	}
+	if !c.phoneRow(&row, po, r.Line) {
+		return row
+	}
 	if _, ok := c.suppress[r.Key]; ok {
 		row.Err = &RowError{Kind: KindSuppressed, Message: "the key is on the suppression list", Line: r.Line}
+		return row
+	}
+	if _, ok := c.supPhone[po.key]; ok && po.key != 0 {
+		row.Err = &RowError{Kind: KindSuppressed, Message: "the phone " + row.Phone + " is on the suppression list", Line: r.Line}
 		return row
 	}
 	idx, err := c.Variant(r.Key, pos)
@@ -252,6 +334,7 @@ func (c *Campaign) Message(r Recipient, pos int) Row {
 	}
 	row.Text = text
 	row.Chunks = chunks
+	row.Known = c.isKnown(r)
 	return row
 }
 

@@ -7,15 +7,22 @@
 // it. For each recipient, in order:
 //
 //  1. A record the reader could not read becomes an error row of [KindInput].
-//  2. A key on the suppression list ([Options.Suppress]) becomes a row of
-//     [KindSuppressed], never a message.
-//  3. The recipient gets a spintax variant (see "Variants" below).
-//  4. The template's placeholders are filled from the recipient's data
+//  2. When the data has a phone column ([Options.PhoneField], or a field
+//     named like one), the phone is normalized to E.164 ([ParsePhone]): a
+//     missing, invalid or impossible number is an error row of [KindPhone]
+//     with the reason in Russian; a landline is a warning in the row.
+//  3. A key or a phone on the suppression list ([Options.Suppress]) becomes
+//     a row of [KindSuppressed], never a message.
+//  4. A phone an earlier recipient of the input has is a row of
+//     [KindDuplicatePhone] that names that recipient's key: one person, one
+//     message.
+//  5. The recipient gets a spintax variant (see "Variants" below).
+//  6. The template's placeholders are filled from the recipient's data
 //     (package template); a missing field is this recipient's error
 //     ([KindMissingField]), not the batch's.
-//  5. Every link in the text is checked (package linkcheck); a link whose
+//  7. Every link in the text is checked (package linkcheck); a link whose
 //     verdict is not OK makes the row an error of [KindLink] that names it.
-//  6. The text is split into short messages (package chunk); an unsplittable
+//  8. The text is split into short messages (package chunk); an unsplittable
 //     span longer than the limit is an error of [KindTooLong].
 //
 // Run reads with one goroutine, renders with [Options.Workers] goroutines
@@ -24,7 +31,9 @@
 // record read gives exactly one [Row]. Memory is bounded by a window of a
 // few thousand rows in flight, whatever the size of the batch, except that
 // the uniqueness analysis keeps the texts of the messages until the end
-// ([Options.NoAnalysis] turns it off). Cancelling the context stops the run
+// ([Options.NoAnalysis] turns it off) and that duplicate detection keeps
+// each distinct phone with its first key (under 50 bytes a phone plus the
+// key, at most 64 bytes of it; [Options.NoPhone] turns it off). Cancelling the context stops the run
 // cleanly: Run returns after every goroutine it started has ended.
 //
 // # Variants
@@ -41,7 +50,9 @@
 //
 //   - the same seed and the same input give the same rows, byte for byte;
 //   - a run resumed at recipient N with Options.Start = N (giving it the
-//     input from record N on) continues the full run's sequence exactly;
+//     input from record N on, or the whole input with [Options.Resume],
+//     which also remembers the phones of the records before N) continues
+//     the full run's sequence exactly;
 //   - no list of all variants is ever built: a template with 10^200 variants
 //     costs the same as one with ten.
 //
@@ -75,6 +86,20 @@
 // risk.ReadInput) gives the rest. It marshals to JSON and prints for people
 // with [Report.WriteText]. The CLI refuses to write messages when the level
 // is risk.Maximal unless told to.
+//
+// # Send plan
+//
+// With [Options].Plan, Run gives every message a send time (Row.SendAt,
+// "send_at" in JSON) from a plan.Planner, in input order in its writer
+// goroutine, so that each day keeps within the account's sending limits
+// (package plan): a batch that would be maximal risk sent at once becomes a
+// schedule of days that are each at most Minimal. Recipients on
+// [Options].Known or marked by [Options].KnownField are already in a
+// dialog with the business: not new recipients, so they count against the
+// message cap only. Error rows get no time and take no place in the plan.
+// The report's Plan lists the days with each day's assessment, and its Next
+// state continues the plan in a run resumed with Options.Start (set it as
+// the plan's Resume). The planner costs well under a microsecond a message.
 //
 // # Performance
 //

@@ -9,9 +9,11 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/spinwise/spinwise/linkcheck"
+	"github.com/spinwise/spinwise/plan"
 	"github.com/spinwise/spinwise/risk"
 	"github.com/spinwise/spinwise/uniqueness"
 )
@@ -27,7 +29,8 @@ type Report struct {
 	Messages int `json:"messages"`
 	// Chunks is the number of short messages over all messages.
 	Chunks int `json:"chunks"`
-	// Failed is the number of error rows other than suppressed ones.
+	// Failed is the number of error rows other than suppressed ones and
+	// duplicate phones (see Kind.Failure).
 	Failed int `json:"failed"`
 	// Errors counts error rows by kind (suppressed ones included).
 	Errors map[Kind]int `json:"errors"`
@@ -40,17 +43,26 @@ type Report struct {
 	// Options.NoAnalysis.
 	Uniqueness *Uniqueness `json:"uniqueness,omitempty"`
 	// Risk is the risk assessment for the sending account; nil unless
-	// Options.Risk is set.
+	// Options.Risk is set. With a plan it assesses the batch sent at once;
+	// Plan assesses each planned day.
 	Risk *risk.Assessment `json:"risk,omitempty"`
+	// Plan is the send plan (Options.Plan): its days, the recipients of
+	// each, the first and last send, each day's risk; nil without a plan.
+	Plan *plan.Report `json:"plan,omitempty"`
 	// DuplicateKeys is the number of messages whose key an earlier message
 	// of the batch already has: the same person would be written to twice.
 	// It is counted with the uniqueness analysis (it needs every key), so
 	// it is 0 with Options.NoAnalysis.
 	DuplicateKeys int `json:"duplicate_keys,omitempty"`
+	// Phones counts the phones when the data has a phone column (see
+	// Options.PhoneField); nil otherwise.
+	Phones *PhoneReport `json:"phones,omitempty"`
 	// Warnings are sentences a sender should read before sending.
 	Warnings []string `json:"warnings,omitempty"`
 
 	questions int              // messages whose text asks a question
+	known     int              // messages to known recipients
+	withField int              // messages whose data has Options.KnownField
 	links     []linkcheck.Link // distinct hosts of the messages' links
 }
 
@@ -121,6 +133,8 @@ type accumulator struct {
 	bitmap  []uint64            // used variants when the count is small
 	hashes  map[uint64]struct{} // used variants otherwise, when they may repeat
 	hostSet map[string]bool
+	plan    *plan.Planner // nil without Options.Plan
+	phones  PhoneReport
 }
 
 const bitmapMax = 1 << 20 // variants; a bitmap of at most 128 KiB
@@ -138,6 +152,7 @@ func newAccumulator(c *Campaign) *accumulator {
 func (a *accumulator) add(r *Row) {
 	a.rep.Recipients++
 	a.maxPos = max(a.maxPos, r.Index)
+	a.addPhone(r)
 	if r.Err != nil {
 		a.rep.Errors[r.Err.Kind]++
 		if r.Err.Kind.Failure() {
@@ -146,6 +161,10 @@ func (a *accumulator) add(r *Row) {
 		return
 	}
 	a.rep.Messages++
+	if r.Known {
+		a.rep.known++
+	}
+
 	a.rep.Chunks += len(r.Chunks)
 	n := utf8.RuneCountInString(r.Text)
 	if a.rep.Messages == 1 || n < a.rep.Length.Min {
@@ -259,9 +278,20 @@ func (a *accumulator) finish() *Report {
 		}
 		a.texts, a.keys = nil, nil
 	}
+	if c.opts.KnownField != "" && rep.Messages > 0 && rep.withField == 0 {
+		rep.Warnings = append(rep.Warnings, fmt.Sprintf(
+			"no recipient's data has the field %q that marks known recipients: every recipient counts as new; check the column's name (spinwise -known-column)",
+			c.opts.KnownField))
+	}
 	if c.opts.Risk != nil {
 		as := c.assess(rep)
 		rep.Risk = &as
+	}
+	if a.plan != nil {
+		rep.Plan = a.plan.Report(c.batchPlan(rep))
+		if !rep.Plan.OK() {
+			rep.Warnings = append(rep.Warnings, "no safe send plan: "+rep.Plan.Error)
+		}
 	}
 	return rep
 }
@@ -307,13 +337,29 @@ func (r *Report) WriteText(w io.Writer) error {
 			b.WriteString(")\n")
 		}
 	}
+	if r.Phones != nil {
+		r.Phones.writeText(&b)
+	}
 	if rk := r.Risk; rk != nil {
-		fmt.Fprintf(&b, "risk: %s\n", rk.Level)
+		if r.Plan != nil {
+			fmt.Fprintf(&b, "risk of the whole batch at once: %s (each planned day's risk is in the plan below)\n", rk.Level)
+		} else {
+			fmt.Fprintf(&b, "risk: %s\n", rk.Level)
+		}
 		for _, f := range rk.Findings {
 			fmt.Fprintf(&b, "  [%s] %s: %s\n", f.Level, f.Code, f.Message)
 		}
 		fmt.Fprintf(&b, "  limits: new recipients a day %s, messages a day %s, groups %v\n",
 			limit(rk.Limits.NewRecipientsPerDay), limit(rk.Limits.MessagesPerDay), rk.Limits.Groups)
+	}
+	if r.Plan != nil {
+		var pb strings.Builder
+		r.Plan.WriteText(&pb)
+		b.WriteString(pb.String())
+		if r.Plan.OK() && r.Plan.Messages > 0 {
+			fmt.Fprintf(&b, "  to go on with the next recipient in another run: -start %d -from %s -plan-state %s\n",
+				r.Variants.Start+r.Recipients, r.Plan.From.Format(time.RFC3339), r.Plan.Next)
+		}
 	}
 	for _, wn := range r.Warnings {
 		fmt.Fprintf(&b, "warning: %s\n", wn)
@@ -340,4 +386,14 @@ func MostSimilar(pairs []uniqueness.Pair, n int) []uniqueness.Pair {
 		out = out[:n]
 	}
 	return out
+}
+
+// schedule gives a message its time in the plan.
+func (a *accumulator) schedule(r *Row) {
+	if a.plan == nil || r.Err != nil {
+		return
+	}
+	if t, err := a.plan.Next(r.Index, r.Known); err == nil {
+		r.SendAt = t
+	}
 }

@@ -2,6 +2,7 @@ package campaign
 
 import (
 	"fmt"
+	"time"
 
 	"github.com/spinwise/spinwise/linkcheck"
 )
@@ -21,6 +22,17 @@ type Row struct {
 	// Key identifies the recipient (the CSV key column). It is what the
 	// suppression list matches.
 	Key string `json:"key"`
+	// Phone is the recipient's phone number in E.164 ("+79991234567") and
+	// WAID the same as WhatsApp writes it ("79991234567"), when the data
+	// has a phone column (Options.PhoneField) and the number is valid; on
+	// error rows too, after the number was read.
+	Phone string `json:"phone,omitempty"`
+	WAID  string `json:"wa_id,omitempty"`
+	// PhoneType is the kind of line of Phone ("mobile", "landline", ...).
+	PhoneType PhoneType `json:"phone_type,omitempty"`
+	// PhoneCount is the number of phone numbers the recipient's phone
+	// field held (Phone is the first mobile one).
+	PhoneCount int `json:"-"`
 	// Text is the whole rendered message; empty on an error row.
 	Text string `json:"text,omitempty"`
 	// Chunks are the short messages to send, in order; nil on an error row.
@@ -29,6 +41,18 @@ type Row struct {
 	// (counts can exceed 64 bits). Empty when no variant was chosen
 	// (suppressed recipients and unreadable records).
 	Variant string `json:"variant,omitempty"`
+	// SendAt is when to send the message, with Options.Plan: RFC 3339 in
+	// the plan's time zone in JSON ("2026-12-02T10:00:00+03:00"); zero (and
+	// left out of JSON) on an error row and without a plan.
+	SendAt time.Time `json:"send_at,omitzero"`
+	// Known: the recipient is already in a dialog with the business
+	// (Options.Known, Options.KnownField), so not a new recipient.
+	Known bool `json:"-"`
+	// Warnings are things about the recipient a sender should see that do
+	// not stop the message: a phone that is a landline, a phone field with
+	// several numbers (the one taken is said). In Russian, for the people
+	// who keep the CRM.
+	Warnings []string `json:"warnings,omitempty"`
 	// Links are the links found in Text, each with its verdict.
 	Links []linkcheck.Link `json:"-"`
 	// Err is nil for a message, or says why the recipient has none.
@@ -67,17 +91,22 @@ const (
 )
 
 // Failure reports whether an error of this kind counts as a failed
-// recipient. Every kind does except KindSuppressed.
-func (k Kind) Failure() bool { return k != KindSuppressed }
+// recipient. Every kind does except KindSuppressed and KindDuplicatePhone
+// (the person gets the message of the first row with the phone).
+func (k Kind) Failure() bool { return k != KindSuppressed && k != KindDuplicatePhone }
 
 // RowError says why a recipient got no message.
 type RowError struct {
 	Kind    Kind   `json:"kind"`
 	Message string `json:"message"`
-	// Field is the missing field for KindMissingField.
+	// Field is the missing field for KindMissingField, the phone field
+	// for KindPhone and KindDuplicatePhone.
 	Field string `json:"field,omitempty"`
 	// Link is the offending link as written, for KindLink.
 	Link string `json:"link,omitempty"`
+	// Duplicate is the key of the earlier recipient with the same phone,
+	// for KindDuplicatePhone.
+	Duplicate string `json:"duplicate,omitempty"`
 	// Line is the 1-based line of the input where the record starts, when
 	// known.
 	Line int `json:"line,omitempty"`

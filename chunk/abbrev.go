@@ -45,6 +45,28 @@ var abbrevs = map[string]bool{
 	"янв": true, "фев": true, "февр": true, "мар": true, "апр": true,
 	"авг": true, "сен": true, "сент": true, "окт": true, "ноя": true,
 	"нояб": true, "дек": true,
+	// biographies, geography, languages, history: "(род. 21 декабря)",
+	// "ум. 1837", "оз. Байкал", "Дж. Буш", "13 чел./км²", "митр. Филарет"
+	"род": true, "ум": true, "оз": true, "о-в": true, "п-ов": true,
+	"дж": true, "чел": true, "хр": true, "обл-ть": true,
+	"респ": true, "окр": true, "губ": true, "у": true, "вол": true,
+	"сев": true, "юж": true, "зап": true, "вост": true,
+	"митр": true, "архиеп": true, "еп": true, "свящ": true, "прот": true,
+	"кн": true, "имп": true, "кор": true, "полк": true, "подполк": true,
+	"кап": true, "лейт": true, "мл.лейт": true, "ст.лейт": true, "серж": true,
+	"адм": true, "ген.-л": true, "ген.-м": true, "нач": true, "пред": true,
+	"засл": true, "нар": true, "худ": true, "реж": true, "соч": true,
+	"греч": true, "др.-греч": true, "итал": true, "исп": true, "фр": true,
+	"араб": true, "кит": true, "яп": true, "тур": true, "укр": true,
+	"белор": true, "польск": true, "швед": true, "санскр": true, "ст.-слав": true,
+	"церк": true, "диал": true, "устар": true, "разг": true, "перен": true,
+	"мн": true, "ед": true, "ил": true, "илл": true, "предисл": true,
+	"сост": true, "пер.с": true, "науч": true, "техн": true, "мед": true,
+	"биол": true, "хим": true, "физ": true, "мат": true, "геогр": true,
+	"ист": true, "экон": true, "юрид": true, "филол": true, "пед": true,
+	"психол": true, "филос": true, "гос": true, "гос-во": true, "ин-т": true,
+	"ун-т": true, "о-во": true, "к-т": true, "з-д": true,
+	"прибл": true, "приб": true,
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "vs": true,
 	"no": true, "tel": true, "e.g": true, "i.e": true,
 }
@@ -53,4 +75,5 @@ var abbrevs = map[string]bool{
 // look like "т.е" to the letter-group rule but commonly close a sentence.
 var endable = map[string]bool{
 	"т.д": true, "т.п": true, "и.т.д": true, "и.т.п": true, "etc": true,
+	"н.э": true, "до.н.э": true,
 }

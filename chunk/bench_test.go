@@ -65,3 +65,18 @@ func BenchmarkSplitUnits(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSentences splits each input into sentences.
+func BenchmarkSentences(b *testing.B) {
+	for _, in := range benchInputs(b) {
+		b.Run(in.name, func(b *testing.B) {
+			b.ReportAllocs()
+			b.SetBytes(int64(len(in.text)))
+			for b.Loop() {
+				if len(chunk.Sentences(in.text)) == 0 {
+					b.Fatal("no sentences")
+				}
+			}
+		})
+	}
+}

@@ -52,30 +52,61 @@
 //
 // A sentence ends at '.', '!', '?', '…', "...", "?!" and the like,
 // followed by any closing quotes or brackets ('»', '"', '”', ')', ']') and
-// then white space. Words made only of emoji that follow a sentence end
-// belong to that sentence: "Ждём вас! 😊 Приходите" ends after "😊", so no
-// chunk starts with the emoji of the sentence before. Not every period
-// ends one:
+// then white space. [Sentences] returns the sentences of a text by these
+// rules. Words made only of emoji, smileys ("))))", ":)", "((") or hash
+// tags that follow a sentence end belong to that sentence: "Ждём вас! 😊
+// Приходите" ends after "😊", and "Отлично! 🎉🎉" is one sentence, so no
+// chunk is emoji alone when they fit with their sentence. A bullet (✅,
+// 👉, ▶, a keycap) after an end begins the next sentence instead. Emoji or
+// a smiley before a capital letter, a mention ("@anna") or a dash and a
+// capital end a sentence even without a mark: "Такие вы классные😍 Мы",
+// "Спасибо))) Ждём".
 //
-//   - a period (or '…') followed by a word that starts with a lower-case
-//     letter never ends a sentence: "т. е. вы", "5 тыс. рублей", "100 руб.
-//     в месяц", "и др. вопросы";
+// Not every mark ends one:
+//
+//   - '!', '?' or '…' before a dash and a lower-case word is dialogue: "—
+//     Правда? — спросил он." is one sentence; so is '!' or '?' inside
+//     quotes before a lower-case word ("«Стой!» — крикнул он", "«Кто там?»,
+//     — спросил он") and inside a quotation that closes soon after on the
+//     same line ("Он подумал: "Вот это да! Землетрясение!" А потом");
+//   - no mark ends a sentence before a word that cannot begin one (',',
+//     ';', ':', ')', '/', '%') or before a bracket that opens a year or a
+//     lower-case remark: "«Как это делалось...» (1992)", "13 чел. / км²";
+//   - '…' and "..." before a lower-case word are a pause: "Ну… ладно";
+//   - a period before a lower-case word does not end a sentence after an
+//     abbreviation ("т. е. вы", "5 тыс. рублей", "100 руб. в месяц", "и
+//     др. вопросы"), but does after a full word: a word of three letters or
+//     more that ends in a vowel, 'ь' or 'й' (abbreviations are cut before a
+//     vowel), or of seven letters or more: "Спасибо. жду ответа";
 //   - a period after an abbreviation that precedes a name or a number does
 //     not end one even before a capital letter: "г. Москва", "ул. Ленина",
-//     "д. 5", "им. Пушкина", "т.е.", "т.к." (the list is in abbrev.go);
+//     "д. 5", "им. Пушкина", "род. 21 декабря", "оз. Байкал", "Дж. Лондон",
+//     "т.е.", "т.к." (the list is in abbrev.go);
 //   - nor after initials, one capital letter or several joined by periods:
 //     "А. С. Пушкин", "Иванов И.И.";
 //   - nor after a single lower-case letter ("с. Ивановка", "п. 3"), except
-//     the pronoun "я";
-//   - nor after a number at the start of a line, a numbered list item: "1.
-//     Первый пункт", "2.1. Итог". Periods inside numbers ("3.5",
-//     "01.02.2025") are not followed by white space, so they never end a
-//     sentence either.
+//     the pronoun "я"; a letter after digits is the end of a word, not an
+//     abbreviation: "в 1980-е. Затем", "500р. Звоните" end;
+//   - nor after a list number of one or two digits ("1.", "2.1.") at the
+//     start of a line or of a sentence: "1. Первый пункт", "итогам. 2. По
+//     плану". A longer number ends a sentence ("В 1905. Потом"). Periods
+//     inside numbers ("3.5", "01.02.2025") are not followed by white
+//     space, so they never end a sentence either.
 //
-// Abbreviations that often close a sentence ("руб.", "тыс.", "млн", "др.",
-// "т.д.", "т.п.") end one only when the next word starts with something
-// other than a lower-case letter: "и т.д. Далее" ends, "и т.д. и т.п."
-// does not.
+// Some abbreviations end a sentence before a capital letter though:
+// those that often close one ("руб.", "тыс.", "млн", "др.", "т.д.",
+// "т.п.", and "т. д.", "т. п.", "н. э." written with spaces); a year, a
+// century or a unit after a number ("в 1905 г. Потом", "1904–1905 гг.",
+// "XVII в.", "200 мл. Хватит", "13 чел."); an abbreviation that precedes
+// numbers ("ок.", "рис.", "кв.") before a capital; a title that precedes
+// names ("митр.", "проф.") before a number; and any abbreviation whose
+// bracket closes before the final period: "(с 1920 г.). Далее". "и т.д.
+// и т.п." does not end.
+//
+// A line break ends a sentence for Sentences unless the line ends with a
+// comma, a colon, a semicolon, a dash or a short preposition or
+// conjunction, or the next line begins with a lower-case letter; Split
+// cuts at line breaks before sentence ends in any case.
 //
 // # Atomic spans
 //

@@ -24,6 +24,24 @@ func ExampleSplit() {
 	// "Ждём вас!"
 }
 
+// Sentences counts the sentences and questions of a text by the rules
+// Split cuts by: abbreviations, initials and dialogue do not end one, and
+// emoji stay with the sentence they follow.
+func ExampleSentences() {
+	text := "Здравствуйте, Анна! Салон в г. Москва открыт с 1995 г. Ждём вас 😊 " +
+		"— Вы придёте? — спросила администратор. Запись: +7 (999) 123-45-67. Отлично! 🎉"
+	for _, s := range chunk.Sentences(text) {
+		fmt.Printf("%q\n", s)
+	}
+	// Output:
+	// "Здравствуйте, Анна!"
+	// "Салон в г. Москва открыт с 1995 г."
+	// "Ждём вас 😊"
+	// "— Вы придёте? — спросила администратор."
+	// "Запись: +7 (999) 123-45-67."
+	// "Отлично! 🎉"
+}
+
 // UTF-16 code units are what WhatsApp and Telegram count: an emoji above
 // U+FFFF is two of them.
 func ExampleSplit_utf16() {

@@ -33,8 +33,8 @@ func BenchmarkSplitOwn(b *testing.B) {
 }
 
 // TestHostileInputs checks that inputs built to make a scanner rescan
-// finish and keep the invariants cheap to reach: each is split at a small
-// limit and must return within the test's time.
+// finish and keep the invariants cheap to reach: each is split into
+// sentences and at a small limit and must return within the test's time.
 func TestHostileInputs(t *testing.T) {
 	for name, text := range map[string]string{
 		"brackets":     strings.Repeat("(", 50000),
@@ -51,8 +51,18 @@ func TestHostileInputs(t *testing.T) {
 		"unclosed":     strings.Repeat("{{\n", 20000) + "}}",
 		"long pairs":   strings.Repeat("*abcdefghijklmnopqrstuvwxyz abcdefghijklmnopqrstuvwxyz* ", 2000),
 		"long words":   strings.Repeat(strings.Repeat("ы", 120)+" ", 1000),
+		"quotes":       "«" + strings.Repeat("а! ", 20000),
+		"dashes":       strings.Repeat("Да? — ", 10000),
+		"emoji":        strings.Repeat("Да! 😊 ", 10000),
+		"smileys":      strings.Repeat("))) ", 20000),
+		"hash tags":    strings.Repeat("Да! #a ", 10000),
+		"bullet lines": strings.Repeat("✅\n", 20000),
+		"symbol lines": "а\n" + strings.Repeat("😊\n", 20000),
 	} {
 		t.Run(name, func(t *testing.T) {
+			if len(Sentences(text)) == 0 {
+				t.Fatal("no sentences")
+			}
 			chunks, err := Split(text, &Options{Max: 50})
 			if err != nil {
 				if _, ok := err.(*SpanError); !ok {

@@ -1,6 +1,7 @@
 package chunk
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -27,6 +28,9 @@ type run struct {
 	cum0, cum1 int // length of text[:ws0] and text[:ws1], in the unit
 	level      level
 	blocked    bool // inside an atomic span, or only no-break spaces
+	// lineGoesOn: a line break (levelLine) inside a sentence, after a
+	// clause mark or a short preposition, or before a lower-case letter.
+	lineGoesOn bool
 }
 
 // walked is the result of one pass over the text.
@@ -221,6 +225,9 @@ func walk(text string, u Unit) walked {
 	nl := 0
 	tokStart := 0 // start of the word before the current run
 	lineStart := true
+	prevTok := ""  // the word before that one on its line
+	depth := 0     // brackets open before it in its paragraph
+	quote := false // a quotation is open before it on its line
 	var r rune
 	size := 0
 	if len(text) > 0 {
@@ -265,19 +272,55 @@ func walk(text string, u Unit) walked {
 				inRun = false
 				cur.ws1, cur.cum1 = i, cum
 				cur.blocked = !breakable
+				c := near{
+					tok:       text[tokStart:cur.ws0],
+					prev:      prevTok,
+					lineStart: lineStart,
+					afterEnd:  lineStart,
+					depth:     depth,
+				}
+				if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence {
+					c.afterEnd = true
+				}
+				if quote || maybeQuote(c.tok) {
+					quote = quoteState(quote, c.tok)
+				}
+				if quote && nl == 0 {
+					c.quoteCloses = quoteAhead(text, i)
+				}
 				switch {
 				case nl >= 2:
 					cur.level = levelParagraph
 				case nl == 1:
 					cur.level = levelLine
+					c.next, _ = nextWords(text, i)
+					switch classify(c) {
+					case levelSentence:
+					case levelClause, levelHanging:
+						cur.lineGoesOn = true
+					default:
+						cur.lineGoesOn = unicode.IsLower(r)
+					}
 				default:
-					cur.level = classify(text[tokStart:cur.ws0], lineStart, r)
+					c.next, c.next2 = nextWords(text, i)
+					cur.level = classify(c)
 				}
-				// Emoji after a sentence end belong to that sentence
-				// ("Ждём вас! 😊 Приходите"): the sentence ends after them.
-				if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence && emojiOnly(text[tokStart:cur.ws0]) {
+				// Emoji and smileys after a sentence end belong to that
+				// sentence ("Ждём вас! 😊 Приходите"): it ends after them.
+				if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence && attachable(c.tok) {
 					w.runs[k].level = levelWord
 					cur.level = max(cur.level, levelSentence)
+				}
+				depth = max(depth+parenDelta(c.tok), 0)
+				prevTok = c.tok
+				if nl > 0 {
+					prevTok = ""
+				}
+				if nl >= 2 {
+					depth = 0
+				}
+				if nl > 0 {
+					quote = false
 				}
 				lineStart = nl > 0
 				w.runs = append(w.runs, cur)
@@ -302,23 +345,65 @@ func walk(text string, u Unit) walked {
 	if w.start < 0 {
 		w.start, w.end = 0, 0
 	}
+	// Emoji that end the text belong to the sentence before ("Отлично!
+	// 🎉🎉"): no chunk or sentence of them alone.
+	if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence && attachable(text[tokStart:w.end]) {
+		w.runs[k].level = levelWord
+	}
 	return w
 }
 
-// emojiOnly reports whether the word w is made of emoji and pictographs
-// only, with their modifiers, joiners and variation selectors ("😊",
-// "🔥🔥", "👍🏽", "🇷🇺").
-func emojiOnly(w string) bool {
-	if w == "" {
-		return false
+// nextWords returns the next nextLen bytes of text from i, where a word
+// begins, and, when that word is a dash standing alone, the word after it
+// on the same line (at most lookahead bytes): all that classify reads
+// ahead.
+func nextWords(text string, i int) (next, next2 string) {
+	next = text[i:min(len(text), i+nextLen)]
+	n := dashLen(next)
+	if n == 0 {
+		return next, ""
 	}
-	for _, r := range w {
-		switch {
-		case r == 0x200D || r == 0xFE0F || r == 0x20E3 || 0xE0020 <= r && r <= 0xE007F:
-		case r >= 0x2000 && (unicode.Is(unicode.So, r) || unicode.Is(unicode.Sk, r)):
-		default:
-			return false
+	j := i + n
+	if j < len(text) && text[j] != ' ' && text[j] != '\t' {
+		return next, "" // the word goes on: "—да", "-5"
+	}
+	for j < len(text) && (text[j] == ' ' || text[j] == '\t') {
+		j++
+	}
+	k := j
+	for k < len(text) && k-j < lookahead {
+		c := text[k]
+		if c < utf8.RuneSelf {
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				break
+			}
+			k++
+			continue
 		}
+		r, size := decode(text, k)
+		if unicode.IsSpace(r) {
+			break
+		}
+		k += size
 	}
-	return true
+	return next, text[j:k]
+}
+
+// nextLen is how much of the next word classify needs: a dash, or a
+// quote, a bracket and the character after them.
+const nextLen = 8
+
+// parenDelta returns how many brackets the word w opens less how many it
+// closes; "((" and ":(" at its end are sad smileys, not brackets.
+func parenDelta(w string) int {
+	if strings.IndexByte(w, '(') < 0 && strings.IndexByte(w, ')') < 0 {
+		return 0
+	}
+	if strings.HasSuffix(w, "((") {
+		w = strings.TrimRight(w, "(")
+	}
+	if strings.HasSuffix(w, ":(") || strings.HasSuffix(w, ":-(") {
+		w = w[:len(w)-1]
+	}
+	return strings.Count(w, "(") - strings.Count(w, ")")
 }

@@ -5,6 +5,8 @@
 //     split it (go run ./examples/quickstart).
 //   - campaign: a whole batch from the sample contacts to JSON Lines and a
 //     report (go run ./examples/campaign).
+//   - send-plan: the sample batch spread over the days a young number may
+//     write to it, every message with its send_at (go run ./examples/send-plan).
 //   - bitrix24-robot: an net/http handler for a Bitrix24 automation rule,
 //     answering a robot call with the rendered short messages as JSON.
 //

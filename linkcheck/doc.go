@@ -27,10 +27,17 @@
 // and the lead bytes of the look-alike dots. Most such bytes fail a one- or
 // two-byte test at once (a dot that ends a sentence, a colon in "9:00");
 // only the rest run a matcher, which works on byte offsets and allocates
-// nothing. A message without a link costs no allocation at all. Zero-width
-// characters are not triggers of their own: a link still needs a dot or a
-// scheme's ':', and the matchers then accept zero-width characters inside
-// labels and schemes and flag them.
+// nothing. A message without a link costs no allocation at all.
+//
+// Invisible characters (Unicode's default ignorable code points: zero-width
+// space and joiners, soft hyphen, Hangul fillers, the variation selector
+// U+FE0F that gives an emoji its colour form, the direction marks U+200E,
+// U+200F and isolates U+2066-U+2069) are not triggers of their own: a link
+// still needs a dot or a scheme's ':'. Beside a link they are not part of
+// it ("✅️shop.ru", "▶️www.site.ru" and "https://site.ru/a" followed by
+// U+200E are judged as the plain links); inside a host or a scheme
+// ("bit\u200b.ly", "ht\u200btp://") the matchers accept them and flag
+// them, except a variation selector or a joiner within an emoji.
 //
 // Check finds:
 //   - links with a scheme: http, https, ftp, ftps, and the defanged hxxp,
@@ -44,12 +51,15 @@
 //     at least two labels, the last one a public top-level domain from the
 //     list xurls ships ([mvdan.cc/xurls/v2.TLDs]), in any case, ending on a
 //     label boundary ("сайт.рфмагазин" is not a link); or a dotted-decimal
-//     IPv4 address. A bare host right after slashes is a link
+//     IPv4 address. A label may hold '_' inside ("my_sub.salon.ru"), and
+//     right after "www." it may be made of emoji ("www.😀.com"). A bare
+//     host right after slashes is a link
 //     ("Ссылка /bit.ly/x", "Жми:/bit.ly/x", "Ссылка//bit.ly/x",
 //     "///bit.ly/x"), unless a single '/' or '\' glues it to an ASCII word
 //     before it: then it is a path segment ("docs/README.md",
 //     "/path/to/file.pl");
-//   - e-mail addresses ("info@salon.ru") and mailto:, tel:, sms: links;
+//   - e-mail addresses ("info@salon.ru", "ab!@salon.ru") and mailto:,
+//     tel:, sms: links;
 //   - javascript:, vbscript: and data: links;
 //   - disguised hosts: "example[.]com", "example(dot)com", "example [.] com",
 //     "пример{точка}рф", dots written as '。' '．' '｡' '﹒' '․' (the IDNA
@@ -73,24 +83,34 @@
 // работает" is the link https://salon.ru and a sentence).
 //
 // Not links: Russian abbreviations glued to a word that happens to be a
-// Cyrillic TLD ("г.Москва", "ул.Ленина", "пр.Онлайн"), a capitalized Cyrillic
+// TLD, however many ("г.Москва", "ул.Ленина", "пр.Онлайн", "т.к.сайт",
+// "т.е.Онлайн", "напр.сайт": any single Cyrillic letter and a list of
+// common abbreviations; a host after them starts after them, so
+// "см.сайт.рф" gives сайт.рф), a capitalized Cyrillic
 // word TLD that starts a sentence glued to a dot ("Спасибо.Сайт работает":
 // exactly two labels, the first not "www", no port or path after, and a TLD
 // that is a word, so "конкурент.Рф", "конкурент.Онлайн/акция" and
 // "www.конкурент.Онлайн" are links), numbers and dates ("3.5%",
-// "01.02.2025", "1.2.3.4.5"), mentions ("@salon.ru"), spaced dots in a
+// "01.02.2025", "1.2.3.4.5"), mentions ("@salon.ru"; a mention has no
+// path, so "@bit.ly/x" gives bit.ly/x), spaced dots in a
 // sentence (above), path segments (above). A file name whose extension is
 // also a TLD ("README.md", "photo.zip") is reported as a link, as xurls and
 // messengers do.
 //
 // A link ends at white space, a control character, '<', '>', '«', '»', '“',
-// '”', '„' or '｜'. Then the scanner trims what belongs to the text around
-// it rather than to the link: trailing '.', ',', '!', '?', ':', ';', '…',
-// WhatsApp markup ('*', '_', '~', '`' of *bold*, _italic_, ~strike~,
-// ```monospace```), a closing
-// ')', ']' or '}' without its opening one inside the link, and an unpaired
-// trailing quote. A bare host's port, path, query and fragment are part of
-// the link.
+// '”', '„', the vertical bars '｜', '‖' and '│', at a ')', ']' or '}'
+// without its opening one before it in the link, and at the last of an
+// odd number of '"' ("(https://site.ru/a)и" gives https://site.ru/a, as in
+// xurls, twitter-text and Telegram). Then the scanner trims what belongs
+// to the text around it rather than to the link: trailing '.', ',', '!',
+// '?', ':', ';', '…', invisible characters, WhatsApp markup ('*', '_', '~',
+// '`' of *bold*, _italic_, ~strike~, ```monospace```) and an unpaired
+// trailing apostrophe. A bare host's port (leading zeros allowed:
+// "salon.ru:0080"), path, query and fragment are part of the link. After a
+// port that is no number the link ends at its host, as in the peers
+// ("https://a@bit.ly:x/y" is https://a@bit.ly), and the scan goes on
+// there; after an e-mail address such a port and a path make a malformed
+// web link ("a@bit.ly:x/y", host bit.ly, Suspicious at least).
 //
 // # E-mail and phone links
 //
@@ -144,8 +164,9 @@
 //     which every public shortener list holds) unless the caller blocks it:
 //     [OK]. The allow list overrides everything below.
 //  3. Host on the caller's block list: [Blocked].
-//  4. Host on the shipped shortener list (2,315 domains, data/SOURCE.md) or
-//     the caller's: [Shortener]. A disguised or encoded link to a shortener
+//  4. Host on the shipped shortener list (2,315 domains from a public
+//     list and a few spinwise adds with the reason for each, such as
+//     goo.gl; data/SOURCE.md) or the caller's: [Shortener]. A disguised or encoded link to a shortener
 //     gets this verdict too: it names the real problem.
 //  5. [Suspicious] when the link is disguised (hxxp, spaced or bracketed
 //     dots, "точка", look-alike dots, backslashes after the scheme; not a
@@ -190,4 +211,35 @@
 //
 // data/link-shorteners.txt: URL-shortener domains, sorted, one per line,
 // embedded with go:embed; MIT licence, source and commit in data/SOURCE.md.
+// data/link-shorteners-extra.txt: the shorteners that list lacks (goo.gl,
+// qps.ru, tr.ee), each with its reason after '#'.
+//
+// # Files
+//
+// Finding links, one concept a file:
+//   - scan.go: the scanner, its state and caches, and next, the pre-scan
+//     that runs a matcher only at a trigger byte;
+//   - label.go: host labels, read forwards and backwards, and which run of
+//     them forms a host (a public TLD or an IPv4 address);
+//   - sep.go: separators between labels: the plain dot, disguised dots
+//     ("[.]", "(dot)", look-alike dots) and spaced ones (" точка "), with
+//     the rules for when a spaced dot joins a host (spacedJoin, the
+//     Cyrillic TLDs that are no words);
+//   - bare.go: hosts without a scheme ("salon.ru/a", "//salon.ru") and the
+//     rules that keep abbreviations and sentences out ("г.Москва");
+//   - email.go: e-mail addresses and mailto: links, with the look-ahead
+//     that ends a mailto: link before a web link it carries;
+//   - scheme.go: links with a scheme (web, tel:, script) and the authority
+//     (userinfo@host:port) of a web link;
+//   - tail.go: where a link ends: port, path, stop characters (pathEnd) and
+//     the punctuation trimmed off its end (trimEnd);
+//   - chars.go: character classes shared by the above.
+//
+// Judging links:
+//   - linkcheck.go: the API, Check and the verdict order (judge, carried);
+//   - host.go: a host's canonical form (canonHost: disguises, %-escapes,
+//     IDNA); ip.go: IPv4 addresses in every notation a browser reads;
+//   - lookalike.go: mixed-script and look-alike host labels;
+//   - lists.go: the shortener, block and allow lists, the TLDs and the
+//     abbreviations; reason.go: the Russian reasons.
 package linkcheck

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/spinwise/spinwise/linkcheck"
@@ -15,10 +16,13 @@ import (
 // a verdict has a reason exactly when it is not OK; a Host is canonical
 // (checking it again as a link gives the same Host); a mailto: link, which
 // is never rejected, carries no web or script link (checking the part of its
-// text from the first '?', '#' or '/' after its '@' finds none).
+// text from the first '?', '#' or '/' after its '@' finds none); a link
+// neither starts nor ends with an invisible character, holds no ')', ']' or
+// '}' without its opening one before it, and holds an even number of '"'.
 func FuzzCheck(f *testing.F) {
 	for _, tc := range checkCases {
 		f.Add(tc.in)
+		f.Add("✅️" + tc.in + "\u200e)\"")
 	}
 	for _, name := range []string{"links.txt", "not_links.txt"} {
 		if fh, err := os.Open("testdata/linkify/" + name); err == nil {
@@ -40,6 +44,14 @@ func FuzzCheck(f *testing.F) {
 			prev = l.End
 			if msg[l.Start:l.End] != l.Text {
 				t.Fatalf("Check(%q): msg[%d:%d] = %q, Text %q", msg, l.Start, l.End, msg[l.Start:l.End], l.Text)
+			}
+			first, _ := utf8.DecodeRuneInString(l.Text)
+			last, _ := utf8.DecodeLastRuneInString(l.Text)
+			if invisible(first) || invisible(last) {
+				t.Fatalf("Check(%q): link %q starts or ends with an invisible character", msg, l.Text)
+			}
+			if k := unbalanced(l.Text); k >= 0 {
+				t.Fatalf("Check(%q): link %q holds %q at %d without its opening one, or an odd number of '\"'", msg, l.Text, l.Text[k], k)
 			}
 			if l.Verdict < linkcheck.OK || l.Verdict > linkcheck.Suspicious || (l.Verdict == linkcheck.OK) != (l.Reason == "") {
 				t.Fatalf("Check(%q): %q verdict %v reason %q", msg, l.Text, l.Verdict, l.Reason)
@@ -65,4 +77,38 @@ func FuzzCheck(f *testing.F) {
 			}
 		}
 	})
+}
+
+// invisible reports whether r is a character a reader does not see: a
+// variation selector, a direction mark, a joiner or another default
+// ignorable code point.
+func invisible(r rune) bool {
+	return unicode.In(r, unicode.Variation_Selector, unicode.Bidi_Control, unicode.Join_Control, unicode.Other_Default_Ignorable_Code_Point) ||
+		r == '\u200b' || r == '\u2060' || r == '\ufeff' || r == '\u00ad'
+}
+
+// unbalanced returns the offset of the first ')', ']' or '}' in s without
+// its opening one before it, or of the last '"' when s holds an odd number
+// of them; -1 for none.
+func unbalanced(s string) int {
+	var depth [3]int
+	quotes, last := 0, -1
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; c {
+		case '(', '[', '{':
+			depth[strings.IndexByte("([{", c)]++
+		case ')', ']', '}':
+			k := strings.IndexByte(")]}", c)
+			if depth[k] == 0 {
+				return i
+			}
+			depth[k]--
+		case '"':
+			quotes, last = quotes+1, i
+		}
+	}
+	if quotes%2 == 1 {
+		return last
+	}
+	return -1
 }

@@ -3,7 +3,6 @@ package linkcheck
 import (
 	"net/netip"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/idna"
@@ -163,126 +162,26 @@ func validASCIIHost(s string) bool {
 	}
 }
 
-func isASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
-}
-
-// parseIPv4 parses s as a browser parses an IPv4 host (WHATWG URL
-// standard): when the last label is a number, the host is an IPv4 address
-// of 1 to 4 parts, each decimal, octal (leading 0) or hex (0x); the last
-// part fills the remaining bytes. isIP reports that s must be an IPv4
-// address; ok that it is a valid one, then a is its dotted-decimal form.
-func parseIPv4(s string) (a string, isIP, ok bool) {
-	if !isNumber(s[strings.LastIndexByte(s, '.')+1:]) {
-		return "", false, false
-	}
-	parts := strings.Split(s, ".")
-	if len(parts) > 4 {
-		return "", true, false
-	}
-	var nums [4]uint64
-	for i, p := range parts {
-		n, ok := parseIPv4Part(p)
-		if !ok {
-			return "", true, false
-		}
-		nums[i] = n
-	}
-	last := len(parts) - 1
-	for i := 0; i < last; i++ {
-		if nums[i] > 255 {
-			return "", true, false
-		}
-	}
-	if nums[last] >= 1<<(8*(4-last)) {
-		return "", true, false
-	}
-	v := nums[last]
-	for i := 0; i < last; i++ {
-		v += nums[i] << (8 * (3 - i))
-	}
-	return itoa(int(v>>24)) + "." + itoa(int(v>>16&255)) + "." + itoa(int(v>>8&255)) + "." + itoa(int(v&255)), true, true
-}
-
-// isNumber reports whether p looks like an IPv4 part: decimal digits, or
-// 0x followed by hex digits (possibly none).
-func isNumber(p string) bool {
-	if p == "" {
-		return false
-	}
-	if len(p) >= 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X') {
-		for i := 2; i < len(p); i++ {
-			if !isHex(p[i]) {
-				return false
-			}
-		}
-		return true
-	}
-	for i := 0; i < len(p); i++ {
-		if p[i] < '0' || p[i] > '9' {
-			return false
-		}
-	}
-	return true
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-// parseIPv4Part parses one part; values beyond 2^32 are reported invalid.
-func parseIPv4Part(p string) (uint64, bool) {
-	base := uint64(10)
-	switch {
-	case len(p) >= 2 && p[0] == '0' && (p[1] == 'x' || p[1] == 'X'):
-		base, p = 16, p[2:]
-	case len(p) >= 2 && p[0] == '0':
-		base, p = 8, p[1:]
-	}
-	var n uint64
-	for i := 0; i < len(p); i++ {
-		var d uint64
-		c := p[i]
-		switch {
-		case '0' <= c && c <= '9':
-			d = uint64(c - '0')
-		case 'a' <= c && c <= 'f':
-			d = uint64(c-'a') + 10
-		case 'A' <= c && c <= 'F':
-			d = uint64(c-'A') + 10
-		}
-		if d >= base {
-			return 0, false
-		}
-		n = n*base + d
-		if n > 1<<32 {
-			return 0, false
-		}
-	}
-	return n, true
-}
-
 // needsDefang reports whether s may hold a disguised dot or a zero-width
 // character.
 func needsDefang(s string) bool {
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
-		case '[', '(', '{', ' ', '\t', 0xE2, 0xE3, 0xEF, 0xC2, 0xE1:
+		case '[', '(', '{', ' ', '\t', 0xE2, 0xE3, 0xEF, 0xC2, 0xE1, 0xCD, 0xD8, 0xF0, 0xF3:
 			return true
 		}
 	}
 	return false
 }
 
-// defang replaces disguised dots with '.' and drops zero-width characters.
+// defang replaces disguised dots with '.' and drops invisible characters
+// (see isZeroWidth). They count as hidden (zeroWidth) unless they are part
+// of an emoji: a variation selector or a zero-width joiner after a symbol
+// ("❤️", "👨‍💻"), which a reader sees as the emoji.
 func defang(s string) (out string, disguised, zeroWidth bool) {
 	var b strings.Builder
 	b.Grow(len(s))
+	emoji := false // the previous rune is a symbol, or part of an emoji after one
 	for i := 0; i < len(s); {
 		if n, kind := sepAt(s, i); n > 0 && kind >= sepDisguised {
 			b.WriteByte('.')
@@ -292,10 +191,13 @@ func defang(s string) (out string, disguised, zeroWidth bool) {
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if isZeroWidth(r) {
-			zeroWidth = true
+			if !emoji || !isVariationSelector(r) && r != '\u200d' {
+				zeroWidth = true
+			}
 			i += size
 			continue
 		}
+		emoji = isSymbol(r)
 		b.WriteString(s[i : i+size])
 		i += size
 	}
@@ -349,115 +251,4 @@ func unhex(c byte) byte {
 		return c - 'a' + 10
 	}
 	return c - 'A' + 10
-}
-
-// latinLookalikes are Cyrillic letters that look like Latin ones in common
-// fonts (lower case, as IDNA maps them).
-const latinLookalikes = "аеорсухіјѕԁһӏԛԝҽпкгъьѵѡ"
-
-// confusable reports whether a host in Unicode form (lower case, after IDNA
-// mapping) has a label mixing Latin with Cyrillic or Greek letters, or a
-// label written all in Cyrillic letters that look Latin while the TLD is
-// not Cyrillic ("аррӏе.com"). An all-Cyrillic host under a Cyrillic TLD
-// ("сайт.рф") is fine.
-func confusable(u string) bool {
-	labels := strings.Split(u, ".")
-	tld := labels[len(labels)-1]
-	first, _ := utf8.DecodeRuneInString(tld)
-	tldCyr := isCyrillic(first)
-	for _, label := range labels {
-		var latin, cyr, greek, other bool
-		allLook := true
-		for _, r := range label {
-			switch {
-			case r < utf8.RuneSelf:
-				if 'a' <= r && r <= 'z' {
-					latin = true
-				}
-			case unicode.Is(unicode.Latin, r):
-				latin = true
-			case isCyrillic(r):
-				cyr = true
-				if !strings.ContainsRune(latinLookalikes, r) {
-					allLook = false
-				}
-			case unicode.Is(unicode.Greek, r):
-				greek = true
-			case unicode.IsLetter(r):
-				other = true
-			}
-		}
-		if latin && (cyr || greek) || cyr && greek {
-			return true
-		}
-		if cyr && allLook && !tldCyr && !other {
-			return true
-		}
-	}
-	return false
-}
-
-// latinClones are letters outside ASCII drawn like ASCII letters in
-// common fonts, which no language writes words with: dotless ȷ, script ɡ
-// and ɑ, ɩ, ǀ, and the small capitals. (Dotless ı is not here: Turkish and
-// Azerbaijani domains spell with it, "kırmızı.com.tr".)
-const latinClones = "ȷɡɑɩǀɪʏʀɢʜʟɴᴀᴄᴅᴇᴊᴋᴍᴏᴘᴛᴜᴠᴡᴢꜱ"
-
-// lookalike reports whether a host in Unicode form (lower case, after IDNA
-// mapping, so NFC) has a label that mixes Latin letters with a script other
-// than Cyrillic and Greek (which confusable reports) and the scripts
-// written beside Latin in East Asia ("gօօgle" with Armenian օ), holds a
-// letter of latinClones ("ɡoogle"), or keeps a combining mark beside Latin
-// letters that NFC could not compose ("bi̇t": i and a dot above).
-func lookalike(u string) bool {
-	for _, label := range strings.Split(u, ".") {
-		var latin, other, mark bool
-		for _, r := range label {
-			switch {
-			case r < utf8.RuneSelf:
-				latin = latin || 'a' <= r && r <= 'z'
-			case strings.ContainsRune(latinClones, r):
-				return true
-			case unicode.Is(unicode.Latin, r):
-				latin = true
-			case unicode.Is(unicode.Mn, r) || unicode.Is(unicode.Me, r):
-				mark = true
-			case isCyrillic(r), unicode.Is(unicode.Greek, r):
-			case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul, unicode.Bopomofo):
-			case unicode.IsLetter(r):
-				other = true
-			}
-		}
-		if latin && (other || mark) {
-			return true
-		}
-	}
-	return false
-}
-
-func isCyrillic(r rune) bool {
-	return 0x400 <= r && r <= 0x52F || unicode.Is(unicode.Cyrillic, r)
-}
-
-// isZeroWidth reports whether r is an invisible character that is used to
-// hide a link from filters: zero-width space, joiners, word joiner, BOM,
-// soft hyphen, Mongolian vowel separator, invisible operators.
-func isZeroWidth(r rune) bool {
-	switch r {
-	case '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\u00ad', '\u180e',
-		'\u2061', '\u2062', '\u2063', '\u2064':
-		return true
-	}
-	return false
-}
-
-// toLower lower-cases a rune with an ASCII fast path.
-func toLower(r rune) rune {
-	if r < utf8.RuneSelf {
-		if 'A' <= r && r <= 'Z' {
-			return r + 'a' - 'A'
-		}
-		return r
-	}
-	return unicode.ToLower(r)
 }

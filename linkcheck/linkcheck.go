@@ -160,19 +160,26 @@ func New(opts *Options) *Checker {
 // when the message holds no link. Invalid UTF-8 is tolerated: it never forms
 // part of a host.
 func (c *Checker) Check(message string) []Link {
-	var out []Link
+	links, _ := c.check(message)
+	return links
+}
+
+// check is Check, and it returns the work its scanners did: the sum of
+// scanner.work over the scan of message and the scans of carried.
+func (c *Checker) check(message string) (out []Link, work int) {
 	s := scanner{msg: message}
 	for {
 		f, ok := s.next()
 		if !ok {
-			return out
+			return out, work + s.work
 		}
-		out = append(out, c.judge(message, f))
+		out = append(out, c.judge(message, f, &work))
 	}
 }
 
-// judge turns a found span into a Link with its verdict.
-func (c *Checker) judge(msg string, f found) Link {
+// judge turns a found span into a Link with its verdict; the work of
+// scanning for carried links is added to *work.
+func (c *Checker) judge(msg string, f found, work *int) Link {
 	l := Link{Text: msg[f.start:f.end], Start: f.start, End: f.end, Kind: f.kind}
 	var h hostInfo
 	if f.hostEnd > f.hostStart {
@@ -209,7 +216,7 @@ func (c *Checker) judge(msg string, f found) Link {
 		l.Verdict, l.Reason = Suspicious, reasonZeroWidth
 	case h.escaped:
 		l.Verdict, l.Reason = Suspicious, reasonEscaped
-	case h.invalid:
+	case h.invalid || f.malformed:
 		l.Verdict, l.Reason = Suspicious, reasonInvalid
 	case h.ip:
 		l.Verdict, l.Reason = Suspicious, reasonIP(host)
@@ -220,7 +227,7 @@ func (c *Checker) judge(msg string, f found) Link {
 	case h.compat:
 		l.Verdict, l.Reason = Suspicious, reasonCompat
 	default:
-		if inner := c.carried(msg[f.hostEnd:f.end]); inner != "" {
+		if inner := c.carried(msg[f.hostEnd:f.end], work); inner != "" {
 			l.Verdict, l.Reason = Suspicious, reasonCarried(inner)
 		}
 	}
@@ -250,7 +257,8 @@ func (c *Checker) rejected(host string) bool {
 // link (rest is the text after the host), also %-encoded up to twice, and
 // returns the host of the first one that is a shortener or blocked, or "".
 // A URL counts when it has a scheme, is protocol-relative or has a path.
-func (c *Checker) carried(rest string) string {
+// The work of its scans is added to *work.
+func (c *Checker) carried(rest string, work *int) string {
 	if len(rest) < 4 {
 		return ""
 	}
@@ -258,6 +266,8 @@ func (c *Checker) carried(rest string) string {
 		s := scanner{msg: rest, pathUntil: len(rest)}
 		for {
 			f, ok := s.next()
+			*work += s.work
+			s.work = 0
 			if !ok {
 				break
 			}

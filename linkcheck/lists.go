@@ -16,6 +16,12 @@ import (
 //go:embed data/link-shorteners.txt
 var shortenerData string
 
+// extraShortenerData holds the shorteners spinwise adds to the shipped
+// list, one a line, each with its reason after '#'.
+//
+//go:embed data/link-shorteners-extra.txt
+var extraShortenerData string
+
 // set is a set of canonical domains; the nil set is empty. The value is
 // true for an entry that must match only itself, not its subdomains.
 type set map[string]bool
@@ -96,11 +102,26 @@ func canonEntry(e string) string {
 	return h.host
 }
 
-// shipped is the embedded shortener list as a set.
+// shipped is the embedded shortener lists as a set.
 var shipped = sync.OnceValue(func() set {
 	lines := strings.Split(strings.TrimSpace(shortenerData), "\n")
-	return newSet(lines, true)
+	return newSet(append(lines, listEntries(extraShortenerData)...), true)
 })
+
+// listEntries returns the entries of a list file: one a line, without
+// what follows '#'; blank lines and comment lines are skipped.
+func listEntries(data string) []string {
+	var out []string
+	for line := range strings.Lines(data) {
+		if i := strings.IndexByte(line, '#'); i >= 0 {
+			line = line[:i]
+		}
+		if line = strings.TrimSpace(line); line != "" {
+			out = append(out, line)
+		}
+	}
+	return out
+}
 
 // tlds holds every public TLD (xurls.TLDs), in Unicode form for
 // internationalized TLDs ("рф") and also in punycode ("xn--p1ai").
@@ -135,15 +156,34 @@ func isTLD(label string) bool {
 
 // abbreviations are Russian abbreviations that end in a dot and are often
 // written without a space before a word that happens to be a Cyrillic TLD:
-// "г.Москва", "пр.Онлайн". A bare two-label host whose first label is one
-// of these (or any single Cyrillic letter) is not a link.
+// "г.Москва", "пр.Онлайн", "напр.сайт". The labels of a bare host that
+// are one of these (or any single Cyrillic letter: "т.е.", "т.к.", "и.о.")
+// and come before the rest of it are no part of the host (see scanner.bare).
 var abbreviations = map[string]bool{
-	"ул": true, "пр": true, "пер": true, "пл": true, "им": true, "обл": true,
-	"стр": true, "корп": true, "мкр": true, "наб": true, "бул": true, "просп": true,
-	"тел": true, "руб": true, "коп": true, "тыс": true, "млн": true, "млрд": true,
-	"см": true, "ст": true, "гр": true, "св": true, "вл": true, "пос": true,
-	"дер": true, "респ": true, "отд": true, "каб": true, "оф": true, "эт": true,
-	"кв": true, "д": true, "г": true, "т": true, "др": true, "пр-т": true, "ш": true,
+	// addresses
+	"ул": true, "пр": true, "пер": true, "пл": true, "обл": true, "стр": true,
+	"корп": true, "мкр": true, "наб": true, "бул": true, "просп": true, "пр-т": true,
+	"ш": true, "пос": true, "дер": true, "респ": true, "р-н": true, "туп": true,
+	"пгт": true, "зд": true, "пом": true, "влад": true, "вл": true, "кв": true,
+	"оф": true, "эт": true, "каб": true, "отд": true, "комн": true,
+	// money, quantities, units
+	"руб": true, "коп": true, "тыс": true, "млн": true, "млрд": true, "трлн": true,
+	"долл": true, "шт": true, "уп": true, "ед": true, "чел": true, "мин": true,
+	"сек": true, "час": true, "сут": true, "мес": true, "кг": true, "км": true,
+	// references in running text
+	"см": true, "ср": true, "напр": true, "прим": true, "рис": true, "табл": true,
+	"гл": true, "ст": true, "пп": true, "др": true, "пр-во": true, "тел": true,
+	"доб": true, "исх": true, "вх": true, "изд": true, "англ": true, "рус": true,
+	"лат": true, "вкл": true, "искл": true, "гг": true, "вв": true, "нач": true,
+	// people and titles
+	"им": true, "гр": true, "св": true, "тов": true, "г-н": true, "г-жа": true,
+	"зам": true, "зав": true, "проф": true, "доц": true, "акад": true, "ген": true,
+	"дир": true, "рук": true, "ред": true, "сост": true,
+	// dates
+	"янв": true, "февр": true, "фев": true, "мар": true, "апр": true, "июн": true,
+	"июл": true, "авг": true, "сент": true, "сен": true, "окт": true, "нояб": true,
+	"ноя": true, "дек": true, "пн": true, "вт": true, "чт": true, "пт": true,
+	"сб": true, "вс": true, "нед": true,
 }
 
 // isAbbreviation reports whether label, lower-cased, is in abbreviations or

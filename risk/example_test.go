@@ -190,3 +190,16 @@ func ExampleLevel_String() {
 	// Output:
 	// none minimal maximal
 }
+
+// How many clients may a number connected 12 days ago write to first today,
+// after 8 this morning? The growing cap is 20 + 5 a day; the answer counts
+// the morning's 8.
+func ExamplePolicy_NewRecipientsCap() {
+	now := time.Date(2026, 3, 1, 15, 0, 0, 0, time.UTC)
+	account := risk.Account{Registered: now.AddDate(-1, 0, 0), Connected: now.AddDate(0, 0, -12)}
+	stats := risk.Stats{NewRecipientsToday: 8}
+	total := (*risk.Policy)(nil).NewRecipientsCap(now, account, stats)
+	fmt.Println("за день:", total, "осталось:", total-stats.NewRecipientsToday)
+	// Output:
+	// за день: 35 осталось: 27
+}

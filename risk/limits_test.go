@@ -139,3 +139,50 @@ func TestPhaseText(t *testing.T) {
 		t.Error(`"red" unmarshals`)
 	}
 }
+
+// NewRecipientsCap is the line Assess draws: at the cap no
+// too-many-new-recipients finding, one over it the finding, in every phase
+// that allows new recipients, with recipients already written to today.
+func TestNewRecipientsCapMatchesAssess(t *testing.T) {
+	old := ago(90 * day)
+	for _, row := range []struct {
+		name string
+		a    risk.Account
+		s    risk.Stats
+		want int
+		why  string
+	}{
+		{"new", risk.Account{Registered: old, Connected: ago(2 * day)}, risk.Stats{NewRecipientsToday: 7}, 20,
+			"the cap is the day's: the 7 already written to count in Assess, not in the cap"},
+		{"growing", risk.Account{Registered: old, Connected: ago(12 * day)}, risk.Stats{}, 35, "day 12: 20 + 3 x 5"},
+		{"green, quiet", risk.Account{Registered: old, Connected: ago(60 * day)}, risk.Stats{Outgoing: 70, Replies: 40}, 150,
+			"2 x 70/7 = 20 is under ManyAtOnce"},
+		{"green, busy", risk.Account{Registered: old, Connected: ago(60 * day)}, risk.Stats{Outgoing: 1400, Replies: 700, NewRecipientsToday: 3}, 400,
+			"2 x 1400/7 = 400 beats ManyAtOnce"},
+		{"warm-up", risk.Account{Registered: ago(2 * day)}, risk.Stats{}, 0, "nothing through the service"},
+		{"blocked", risk.Account{Registered: old, Connected: ago(60 * day), LastBlock: ago(day)}, risk.Stats{}, 0, "nothing while blocked"},
+	} {
+		t.Run(row.name, func(t *testing.T) {
+			got := (*risk.Policy)(nil).NewRecipientsCap(now, row.a, row.s)
+			if got != row.want {
+				t.Fatalf("cap = %d, want %d (%s)", got, row.want, row.why)
+			}
+			if got == 0 {
+				return
+			}
+			tooMany := func(n int) bool {
+				p := risk.Plan{Recipients: n, NewRecipients: n, Personalized: true, Varied: true, AsksQuestion: true}
+				for _, f := range risk.Assess(now, row.a, row.s, p).Findings {
+					if f.Code == risk.CodeTooManyNewRecipients {
+						return true
+					}
+				}
+				return false
+			}
+			room := got - row.s.NewRecipientsToday
+			if tooMany(room) || !tooMany(room+1) {
+				t.Errorf("Assess disagrees: %d more new is too many: %v; %d more: %v (%s)", room, tooMany(room), room+1, tooMany(room+1), row.why)
+			}
+		})
+	}
+}

@@ -34,6 +34,9 @@ type runFlags struct {
 	force                  bool
 	out, report            string
 	quiet                  bool
+	plan                   planFlags
+	phone, region          string
+	noPhone, resume        bool
 }
 
 func (rf *runFlags) register(f *flags, full bool) {
@@ -48,7 +51,11 @@ func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.unit, "unit", "runes", "unit of -max: runes, utf16 or graphemes")
 	f.StringVar(&rf.block, "block", "", "list `FILE` of blocked domains, one a line")
 	f.StringVar(&rf.allow, "allow", "", "list `FILE` of allowed domains, one a line (overrides every list)")
-	f.StringVar(&rf.suppress, "suppress", "", "list `FILE` of recipient keys that must get no message, one a line")
+	f.StringVar(&rf.suppress, "suppress", "", "list `FILE` of recipient keys or phone numbers that must get no message, one a line")
+	f.StringVar(&rf.phone, "phone", "", "phone `COLUMN` (default: the column whose name says it, such as Телефон, Мобильный телефон, Phone or PHONE)")
+	f.BoolVar(&rf.noPhone, "no-phone", false, "read no phone column: no phone check, no duplicates by phone")
+	f.StringVar(&rf.region, "region", "RU", "country (ISO 3166 `CODE`) of phone numbers written without a country code")
+	f.BoolVar(&rf.resume, "resume", false, "with -start N, -data is the whole input: its first N records are skipped (their phones still count as duplicates)")
 	if !full {
 		return
 	}
@@ -60,6 +67,7 @@ func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.out, "o", "-", "output `FILE` of JSON Lines (\"-\": stdout)")
 	f.StringVar(&rf.report, "report", "", "also write the report as JSON to `FILE`")
 	f.BoolVar(&rf.quiet, "q", false, "do not print the report on stderr (except when refusing at maximal risk)")
+	rf.plan.register(f)
 }
 
 // options builds the campaign options, reading the list files.
@@ -85,6 +93,13 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 		Threshold:  rf.threshold,
 		NoAnalysis: rf.noAnalysis,
 		Workers:    rf.workers,
+		PhoneField: rf.phone,
+		NoPhone:    rf.noPhone,
+		Region:     rf.region,
+		Resume:     rf.resume,
+	}
+	if rf.phone != "" && rf.noPhone {
+		return nil, fmt.Errorf("-phone %s and -no-phone contradict each other; give one", rf.phone)
 	}
 	if o.Suppress, err = c.readList(rf.suppress); err != nil {
 		return nil, err
@@ -143,7 +158,7 @@ func (rf *runFlags) checkOutputs(tmpl string) error {
 func (rf *runFlags) inputs(tmpl string) []struct{ flag, name string } {
 	return []struct{ flag, name string }{
 		{"the template", tmpl}, {"-data", rf.data}, {"-suppress", rf.suppress}, {"-block", rf.block},
-		{"-allow", rf.allow}, {"-account", rf.account},
+		{"-allow", rf.allow}, {"-account", rf.account}, {"-known", rf.plan.known},
 	}
 }
 
@@ -188,11 +203,13 @@ func (c *cli) readAccount(name string) (*campaign.RiskInput, error) {
 }
 
 const generateDesc = `Renders, checks and splits a message for every recipient of -data and writes one JSON
-line per recipient, in input order: {"key","text","chunks","variant"} or {"key",...,"error":
-{"kind","message",...}}. Error kinds: input, suppressed, missing-field, render, link, too-long.
+line per recipient, in input order: {"key","phone","wa_id","text","chunks","variant"} or
+{"key",...,"error":{"kind","message",...}}. Error kinds: input, suppressed, missing-field, render,
+link, too-long, phone, duplicate-phone.
 Recipient n (0-based, plus -start) gets the n-th variant of the seeded sample of the template's
 variants: the first Count() recipients get pairwise different texts; the same -seed and input
-give the same output; -start N resumes a run at recipient N.
+give the same output; -start N resumes a run at recipient N (on the records from N on, or on
+the whole input with -resume, which also remembers the phones before N).
 
 Data: CSV with a header (UTF-8 with or without BOM; Windows-1251 or UTF-16 with -encoding, or auto;
 ',', ';' or a tab detected; a "key" column or the first column is the key) or JSON
@@ -201,8 +218,26 @@ or a stray quote (ООО "Ромашка" unquoted) is that recipient's error ro
 cannot be read as a whole (a header that is not UTF-8, a quote that does not close on its
 line) stops the run (exit 2) after the rows before the fault.
 
+Phones: the column -phone names, or the one whose header says it (Телефон, Мобильный телефон,
+Phone, PHONE, Контакт: Телефон, WhatsApp, ...; the report names it; -no-phone: none). Numbers
+are normalized to E.164 (-region RU: 8 (999) 123-45-67 is +79991234567; extensions dropped; of
+several numbers in a cell the first mobile one): rows carry "phone" and "wa_id". A missing or
+invalid number is an error row of kind phone, with the reason in Russian; a landline is a
+warning in the row. A phone that an earlier row has is a row of kind duplicate-phone naming
+its key (not a failure: the person gets one message). -suppress matches keys and phones.
+
 The report goes to stderr (and as JSON to -report FILE). With -account FILE the report carries
 the risk assessment, and at maximal risk nothing is written unless -force is given.
+
+With -plan (and -account) a batch too big for one day is planned, not refused: every message row
+gains "send_at", when to send it (RFC 3339 with the -tz zone's offset), so that each day keeps
+within the account's limits (20 new recipients a day in the first 10 days after connecting, then
+more each day; nothing in the warm-up or after a block), inside -hours on -days, with random
+-gap between messages, in input order; -seed draws the gaps. Recipients listed in -known or marked
+by -known-column are not new. The report shows the plan day by day with each day's risk; when no
+day can be made safe (the findings say why) nothing is written unless -force is given. To go on
+with the next recipient in another run, give -start N, the same -from and the report's
+-plan-state. spinwise sends nothing itself.
 
 Exit codes: 0 every recipient got a message (suppressed ones aside); 1 some recipients failed,
 or maximal risk without -force; 2 bad usage, unreadable input, a template that does not parse,
@@ -221,6 +256,9 @@ func (c *cli) generate(args []string) int {
 	if rf.data == "" {
 		return f.usageError(c, "-data FILE is required")
 	}
+	if err := rf.plan.check(f, &rf); err != nil {
+		return f.usageError(c, err.Error())
+	}
 	if err := rf.checkStdin(pos[0]); err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
@@ -228,6 +266,9 @@ func (c *cli) generate(args []string) int {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
 	opts, err := rf.options(c)
+	if err == nil {
+		err = rf.plan.apply(c, opts)
+	}
 	if err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
@@ -295,6 +336,11 @@ func (c *cli) generate(args []string) int {
 				return c.errorf(exitUsage, cmd, "interrupted: no messages written")
 			}
 			next := rf.start + rep.Recipients
+			if rf.start == 0 || rf.resume {
+				// -data holds the whole input: it can be read again.
+				return c.errorf(exitUsage, cmd, "interrupted after %d rows (each a whole JSON line); to resume, run again with the same -data and -start %d -resume (or on the recipients from record %d on, 0-based, not counting the header, with -start %d)",
+					rep.Recipients, next, next, next)
+			}
 			return c.errorf(exitUsage, cmd, "interrupted after %d rows (each a whole JSON line); to resume, run again on the recipients from record %d on (0-based, not counting the header) with -start %d",
 				rep.Recipients, next, next)
 		case errors.As(runErr, &ie):
@@ -307,11 +353,11 @@ func (c *cli) generate(args []string) int {
 		return code
 	}
 	if spool != nil {
-		if rep.Risk != nil && rep.Risk.Level == risk.Maximal && !rf.force {
+		if why := rf.plan.refusal(rep); why != "" && !rf.force {
 			if rf.quiet {
 				rep.WriteText(c.stderr) // the findings say what to fix
 			}
-			fmt.Fprintf(c.stderr, "spinwise %s: the risk is maximal: no messages written; fix the findings above, or pass -force to write them anyway\n", cmd)
+			fmt.Fprintf(c.stderr, "spinwise %s: %s\n", cmd, why)
 			return exitFailed
 		}
 		if _, err := spool.Seek(0, io.SeekStart); err != nil {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"os"
 	"strconv"
 	"strings"
@@ -33,7 +34,8 @@ func TestScript(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"tail": tailCmd,
+			"tail":      tailCmd,
+			"planstate": planStateCmd,
 		},
 	})
 }
@@ -52,4 +54,23 @@ func tailCmd(ts *testscript.TestScript, neg bool, args []string) {
 	}
 	out := strings.Join(lines[len(lines)-n:], "") + "\n"
 	ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(out), 0o644))
+}
+
+// planStateCmd is the scripts' "planstate REPORT VAR": it sets VAR to the
+// plan's "next" state in the JSON report REPORT, as a user copies it into
+// -plan-state.
+func planStateCmd(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: planstate REPORT VAR")
+	}
+	var rep struct {
+		Plan struct {
+			Next string `json:"next"`
+		} `json:"plan"`
+	}
+	ts.Check(json.Unmarshal([]byte(ts.ReadFile(args[0])), &rep))
+	if rep.Plan.Next == "" {
+		ts.Fatalf("%s has no plan.next", args[0])
+	}
+	ts.Setenv(args[1], rep.Plan.Next)
 }
