@@ -37,6 +37,10 @@ type Pattern struct {
 	a     []int32  // the runeMap's ASCII table and first pages, then ids
 	i32   []int32  // the counts of mt and tc
 	u64   []uint64 // mt's table and vectors
+
+	kl, kk int // maxDist's last length and answer
+	kmin   float64
+	kok    bool
 }
 
 // NewPattern prepares s for computing distances to other strings.
@@ -139,7 +143,7 @@ func (p *Pattern) SimilarityAtLeast(text string, min float64) (float64, bool) {
 	m := len(p.ids)
 	if n, ok := p.bandLen(text); ok {
 		l := max(m, n)
-		k := maxDist(l, min)
+		k := p.maxDist(l, min)
 		if k < 0 {
 			return 0, false
 		}
@@ -169,6 +173,16 @@ func (p *Pattern) SimilarityAtLeast(text string, min float64) (float64, bool) {
 		return 0, false
 	}
 	return similarity(d, l), true
+}
+
+// maxDist is the package's maxDist, remembering its last answer: the
+// texts a Pattern meets mostly have its length, and the threshold is
+// usually the same.
+func (p *Pattern) maxDist(l int, min float64) int {
+	if l != p.kl || min != p.kmin || !p.kok {
+		p.kl, p.kmin, p.kk, p.kok = l, min, maxDist(l, min), true
+	}
+	return p.kk
 }
 
 // mapText writes the ids of text's runes to p.tids and returns their number.
@@ -351,9 +365,19 @@ pre:
 	for pb > 0 && pb < len(a) && a[pb]&0xC0 == 0x80 {
 		pb--
 	}
+	for sb+8 <= n-pb {
+		x := binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(a[len(a)-sb-8:]), 8)) ^
+			binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(b[len(b)-sb-8:]), 8))
+		if x != 0 {
+			sb += bits.LeadingZeros64(x) / 8
+			goto suf
+		}
+		sb += 8
+	}
 	for sb < n-pb && a[len(a)-1-sb] == b[len(b)-1-sb] {
 		sb++
 	}
+suf:
 	// The suffix must start at a rune start of a.
 	for sb > 0 && a[len(a)-sb]&0xC0 == 0x80 {
 		sb--
