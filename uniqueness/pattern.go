@@ -227,10 +227,31 @@ func (p *Pattern) bandLen(text string) (int, bool) {
 // longer patterns. It returns the distance if <= k, k+1 if it exceeds k,
 // and -1 when the id path must answer.
 func (p *Pattern) fast(text string, n, k int) int {
-	if len(p.ids) <= wordBits {
-		return p.word(text, n, k)
+	m := len(p.ids)
+	if m > wordBits && k > bandMax {
+		return -1
 	}
-	return p.band(text, n, k)
+	pb, sb, pre, suf := byteAffix(p.s, text)
+	if pre == m || pre == n {
+		// One is a prefix of the other; n counts the runes of the rest
+		// of text only if that rest is valid UTF-8.
+		if pb == len(text) || pb == len(p.s) && validUTF8(text[pb:]) {
+			return min(max(m, n)-pre, k+1)
+		}
+		return -1
+	}
+	mEff, nEff := m-suf, n-suf
+	if mEff == pre || nEff == pre {
+		return -1 // the affixes cover one of them: rare, left to the id path
+	}
+	dc := decoder{t: text[:len(text)-sb], rm: &p.rm}
+	if mEff <= wordBits {
+		return p.word(&dc, pb, pre, mEff, nEff, k)
+	}
+	if k > bandMax {
+		return -1
+	}
+	return p.band(&dc, pb, pre, mEff, nEff, k)
 }
 
 // decoder holds a text whose runes the one-pass loops read as ids of a
@@ -264,28 +285,16 @@ func (dc *decoder) rejectedAt(i, k int) int {
 	return -1
 }
 
-// word is fast for a pattern of up to 64 runes: the one-word kernel from
-// the column after the common prefix to the one before the common suffix,
-// tracking row mEff, stopping when even matching every remaining rune
-// cannot bring it back to k.
-func (p *Pattern) word(text string, n, k int) int {
-	m := len(p.ids)
-	pb, sb, pre, suf := byteAffix(p.s, text)
-	if pre == m || pre == n {
-		if pb == len(text) || pb == len(p.s) && utf8.ValidString(text[pb:]) {
-			return min(max(m, n)-pre, k+1)
-		}
-		return -1
-	}
-	mEff, nEff := m-suf, n-suf
-	if mEff == pre || nEff == pre {
-		return -1 // the affixes cover one of them: rare, left to the id path
-	}
-	dc := decoder{t: text[:len(text)-sb], rm: &p.rm}
+// word is fast after the common affixes (pb bytes and pre runes of
+// prefix, the text of dc without the suffix) for at most 64 remaining
+// pattern runes (mEff): the one-word kernel from column pre, tracking row
+// mEff, stopping when even matching every remaining rune cannot bring it
+// back to k.
+func (p *Pattern) word(dc *decoder, pb, pre, mEff, nEff, k int) int {
 	t, i := dc.t, pb
 	ascii, pageOf, pages := p.rm.ascii, &p.rm.pageOf, p.rm.pages
-	peq := p.mt.peq                // stride 1
-	vn := uint64(1)<<uint(pre) - 1 // column pre: D[i][pre] = |i-pre|
+	peq, stride := p.mt.peq, p.mt.stride // word 0 of a row: rows 1..64
+	vn := uint64(1)<<uint(pre) - 1       // column pre: D[i][pre] = |i-pre|
 	vp := ^vn
 	score := mEff - pre
 	bit := uint(mEff - 1)
@@ -305,7 +314,7 @@ func (p *Pattern) word(text string, n, k int) int {
 		} else {
 			return -1
 		}
-		eq := peq[c]
+		eq := peq[int(c)*stride]
 		xv := eq | vn
 		xh := (((eq & vp) + vp) ^ vp) | eq
 		ph := vn | ^(xh | vp)
@@ -387,35 +396,14 @@ suf:
 	return pb, sb, pr, sr
 }
 
-// band is the one-pass path of a cutoff k <= bandMax: the banded kernel of
-// distBand fused with the decoding of text, which has n runes if it is
-// valid UTF-8. It returns the distance if <= k, k+1 if it exceeds k, and -1
-// when it cannot answer (k too large for one word, or text not valid
-// UTF-8): the caller then takes the id path.
-func (p *Pattern) band(text string, n, k int) int {
-	m := len(p.ids)
-	if k > bandMax {
-		return -1
-	}
-	pb, sb, pre, suf := byteAffix(p.s, text)
-	if pre == m || pre == n {
-		// One is a prefix of the other; n counts the runes of the rest
-		// of text only if that rest is valid UTF-8.
-		if pb == len(text) || pb == len(p.s) && utf8.ValidString(text[pb:]) {
-			return min(max(m, n)-pre, k+1)
-		}
-		return -1
-	}
-	mEff, nEff := m-suf, n-suf
-	if mEff <= wordBits {
-		return -1
-	}
-	dc := decoder{t: text[:len(text)-sb], rm: &p.rm}
+// band is fast for more than 64 remaining pattern runes and k <= bandMax:
+// the banded kernel of distBand fused with the decoding of the text.
+func (p *Pattern) band(dc *decoder, pb, pre, mEff, nEff, k int) int {
 	t, i := dc.t, pb
-	ascii, pageOf, pages := p.rm.ascii, &p.rm.pageOf, p.rm.pages
 	mt := &p.mt
 	stride := mt.stride
 	peq := mt.peq[:len(mt.peq)+1]
+	ascii, pageOf, pages := p.rm.ascii, &p.rm.pageOf, p.rm.pages
 	j1 := wordBits - k
 	var vp, vn uint64
 	var score int

@@ -131,3 +131,26 @@ func TestPatternReset(t *testing.T) {
 		}
 	}
 }
+
+// TestPatternLongCommonSuffix: a long pattern whose differences with the
+// text all lie in its first runes: after the common suffix at most one
+// word of it remains, which the one-word loop takes from a table of
+// several words per rune.
+func TestPatternLongCommonSuffix(t *testing.T) {
+	rng := rand.New(rand.NewPCG(61, 62))
+	alph := []rune("абвгдеёжзий —😀")
+	for it := 0; it < 500; it++ {
+		a := randRunes(rng, alph, 100+rng.IntN(300))
+		cut := 1 + rng.IntN(60)
+		b := append(edit(rng, a[:cut], alph, 1+rng.IntN(20)), a[cut:]...)
+		as, bs := string(a), string(b)
+		want := levenshtein.ComputeDistance(as, bs)
+		p := uniqueness.NewPattern(as)
+		for k := 0; k <= 40; k += 1 + rng.IntN(4) {
+			d, ok := p.DistanceAtMost(bs, k)
+			if ok != (want <= k) || ok && d != want || !ok && d != k+1 {
+				t.Fatalf("DistanceAtMost(k=%d) = %d, %v; distance %d\na=%q\nb=%q", k, d, ok, want, as, bs)
+			}
+		}
+	}
+}
