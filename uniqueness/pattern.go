@@ -38,6 +38,8 @@ type Pattern struct {
 	i32   []int32  // the counts of mt and tc
 	u64   []uint64 // mt's table and vectors
 
+	cntStale bool // mt.cnt is not counted yet
+
 	kl, kk int // maxDist's last length and answer
 	kmin   float64
 	kok    bool
@@ -96,9 +98,24 @@ func (p *Pattern) Reset(s string) {
 		u64 = make([]uint64, words+2*stride)
 	}
 	p.u64 = u64
-	p.mt.peq = u64[:0:words]
-	p.mt.vp, p.mt.vn = u64[words:words:words+stride], u64[words+stride:words+2*stride]
-	p.mt.build(p.ids, d)
+	mt := &p.mt
+	mt.peq = u64[:0:words]
+	mt.vp, mt.vn = u64[words:words:words+stride], u64[words+stride:words+2*stride]
+	if stride > denseStride {
+		mt.build(p.ids, d)
+		p.cntStale = false
+		return
+	}
+	// The dense table as build makes it, without the rune counts: only the
+	// histogram bound of the id path reads them (run counts them then).
+	mt.m, mt.stride, mt.sparse = len(p.ids), stride, false
+	mt.peq = u64[: (d+1)*stride : words]
+	clear(mt.peq)
+	for i, c := range p.ids {
+		mt.peq[int(c)*stride+i/wordBits] |= 1 << uint(i%wordBits)
+	}
+	mt.cnt = mt.cnt[:0]
+	p.cntStale = true
 }
 
 // Len returns the pattern's length in runes.
@@ -207,6 +224,15 @@ func (p *Pattern) mapText(text string) int {
 func (p *Pattern) run(n, k int) int {
 	if p.win == nil {
 		p.win = new(matcher)
+	}
+	if p.cntStale {
+		d := int(p.rm.n)
+		p.mt.cnt = grow32(p.mt.cnt, d+1)
+		clear(p.mt.cnt)
+		for _, c := range p.ids {
+			p.mt.cnt[c]++
+		}
+		p.cntStale = false
 	}
 	return runPair(&p.mt, p.win, p.ids, p.tids[:n], p.tc, int(p.rm.n), k)
 }
