@@ -58,9 +58,10 @@ func NewPattern(s string) *Pattern {
 func (p *Pattern) Reset(s string) {
 	p.s = s
 	// One block for the ASCII table, the first pages (the empty one and
-	// two lead bytes: Cyrillic) and the ids (one per non-continuation
+	// four lead bytes: Russian text has D0 and D1 for Cyrillic, C2 for
+	// « » and the no-break space) and the ids (one per non-continuation
 	// byte: exact for valid UTF-8, grown by append otherwise).
-	const head = utf8.RuneSelf + 3*64
+	const head = utf8.RuneSelf + 5*64
 	upper := len(s) - continuationBytes(s)
 	a := p.a
 	if cap(a) < head+upper {
