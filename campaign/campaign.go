@@ -25,6 +25,8 @@ type Options struct {
 	// Fields maps CRM display names or Bitrix24 codes to data keys, as
 	// template.Options.Fields does.
 	Fields map[string]string
+	// Syntax is the template's spintax dialect, as template.Options.Syntax.
+	Syntax template.Syntax
 	// MaxOutput caps one rendered message, in bytes; 0 means the template
 	// package's default (64 KiB).
 	MaxOutput int
@@ -115,6 +117,15 @@ type Options struct {
 	// Progress, when not nil, is called from Run's goroutine after each
 	// group of rows reaches the sink, with the number of rows so far.
 	Progress func(rows int)
+	// BeforeReport, when not nil, is called from Run's goroutine once every
+	// row has reached the sink and before the report is made (the
+	// uniqueness analysis can take a while): a caller flushes its output
+	// there, so that every row is written before the wait. An error ends
+	// the run with that error.
+	BeforeReport func() error
+	// AnalysisProgress, when not nil, is called from Run's goroutine as the
+	// uniqueness analysis advances, with done growing from 0 to total.
+	AnalysisProgress func(done, total int)
 }
 
 // Campaign is a parsed template with its settings, ready to run over any
@@ -132,6 +143,9 @@ type Campaign struct {
 	region   string              // Options.Region, checked
 	supPhone map[uint64]struct{} // the suppression list's phones (E.164 digits)
 	names    fieldScores         // phone column scores of field names, for Message
+
+	untidy      *template.Template // the template without the tidy (see tidylinks.go)
+	spacedLinks []spacedLink       // the template's rejected links written with spaces
 }
 
 // MaxStart is the largest Options.Start (2^62-1 where int has 64 bits):
@@ -166,7 +180,7 @@ func New(src string, opts *Options) (*Campaign, error) {
 		return nil, err
 	}
 	c.region = region
-	tmpl, err := template.Parse(src, &template.Options{Fields: c.opts.Fields, Seed: c.opts.Seed, MaxOutput: c.opts.MaxOutput})
+	tmpl, err := template.Parse(src, &template.Options{Fields: c.opts.Fields, Seed: c.opts.Seed, MaxOutput: c.opts.MaxOutput, Syntax: c.opts.Syntax})
 	if err != nil {
 		return nil, err
 	}
@@ -179,20 +193,15 @@ func New(src string, opts *Options) (*Campaign, error) {
 		c.count64 = c.count.Uint64()
 	}
 	if !c.opts.ByKey {
-		// The template's variants are the spintax variants of its source
-		// (placeholders are kept verbatim by the randomizer), so the
-		// randomizer's keyed permutation indexes them.
-		sp, err := randomizer.Parse(src)
-		if err != nil {
-			return nil, err
-		}
-		if sp.Count().Cmp(c.count) != 0 {
-			return nil, fmt.Errorf("campaign: the template has %v variants but its spintax %v", c.count, sp.Count())
-		}
-		c.spin = sp
+		// The template's variants are its spintax's, whose keyed
+		// permutation indexes them.
+		c.spin = tmpl.Spintax()
 	}
 	c.fields = tmpl.Fields()
 	c.links = linkcheck.New(c.opts.Links)
+	if err := c.untidied(src); err != nil {
+		return nil, err
+	}
 	if len(c.opts.Suppress) > 0 {
 		c.suppress = make(map[string]struct{}, len(c.opts.Suppress))
 		for _, k := range c.opts.Suppress {
@@ -308,6 +317,9 @@ func (c *Campaign) message(r Recipient, pos int, po *phoneOutcome) Row {
 		return row
 	}
 	row.Links = c.links.Check(text)
+	if l := c.untidiedLink(r, text, idx); l != nil {
+		row.Links = append(row.Links, *l) // judged before the tidy; it fails the row below
+	}
 	for _, l := range row.Links {
 		if l.Verdict != linkcheck.OK {
 			msg := l.Text

@@ -529,13 +529,23 @@ func TestReportUniqueness(t *testing.T) {
 	if diff := cmp.Diff([]string{"a", "b"}, u.LargestCluster); diff != "" {
 		t.Errorf("largest cluster (-want +got):\n%s", diff)
 	}
-	if !strings.Contains(strings.Join(rep.Warnings, "\n"), "66.7% of messages have a near-duplicate") {
-		t.Errorf("warnings %q", rep.Warnings)
+	if u.MaxSameText != 2 || u.ScorePercent != 33.3 || !strings.HasPrefix(u.Verdict, "monotonous: 2 recipients (67%) get one identical text") {
+		t.Errorf("max_same_text %d, score %v%%, verdict %q", u.MaxSameText, u.ScorePercent, u.Verdict)
+	}
+	if !strings.Contains(strings.Join(rep.Warnings, "\n"), "line 1, column 16, 20 runes: «! Ждём вас в салоне.»") {
+		t.Errorf("warnings %q: want the advice naming the text every message repeats", rep.Warnings)
 	}
 	var text strings.Builder
 	rep.WriteText(&text)
-	if !strings.Contains(text.String(), "  a ~ b: 1.000") {
-		t.Errorf("text report:\n%s", text.String())
+	for _, want := range []string{
+		"uniqueness: 33.3% of messages have no near-duplicate (similarity 0.90 or more); monotonous",
+		"2 distinct texts, at most 2 recipients share one; 2 wordings, the largest reaches 2 recipients",
+		"most similar: a ~ b 1.000",
+		"every message repeats 1:16 (20 runes): «! Ждём вас в салоне.»",
+	} {
+		if !strings.Contains(text.String(), want) {
+			t.Errorf("text report lacks %q:\n%s", want, text.String())
+		}
 	}
 }
 

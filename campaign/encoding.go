@@ -15,12 +15,12 @@ import (
 type Encoding string
 
 // The encodings ReadCSV reads. Whatever the encoding, a file that starts
-// with the UTF-8 byte-order mark is read as UTF-8: the mark cannot begin a
-// Windows-1251 or UTF-16 text.
+// with a byte-order mark is read as the mark says (UTF-8, or UTF-16 of
+// either byte order): the mark cannot begin a text in another encoding.
 const (
 	// EncodingUTF8 is UTF-8, where a byte sequence that is not UTF-8 is an
-	// error and a file that starts with a UTF-16 byte-order mark is
-	// refused, with advice.
+	// error (an *InputError whose Encoding names Windows-1251 when the
+	// bytes read as Cyrillic in it).
 	EncodingUTF8 Encoding = "utf-8"
 	// EncodingWindows1251 is the Cyrillic code page of Excel and older
 	// CRMs on a Russian Windows.
@@ -28,8 +28,9 @@ const (
 	// EncodingUTF16 is Excel's "Unicode Text" (tab-separated UTF-16):
 	// little-endian unless the file's byte-order mark says big-endian.
 	EncodingUTF16 Encoding = "utf-16"
-	// EncodingAuto reads the byte-order mark: UTF-16 after a UTF-16 mark,
-	// else UTF-8.
+	// EncodingAuto reads the byte-order mark, and without one UTF-8, or
+	// Windows-1251 when the file's first 64 KiB are not UTF-8 and read as
+	// Cyrillic in it.
 	EncodingAuto Encoding = "auto"
 )
 

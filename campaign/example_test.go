@@ -2,6 +2,7 @@ package campaign_test
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"log"
 	"os"
@@ -173,6 +174,21 @@ func ExampleMostSimilar() {
 	// Output:
 	// 0.964 "Борис, ваш заказ уже в пути." ~ "Борис, ваш заказ уже в пути!"
 	// 2 similar pairs in all
+}
+
+// KeyText is how a key column's value becomes a recipient key: a phone
+// number that encoding/json decoded as a float keeps its digits.
+func ExampleKeyText() {
+	for _, v := range []any{" c-17 ", 79991234567.0, int64(42), json.Number("0042"), nil, true} {
+		fmt.Printf("%q\n", campaign.KeyText(v))
+	}
+	// Output:
+	// "c-17"
+	// "79991234567"
+	// "42"
+	// "0042"
+	// ""
+	// "true"
 }
 
 // ParseEncoding reads a user's name for an encoding (the CLI's -encoding):

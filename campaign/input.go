@@ -14,6 +14,9 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
 )
 
@@ -42,6 +45,11 @@ type InputError struct {
 	Line int // 1-based; 0 when not known
 	Col  int // 1-based, in runes (an invalid UTF-8 byte counts as one); 0 when not known
 	Msg  string
+	// Encoding, when the fault is bytes that are not UTF-8 but read as
+	// another encoding's text (Windows-1251 Cyrillic), is that encoding:
+	// reading the file with it (CSVOptions.Encoding, or EncodingAuto)
+	// would succeed. "" otherwise.
+	Encoding Encoding
 }
 
 // Error returns "line LINE, column COL: MSG", "line LINE: MSG" when the
@@ -126,17 +134,25 @@ type CSVOptions struct {
 	// saved in a legacy code page: EncodingWindows1251 for a CSV saved by
 	// Excel or an older CRM on a Russian Windows, EncodingUTF16 for Excel's
 	// "Unicode Text" (tab-separated UTF-16), EncodingAuto to go by the
-	// byte-order mark. A file that starts with the UTF-8 byte-order mark is
-	// read as UTF-8 whatever Encoding says: the mark cannot begin a
-	// Windows-1251 text (it would read "п»ї"). With UTF-8, a file that
-	// starts with a UTF-16 byte-order mark is refused. An Encoding that is
+	// bytes. A file that starts with a byte-order mark is read as the mark
+	// says whatever Encoding says: the UTF-8 mark cannot begin a
+	// Windows-1251 text (it would read "п»ї"), nor a UTF-16 mark a UTF-8
+	// one. An Encoding that is
 	// none of the constants stops the source with an error. MaxRecord counts
 	// the bytes after decoding.
 	Encoding Encoding
 }
 
-// legacyEncoding is the advice for a file that is not UTF-8.
-const legacyEncoding = "save the file as UTF-8, or read it as Windows-1251 (the CLI's -encoding windows-1251) if that is what it is"
+// notUTF8 is the error for text that is not UTF-8, at line and col, what
+// naming it ("the header", "column \"Имя\""): when the bytes read as
+// Windows-1251 Cyrillic it says so and sets Encoding.
+func notUTF8(line, col int, what, text string) *InputError {
+	if looksWindows1251([]byte(text)) {
+		return &InputError{Line: line, Col: col, Encoding: EncodingWindows1251,
+			Msg: what + " is not valid UTF-8 but reads as Windows-1251 Cyrillic (an export from Excel or an older CRM?); save the file as UTF-8, or read it as windows-1251"}
+	}
+	return &InputError{Line: line, Col: col, Msg: what + " is not valid UTF-8; save the file as UTF-8"}
+}
 
 // recordLimiter fails a read once more than max bytes (plus the read-ahead
 // of csv.Reader's own buffer) have been read since the current record
@@ -167,7 +183,8 @@ const bom = "\uFEFF"
 // write them: UTF-8 with or without a byte-order mark (or the encoding
 // CSVOptions.Encoding names), fields separated by
 // ',' or ';' (detected), quoted as RFC 4180 says. Header names are trimmed of
-// white space; every column becomes a field of Data under its header name,
+// white space; lines may end in CRLF, LF or, as classic Mac OS wrote them,
+// CR alone; every column becomes a field of Data under its header name,
 // the key column included.
 //
 // Errors are of two weights. A record the reader can still delimit is that
@@ -176,8 +193,8 @@ const bom = "\uFEFF"
 // UTF-8, an empty key, a quoting error within one line (a bare quote, as in
 // ООО "Ромашка" unquoted). A fault that makes the rest of the file
 // unreadable stops the source with an *InputError: an empty file, a header
-// that is not valid UTF-8 (the file is probably in Windows-1251), a UTF-16
-// file, an empty or repeated header name, a quote that does not close before
+// that is not valid UTF-8 (the file is probably in Windows-1251: then
+// InputError.Encoding says so), an empty or repeated header name, a quote that does not close before
 // the next line, a record longer than CSVOptions.MaxRecord bytes (so memory
 // stays bounded whatever the file).
 func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
@@ -195,11 +212,20 @@ func ReadCSV(r io.Reader, opts *CSVOptions) iter.Seq2[Recipient, error] {
 			return
 		case bytes.HasPrefix(head, []byte(bom)):
 			br.Discard(len(bom))
-		case dec == nil && isUTF16BOM(head):
-			yield(Recipient{}, &InputError{Line: 1, Msg: "the file is UTF-16 (Excel's \"Unicode Text\"?); save it as UTF-8, or read it as UTF-16 (the CLI's -encoding utf-16)"})
-			return
+		case isUTF16BOM(head):
+			// The mark says what the file is, whatever Encoding says
+			// (Excel's "Unicode Text" saved by someone who did not know).
+			br = bufio.NewReaderSize(transform.NewReader(br, xunicode.BOMOverride(encoding.Nop.NewDecoder())), 64<<10)
+		case o.Encoding == EncodingAuto:
+			// No mark: UTF-8, unless the bytes read as Windows-1251.
+			if head, _ := br.Peek(csvReadAhead); looksWindows1251(head) {
+				br = bufio.NewReaderSize(transform.NewReader(br, charmap.Windows1251.NewDecoder()), 64<<10)
+			}
 		case dec != nil:
 			br = bufio.NewReaderSize(transform.NewReader(br, dec.NewDecoder()), 64<<10)
+		}
+		if head, _ := br.Peek(csvReadAhead); crOnly(head) {
+			br = bufio.NewReaderSize(crReader{br}, 64<<10)
 		}
 		comma := o.Comma
 		if comma == 0 {
@@ -385,7 +411,7 @@ func csvHeader(header []string, key string, cols []int) (int, error) {
 	keyCol := -1
 	for i, h := range header {
 		if !utf8.ValidString(h) {
-			return 0, &InputError{Line: 1, Col: cols[i], Msg: "the header is not valid UTF-8 (a Windows-1251 export?); " + legacyEncoding}
+			return 0, notUTF8(1, cols[i], "the header", strings.Join(header, ","))
 		}
 		h = strings.TrimSpace(h)
 		header[i] = h
@@ -426,7 +452,7 @@ func csvRecipient(header []string, keyCol int, rec []string, line int, pos func(
 	for i, v := range rec {
 		if !utf8.ValidString(v) {
 			l, c := pos(i)
-			r.Err = &InputError{Line: l, Col: c, Msg: fmt.Sprintf("column %q is not valid UTF-8; %s", header[i], legacyEncoding)}
+			r.Err = notUTF8(l, c, fmt.Sprintf("column %q", header[i]), v)
 			return r
 		}
 	}
@@ -447,18 +473,25 @@ type JSONOptions struct {
 	// Key is the name of the key field; "" means "key".
 	Key string
 	// MaxLine is the longest line accepted, in bytes; 0 means 1 MiB. A
-	// longer line is that record's error row.
+	// longer line is that record's error row; one that has not ended
+	// after 64 MiB stops the source (an endless stream is not JSON Lines).
 	MaxLine int
 }
+
+// maxSkip bounds how much of a line longer than JSONOptions.MaxLine is read
+// past, in bytes, looking for its end.
+const maxSkip = 64 << 20
 
 // ReadJSONL returns a source over JSON Lines: one JSON object per line, its
 // members the recipient's fields. Strings stay strings; integers become
 // int64, or stay a json.Number, written as it was, when they do not fit
 // (an order number of 20 digits is never rounded); other numbers become
 // float64. The key field (a string or a number) is the key, as [KeyText]
-// writes it. Blank lines are skipped. A line that is not a JSON object, has no
-// key or is longer than MaxLine is that recipient's error row; only a read
-// error of the underlying reader stops the source.
+// writes it. Blank lines are skipped; lines may end in LF, CRLF or CR alone,
+// and a file with a UTF-16 byte-order mark is decoded by it. A line that is
+// not a JSON object, has no key or is longer than MaxLine is that
+// recipient's error row; only a read error of the underlying reader, or a
+// line that has not ended after 64 MiB, stops the source.
 func ReadJSONL(r io.Reader, opts *JSONOptions) iter.Seq2[Recipient, error] {
 	var o JSONOptions
 	if opts != nil {
@@ -472,21 +505,36 @@ func ReadJSONL(r io.Reader, opts *JSONOptions) iter.Seq2[Recipient, error] {
 	}
 	return func(yield func(Recipient, error) bool) {
 		br := bufio.NewReaderSize(r, 64<<10)
+		if head, _ := br.Peek(2); isUTF16BOM(head) {
+			// Saved as "Unicode" by a Windows editor: read by its mark.
+			br = bufio.NewReaderSize(transform.NewReader(br, xunicode.BOMOverride(encoding.Nop.NewDecoder())), 64<<10)
+		}
+		if head, _ := br.Peek(csvReadAhead); crOnly(head) {
+			br = bufio.NewReaderSize(crReader{br}, 64<<10)
+		}
 		var buf []byte
 		for line := 1; ; line++ {
 			buf = buf[:0]
 			tooLong := false
 			var err error
+			skipped := 0
 			for {
 				var part []byte
 				part, err = br.ReadSlice('\n')
 				if len(buf)+len(part) > o.MaxLine {
 					tooLong = true
+					skipped += len(part)
 				} else {
 					buf = append(buf, part...)
 				}
 				if err != bufio.ErrBufferFull {
 					break
+				}
+				if skipped > maxSkip {
+					// No line break in sight: not JSON Lines, or an endless
+					// stream (/dev/zero); reading on would never end.
+					yield(Recipient{}, &InputError{Line: line, Msg: fmt.Sprintf("the line has not ended after %d MiB: this is not JSON Lines", maxSkip>>20)})
+					return
 				}
 			}
 			if err != nil && err != io.EOF {

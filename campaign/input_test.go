@@ -111,7 +111,7 @@ func TestReadCSV(t *testing.T) {
 			name: "invalid UTF-8 in a data row is that row's error",
 			in:   "key,Имя\nc1,\xc0\xe0\xed\xed\xe0\nc2,Анна\n",
 			want: []got{
-				{Key: "c1", Line: 2, Err: `line 2, column 4: column "Имя" is not valid UTF-8; save the file as UTF-8, or read it as Windows-1251 (the CLI's -encoding windows-1251) if that is what it is`},
+				{Key: "c1", Line: 2, Err: `line 2, column 4: column "Имя" is not valid UTF-8 but reads as Windows-1251 Cyrillic (an export from Excel or an older CRM?); save the file as UTF-8, or read it as windows-1251`},
 				{Key: "c2", Line: 3, Data: map[string]any{"key": "c2", "Имя": "Анна"}},
 			},
 		},
@@ -138,7 +138,7 @@ func TestReadCSV(t *testing.T) {
 		{
 			name:  "Windows-1251 header stops the file",
 			in:    "key,\xc8\xec\xff\nc1,x\n",
-			fatal: "line 1, column 5: the header is not valid UTF-8 (a Windows-1251 export?); save the file as UTF-8, or read it as Windows-1251 (the CLI's -encoding windows-1251) if that is what it is",
+			fatal: "line 1, column 5: the header is not valid UTF-8 but reads as Windows-1251 Cyrillic (an export from Excel or an older CRM?); save the file as UTF-8, or read it as windows-1251",
 		},
 		{
 			name: "a Windows-1251 export read as Windows-1251",
@@ -167,9 +167,26 @@ func TestReadCSV(t *testing.T) {
 				"(CSV quoting: a field with a quote must be quoted, and its quotes doubled)",
 		},
 		{
-			name:  "UTF-16 stops the file",
-			in:    "\xff\xfek\x00e\x00y\x00",
-			fatal: "line 1: the file is UTF-16 (Excel's \"Unicode Text\"?); save it as UTF-8, or read it as UTF-16 (the CLI's -encoding utf-16)",
+			name: "a UTF-16 file is read by its BOM whatever Encoding says",
+			in:   utf16le("key\tИмя\r\nc1\tАнна\r\n"),
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна"}}},
+		},
+		{
+			name: "a big-endian UTF-16 file read as Windows-1251 is UTF-16 by its BOM",
+			in:   "\xfe\xff\x00k\x00e\x00y\x00\n\x00c\x001\x00\n",
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingWindows1251},
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1"}}},
+		},
+		{
+			name: "auto reads a Windows-1251 export",
+			in:   win1251("key;Имя;Адрес\nc1;Анна;г. Москва, ул. Ленина, д. 5 — «Салон»\n"),
+			opts: &campaign.CSVOptions{Encoding: campaign.EncodingAuto},
+			want: []got{{Key: "c1", Line: 2, Data: map[string]any{"key": "c1", "Имя": "Анна", "Адрес": "г. Москва, ул. Ленина, д. 5 — «Салон»"}}},
+		},
+		{
+			name: "bytes that are not UTF-8 nor Cyrillic are not called Windows-1251",
+			in:   "key,Name\nc1,\x80\x81\x82\n",
+			want: []got{{Key: "c1", Line: 2, Err: `line 2, column 4: column "Name" is not valid UTF-8; save the file as UTF-8`}},
 		},
 		{
 			name: "Excel's Unicode Text read as UTF-16",
@@ -422,6 +439,7 @@ func FuzzReadCSV(f *testing.F) {
 	f.Add("key;Компания\nc1;ООО \"Ромашка\"\nc2;x\n")
 	f.Add("k\n\xff\n")
 	f.Add(win1251("key;Имя\nc1;Ёлкина «Анна»\n"))
+	f.Add("key,Имя\rc1,Анна\rc2,\"a\rb\"\r")
 	f.Fuzz(func(t *testing.T, in string) {
 		for _, opts := range []*campaign.CSVOptions{nil, {Encoding: campaign.EncodingWindows1251}} {
 			last := 0

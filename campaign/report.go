@@ -1,7 +1,7 @@
 package campaign
 
 import (
-	"cmp"
+	"context"
 	"fmt"
 	"hash/fnv"
 	"io"
@@ -87,32 +87,76 @@ type Length struct {
 }
 
 // Uniqueness is the report's summary of uniqueness.Analyze over the texts of
-// the batch's messages.
+// the batch's messages: whether one text goes to many people, how many
+// different wordings the batch really has, and where the template repeats
+// itself. Verdict and Advice say it in a sentence each.
 type Uniqueness struct {
 	Threshold float64 `json:"threshold"`
 	// Score is the share of messages with no near-duplicate at Threshold:
-	// 1 means every message is unique.
-	Score float64 `json:"score"`
-	// Distinct is the number of different texts.
-	Distinct int `json:"distinct"`
-	// SimilarPairs is the number of pairs at or above Threshold.
-	SimilarPairs int64 `json:"similar_pairs"`
+	// 1 means every message is unique. ScorePercent is the same in
+	// percent, rounded to one decimal.
+	Score        float64 `json:"score"`
+	ScorePercent float64 `json:"score_percent"`
+	// Verdict is one line on how varied the batch reads; Advice says what
+	// to change, or is empty when nothing needs to.
+	Verdict string `json:"verdict"`
+	Advice  string `json:"advice,omitempty"`
+	// Distinct is the number of different texts; MaxSameText the most
+	// recipients that get one exact text.
+	Distinct    int `json:"distinct"`
+	MaxSameText int `json:"max_same_text"`
+	// EffectiveWordings is the number of groups of messages within
+	// Threshold of their group's leader (greedy leader clustering: groups
+	// never chain), LargestGroup the number of recipients of the biggest,
+	// and Groups the biggest few, each with its leader's key.
+	EffectiveWordings int         `json:"effective_wordings"`
+	LargestGroup      int         `json:"largest_group"`
+	Groups            []GroupInfo `json:"groups,omitempty"`
+	// Nearest is the distribution of each message's nearest-neighbour
+	// similarity (0 stands for "below the floor", Threshold-0.05).
+	Nearest Nearest `json:"nearest"`
+	// SimilarPairs is the number of pairs at or above Threshold; an
+	// estimate when SimilarPairsEstimated (see uniqueness.Report).
+	SimilarPairs          int64 `json:"similar_pairs"`
+	SimilarPairsEstimated bool  `json:"similar_pairs_estimated,omitempty"`
 	// Exact is true when every pair was compared; false when the batch
-	// was large enough for candidate pairs from MinHash (every reported
-	// pair is real; a few may be missed).
+	// was large enough for candidate pairs (every reported pair is real;
+	// a few may be missed, and Nearest is a lower bound).
 	Exact bool `json:"exact"`
-	// Clusters is the number of groups of near-duplicates (messages linked
-	// by similar pairs); LargestCluster lists the keys of the biggest one
-	// (at most ten) and LargestClusterSize its size.
+	// Clusters is the number of connected groups of near-duplicates
+	// (messages linked by similar pairs, chains included); LargestCluster
+	// lists the keys of the biggest one (at most ten) and
+	// LargestClusterSize its size. EffectiveWordings is the more telling
+	// count: a campaign's messages often chain into one cluster.
 	Clusters           int      `json:"clusters"`
 	LargestClusterSize int      `json:"largest_cluster_size,omitempty"`
 	LargestCluster     []string `json:"largest_cluster,omitempty"`
 	// WorstPairs are the most similar pairs, most similar first (at most
-	// ten), by recipient key.
+	// ten; ties by row order), by recipient key.
 	WorstPairs []SimilarPair `json:"worst_pairs,omitempty"`
+	// Invariant are the longest runs of template text that every variant
+	// shares (outside every spintax group, placeholder and condition),
+	// longest first: where to add options. At most five, each at least
+	// ten runes.
+	Invariant []InvariantRun `json:"invariant,omitempty"`
 	// Analysis is the full analysis, with message indexes into the batch's
 	// messages (error rows skipped) in row order.
 	Analysis *uniqueness.Report `json:"-"`
+}
+
+// GroupInfo is one group of messages of one wording.
+type GroupInfo struct {
+	LeaderKey  string `json:"leader_key"`
+	Recipients int    `json:"recipients"`
+	Texts      int    `json:"texts"`
+}
+
+// Nearest is a distribution of nearest-neighbour similarities.
+type Nearest struct {
+	P50   float64 `json:"p50"`
+	P90   float64 `json:"p90"`
+	Max   float64 `json:"max"`
+	Exact bool    `json:"exact"`
 }
 
 // SimilarPair is a pair of near-duplicate messages, by recipient key.
@@ -128,6 +172,8 @@ type accumulator struct {
 	rep     Report
 	texts   []string // for the analysis
 	keys    []string
+	labels  []uint64 // each message's variant, hashed
+	arena   *arena   // holds the texts and keys
 	runes   int
 	maxPos  int
 	bitmap  []uint64            // used variants when the count is small
@@ -183,8 +229,12 @@ func (a *accumulator) add(r *Row) {
 	}
 	a.useVariant(r)
 	if !a.c.opts.NoAnalysis {
-		a.texts = append(a.texts, r.Text)
-		a.keys = append(a.keys, r.Key)
+		if a.arena == nil {
+			a.arena = newArena()
+		}
+		a.texts = append(a.texts, a.arena.intern(r.Text))
+		a.keys = append(a.keys, a.arena.copy(r.Key))
+		a.labels = append(a.labels, variantLabel(r.Variant))
 	}
 }
 
@@ -214,7 +264,9 @@ func (a *accumulator) useVariant(r *Row) {
 	}
 }
 
-func (a *accumulator) finish() *Report {
+// finish completes the report. It returns ctx's error when ctx is done
+// during the uniqueness analysis; the report then has no Uniqueness.
+func (a *accumulator) finish(ctx context.Context) (*Report, error) {
 	rep := &a.rep
 	c := a.c
 	if rep.Messages > 0 {
@@ -230,7 +282,7 @@ func (a *accumulator) finish() *Report {
 	}
 	if c.opts.ByKey && rep.Variants.Used < rep.Messages {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf(
-			"%d messages share a variant with another (variants chosen by key)", rep.Messages-rep.Variants.Used))
+			"%s a variant with another (variants chosen by key)", plural(rep.Messages-rep.Variants.Used, "message shares", "messages share")))
 	}
 	if !c.opts.NoAnalysis {
 		seen := make(map[string]struct{}, len(a.keys))
@@ -247,40 +299,22 @@ func (a *accumulator) finish() *Report {
 		}
 		if rep.DuplicateKeys > 0 {
 			rep.Warnings = append(rep.Warnings, fmt.Sprintf(
-				"%d messages go to a key that already got one (the first: %q): if the key is the person, they would be written to twice; remove the repeated rows, or key the data by a column that is unique (spinwise -key)",
-				rep.DuplicateKeys, first))
+				"%s to a key that already got one (the first: %q): if the key is the person, they would be written to twice; remove the repeated rows, or key the data by a column that is unique",
+				plural(rep.DuplicateKeys, "message goes", "messages go"), first))
 		}
-		an := uniqueness.Analyze(a.texts, &uniqueness.Options{Threshold: c.opts.Threshold, Workers: c.opts.Workers})
-		u := &Uniqueness{
-			Threshold:    c.opts.Threshold,
-			Score:        an.Score,
-			Distinct:     an.Distinct,
-			SimilarPairs: an.TotalPairs,
-			Exact:        an.Exact,
-			Clusters:     len(an.Clusters),
-			Analysis:     an,
-		}
-		if len(an.Clusters) > 0 {
-			big := an.Clusters[0] // biggest first
-			u.LargestClusterSize = len(big)
-			for _, i := range big[:min(len(big), 10)] {
-				u.LargestCluster = append(u.LargestCluster, a.keys[i])
-			}
-		}
-		for _, p := range MostSimilar(an.Pairs, 10) {
-			u.WorstPairs = append(u.WorstPairs, SimilarPair{A: a.keys[p.I], B: a.keys[p.J], Similarity: p.Similarity})
+		u, err := a.uniqueness(ctx)
+		if err != nil {
+			return rep, err
 		}
 		rep.Uniqueness = u
-		if an.N > 0 && an.Score < 1 {
-			rep.Warnings = append(rep.Warnings, fmt.Sprintf(
-				"%.1f%% of messages have a near-duplicate (similarity %.2f or more); vary the template more",
-				100*(1-an.Score), c.opts.Threshold))
+		if u.Advice != "" {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf("the messages read as %s; %s", u.Verdict, u.Advice))
 		}
-		a.texts, a.keys = nil, nil
+		a.texts, a.keys, a.labels, a.arena = nil, nil, nil, nil
 	}
 	if c.opts.KnownField != "" && rep.Messages > 0 && rep.withField == 0 {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf(
-			"no recipient's data has the field %q that marks known recipients: every recipient counts as new; check the column's name (spinwise -known-column)",
+			"no recipient's data has the field %q that marks known recipients: every recipient counts as new; check the name of the column (Options.KnownField)",
 			c.opts.KnownField))
 	}
 	if c.opts.Risk != nil {
@@ -293,7 +327,7 @@ func (a *accumulator) finish() *Report {
 			rep.Warnings = append(rep.Warnings, "no safe send plan: "+rep.Plan.Error)
 		}
 	}
-	return rep
+	return rep, nil
 }
 
 // WriteText prints the report for people, in a few lines.
@@ -324,18 +358,7 @@ func (r *Report) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "length: %d to %d runes, mean %.0f\n", r.Length.Min, r.Length.Max, r.Length.Mean)
 	}
 	if u := r.Uniqueness; u != nil {
-		fmt.Fprintf(&b, "uniqueness: score %.3f at threshold %.2f, %d distinct texts, %d similar pairs\n",
-			u.Score, u.Threshold, u.Distinct, u.SimilarPairs)
-		for _, p := range u.WorstPairs[:min(len(u.WorstPairs), 3)] {
-			fmt.Fprintf(&b, "  %s ~ %s: %.3f\n", p.A, p.B, p.Similarity)
-		}
-		if u.Clusters > 0 {
-			fmt.Fprintf(&b, "  %d clusters of near-duplicates; the largest has %d messages (%s", u.Clusters, u.LargestClusterSize, strings.Join(u.LargestCluster, ", "))
-			if u.LargestClusterSize > len(u.LargestCluster) {
-				b.WriteString(", ...")
-			}
-			b.WriteString(")\n")
-		}
+		u.writeText(&b)
 	}
 	if r.Phones != nil {
 		r.Phones.writeText(&b)
@@ -368,6 +391,21 @@ func (r *Report) WriteText(w io.Writer) error {
 	return err
 }
 
+// plural prints n with the singular or plural noun (English: one, many).
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
+func plural64(n int64, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.FormatInt(n, 10) + " " + many
+}
+
 func limit(n int) string {
 	if n < 0 {
 		return "no fixed cap"
@@ -377,15 +415,12 @@ func limit(n int) string {
 
 // MostSimilar returns the n most similar of pairs (all of them when n is
 // negative), most similar first; pairs of equal similarity keep their order.
-// pairs itself is not changed. It is how the report picks its worst pairs,
-// and how a caller ranks the pairs of its own [uniqueness.Analyze].
+// pairs itself is not changed.
+//
+// Deprecated: use [uniqueness.MostSimilar], where it belongs; the report's
+// own worst pairs come from [uniqueness.Report].WorstPairs.
 func MostSimilar(pairs []uniqueness.Pair, n int) []uniqueness.Pair {
-	out := slices.Clone(pairs)
-	slices.SortStableFunc(out, func(p, q uniqueness.Pair) int { return cmp.Compare(q.Similarity, p.Similarity) })
-	if n >= 0 && len(out) > n {
-		out = out[:n]
-	}
-	return out
+	return uniqueness.MostSimilar(pairs, n)
 }
 
 // schedule gives a message its time in the plan.

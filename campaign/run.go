@@ -55,7 +55,8 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 	if c.opts.Plan != nil {
 		var err error
 		if pl, err = c.planner(); err != nil { // New checked the options: not expected
-			return newAccumulator(c).finish(), fmt.Errorf("campaign: %w", err)
+			rep, _ := newAccumulator(c).finish(ctx)
+			return rep, fmt.Errorf("campaign: %w", err)
 		}
 	}
 	ctx, cancel := context.WithCancel(ctx)
@@ -222,6 +223,15 @@ func (c *Campaign) Run(ctx context.Context, src iter.Seq2[Recipient, error], sin
 	}
 	// The report always describes what reached the sink.
 	acc.finishPhones(pr.field)
-	rep := acc.finish()
-	return rep, runErr
+	if runErr != nil {
+		rep, _ := acc.finish(ctx)
+		return rep, runErr
+	}
+	if c.opts.BeforeReport != nil {
+		if err := c.opts.BeforeReport(); err != nil {
+			rep, _ := acc.finish(ctx)
+			return rep, err
+		}
+	}
+	return acc.finish(ctx)
 }

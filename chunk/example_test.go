@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/spinwise/spinwise/chunk"
+	"github.com/spinwise/spinwise/linkcheck"
 )
 
 func ExampleSplit() {
@@ -88,6 +89,30 @@ func ExampleSpanError() {
 	// Output:
 	// link 14 50
 	// chunk:1:9: link "https://salon.example.ru/zapis?utm_source=whatsapp" is 50 runes, longer than the limit of 30 runes; raise Options.Max or shorten the link in the text
+}
+
+// SplitLinks is for a caller that has checked the links already (package
+// campaign does): the spans it found are kept whole, and not looked for
+// again.
+func ExampleSplitLinks() {
+	text := "Анна, ваша запись подтверждена. Подробности и перенос записи: https://salon.example.ru/zapis/2026-12-05?master=7"
+	links := linkcheck.New(nil).Check(text)
+	for _, l := range links {
+		fmt.Println(l.Text, l.Verdict)
+	}
+	chunks, err := chunk.SplitLinks(text, links, &chunk.Options{Max: 60})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range chunks {
+		fmt.Println(c)
+	}
+	// Output:
+	// https://salon.example.ru/zapis/2026-12-05?master=7 ok
+	// Анна, ваша запись подтверждена.
+	// Подробности и перенос записи:
+	// https://salon.example.ru/zapis/2026-12-05?master=7
 }
 
 // ErrorWithPosition shows where in the text the span that cannot fit is.

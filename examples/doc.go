@@ -7,8 +7,8 @@
 //     report (go run ./examples/campaign).
 //   - send-plan: the sample batch spread over the days a young number may
 //     write to it, every message with its send_at (go run ./examples/send-plan).
-//   - bitrix24-robot: an net/http handler for a Bitrix24 automation rule,
-//     answering a robot call with the rendered short messages as JSON.
+//   - bitrix24-robot: package bitrix24 (a Bitrix24 application whose robot
+//     answers through bizproc.event.send) embedded in a server of your own.
 //
 // The sample templates and contacts they use are the project's corpus,
 // package internal/corpus.

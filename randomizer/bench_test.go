@@ -181,3 +181,34 @@ func BenchmarkVariantLargePermutation(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkSpinTextRandomizer spins TextRandomizer's README example (24,576
+// variants) in its own syntax, where every variant is folded on its way
+// out, beside the same text rewritten in spinwise's syntax with the
+// separators spaced by hand (the same groups, no folding).
+func BenchmarkSpinTextRandomizer(b *testing.B) {
+	const tr = `{{Бытует|Существует|Есть|Имеется} мнение|{Некоторые|Многие} думают}, что и [+и+{копирайтинг (написание текстов)|написание текстов (копирайтинг)|написание текстов|копирайтинг}|{рерайтинг (переработку готовых текстов)|переработку готовых текстов (рерайтинг)|переработку готовых текстов|рерайтинг}] [{|с успехом}|можно] доверить [+–+{текстовому рандомизатору|рандомизатору {|текста|текстов}}|{специальной|особой} {программе|проге}].`
+	sw := strings.NewReplacer("{{", "{ {", "[+и+", "[+ и +", "[+–+", "[+ – +").Replace(tr)
+	for _, c := range []struct {
+		name   string
+		src    string
+		syntax randomizer.Syntax
+	}{{"textrandomizer", tr, randomizer.TextRandomizer}, {"spinwise", sw, randomizer.Spinwise}} {
+		b.Run(c.name, func(b *testing.B) {
+			s, err := randomizer.ParseSyntax(c.src, c.syntax)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if s.Count().Int64() != 24576 {
+				b.Fatalf("%v variants", s.Count())
+			}
+			r := rand.New(rand.NewPCG(1, 2))
+			buf := make([]byte, 0, 1024)
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c.src)))
+			for b.Loop() {
+				buf = s.AppendSpin(buf[:0], r)
+			}
+		})
+	}
+}

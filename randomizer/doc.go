@@ -13,12 +13,13 @@
 //     is one empty option.
 //   - [a|b|c] is a permutation group: a variant has all its options, in some
 //     order, joined by one space. [+SEP+a|b|c] joins them with SEP instead;
-//     SEP is literal text up to the next '+' and holds none of the
-//     characters + { } [ ] | \ (so [+, +кофе|чай] joins with ", "). A '['
+//     SEP is literal text up to the next unescaped '+', in which an
+//     unescaped { } [ ] | makes "[+" plain text (so [+, +кофе|чай] joins
+//     with ", ", [+\++a|b] with "+", and [+7 999 123] is text). A '['
 //     whose top level has no '|' is plain text: [акция] is printed as is,
 //     and so is a ']' that closes no '['.
-//   - \{ \} \[ \] \| and \\ are the literal characters. Any other backslash
-//     is itself. A '|' outside any group is plain text.
+//   - \{ \} \[ \] \| \+ and \\ are the literal characters. Any other
+//     backslash is itself. A '|' outside any group is plain text.
 //   - {{ ... }} (up to the first "}}") and {= ... } (up to the first '}')
 //     are placeholders: the randomizer keeps them verbatim and never reads
 //     their insides, even a '|' ({{ .Name | upper }}). Package template
@@ -26,6 +27,38 @@
 //     start with a placeholder or with a nested group: "{{{" is an error,
 //     and {{a|b} c|d} is a placeholder; write {d|{a|b} c} or { {a|b} c|d}.
 //   - Everything else is literal text, in UTF-8.
+//
+// # TextRandomizer's syntax
+//
+// ParseSyntax(src, TextRandomizer) reads the dialect of the PHP
+// TextRandomizer (github.com/RotEval/TextRandomizer), the classic Russian
+// text randomizer, and renders exactly the texts it renders, with the same
+// count of variants (checked against its recorded output in testdata):
+//
+//   - {a|b} and {|a} as above; groups may start with a group:
+//     {{Бытует|Существует} мнение|Многие думают}.
+//   - Every '[' is a permutation, even without a '|' ([акция] prints
+//     акция); [+SEP+a|b] joins with SEP spaced on both sides: [+,+чай|кофе]
+//     gives "чай, кофе", [+и+чай|кофе] "чай и кофе".
+//   - A '|' outside any group separates paragraphs, which are permuted and
+//     joined by a space.
+//   - \{ \} \[ \] \| \+ \\ are the characters; another backslash is itself.
+//   - Every variant is folded as TextRandomizer folds it: a space goes
+//     before and after every group, then white space (newlines and Unicode
+//     spaces such as U+00A0 included: PCRE's \s under PHP's u flag) is
+//     trimmed at the ends and every run of it becomes one space, and a space
+//     before , . ! or ? is dropped. So при{вет|вед} gives "при вет", and a
+//     template is always one line.
+//   - {{...}} (up to the first "}}") and {=...} (up to the first '}') are
+//     placeholders when they hold no '|' and no '{', and count as words when
+//     folding; otherwise the braces are groups, as TextRandomizer reads them.
+//
+// Where TextRandomizer silently prints a broken template, ParseSyntax
+// reports it: an unclosed '{' or '[', a '}' that closes nothing or would
+// close a '[', a "[+" with no closing '+' before a bracket, a '|' or the
+// end (TextRandomizer would read the rest of the text as a separator), and
+// a NUL character. LengthRange is a true range of the folded lengths: its
+// minimum counts no white space, its maximum all of it.
 //
 // Parse rejects, with a *SyntaxError that gives the byte offset, line and
 // column (in runes) and says what to do: invalid UTF-8; an unclosed '{',

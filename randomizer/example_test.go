@@ -182,6 +182,32 @@ func ExampleSpintax_Groups() {
 	// [b|c] perm=true options: "b" "c"
 }
 
+func ExampleParseSyntax() {
+	s, err := randomizer.ParseSyntax("{{Бытует|Существует} мнение|Многие думают}, что [+и+чай|кофе] при{вет|вед} .", randomizer.TextRandomizer)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(s.Count(), "variants")
+	for v := range s.All() {
+		fmt.Println(v)
+		break
+	}
+	// Output:
+	// 12 variants
+	// Бытует мнение, что чай и кофе при вет.
+}
+
+func ExampleSyntax() {
+	for _, syntax := range []randomizer.Syntax{randomizer.Spinwise, randomizer.TextRandomizer} {
+		s, _ := randomizer.ParseSyntax("[акция] a|b", syntax)
+		fmt.Printf("%s: %v variants, parsed as %s\n", syntax, s.Count(), s.Syntax())
+	}
+	// Output:
+	// spinwise: 1 variants, parsed as spinwise
+	// textrandomizer: 2 variants, parsed as textrandomizer
+}
+
 // ErrorWithPosition prints a syntax error as the CLI does: the file name,
 // line and column, then the source line with a caret under the fault.
 func ExampleSyntaxError_ErrorWithPosition() {

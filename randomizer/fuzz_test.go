@@ -17,11 +17,25 @@ func FuzzParse(f *testing.F) {
 	for _, src := range []string{
 		"{x|y} {q {x|y}|r}", "{a|b", "a}", "{{{x}}}", "[+, +a|{b|c}]", "[акция]", `\{\|\}\[\]\\`,
 		"{{ .A | b }}{=X:Y}", "[+1+2]", "{|}{}[|]", "[a|b}", "{a]|b}", "\xff", "{=", "{{", "[+",
+		`[+\++a|b]`, `2\+2`, "a|b|{c|d}", "{{a|b} c|d}", " {a}{b} , ! ", "[+,+a|b]\n|x",
 	} {
 		f.Add(src)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
-		s, err := randomizer.Parse(src)
+		fuzzSyntax(t, src, randomizer.Spinwise)
+		fuzzSyntax(t, src, randomizer.TextRandomizer)
+	})
+}
+
+// fuzzSyntax checks the invariants of parsing src in one syntax: a typed
+// error at a position inside the input, or a template whose spans lie in the
+// input, whose String parses back to the same variants, and whose Spin gives
+// a variant within LengthRange; under TextRandomizer's syntax, a variant is
+// folded (no white space at its ends, no run of it, no space before , . ! ?
+// outside placeholders).
+func fuzzSyntax(t *testing.T, src string, syntax randomizer.Syntax) {
+	{
+		s, err := randomizer.ParseSyntax(src, syntax)
 		if err != nil {
 			var se *randomizer.SyntaxError
 			if !errors.As(err, &se) {
@@ -58,11 +72,13 @@ func FuzzParse(f *testing.F) {
 		}
 		// String round-trips.
 		canon := s.String()
-		s2, err := randomizer.Parse(canon)
+		s2, err := randomizer.ParseSyntax(canon, syntax)
 		if err != nil {
-			t.Fatalf("Parse(String()) = Parse(%q): %v", canon, err)
+			t.Fatalf("ParseSyntax(String()) = ParseSyntax(%q): %v", canon, err)
 		}
-		if s2.String() != canon || s2.Count().Cmp(s.Count()) != 0 {
+		// (TextRandomizer's String writes out the spaces around groups, so
+		// its canonical form grows by them; the variants do not change.)
+		if (syntax == randomizer.Spinwise && s2.String() != canon) || s2.Count().Cmp(s.Count()) != 0 {
 			t.Fatalf("round trip changed the template: %q → %q", canon, s2.String())
 		}
 		// Spin gives a variant, as SpinTo and AppendSpin do, and the length
@@ -71,6 +87,16 @@ func FuzzParse(f *testing.F) {
 		spun := spinBoth(t, s, src, uint64(len(src)))
 		if n := utf8.RuneCountInString(spun); n < mn || n > mx {
 			t.Fatalf("Spin gave %d runes, outside [%d, %d]", n, mn, mx)
+		}
+		if syntax == randomizer.TextRandomizer && len(s.Placeholders()) == 0 {
+			if strings.TrimSpace(spun) != spun || strings.Contains(spun, "  ") || strings.Join(strings.Fields(spun), " ") != spun {
+				t.Fatalf("Spin gave %q, not folded", spun)
+			}
+			for _, p := range []string{" ,", " .", " !", " ?"} {
+				if strings.Contains(spun, p) {
+					t.Fatalf("Spin gave %q, with a space before punctuation", spun)
+				}
+			}
 		}
 		if c := s.Count(); c.IsInt64() && c.Int64() <= 256 {
 			found := false
@@ -90,5 +116,5 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("Spin gave %q, which is not a variant", spun)
 			}
 		}
-	})
+	}
 }

@@ -10,8 +10,9 @@ import (
 // special marks the bytes that end a run of literal text.
 var special = [256]bool{'{': true, '}': true, '[': true, ']': true, '|': true, '\\': true}
 
-// escapable marks the bytes that a backslash turns into literal text.
-var escapable = [256]bool{'{': true, '}': true, '[': true, ']': true, '|': true, '\\': true}
+// escapable marks the bytes that a backslash turns into literal text. '+'
+// is one because it ends a permutation's separator ([+SEP+...]).
+var escapable = [256]bool{'{': true, '}': true, '[': true, ']': true, '|': true, '\\': true, '+': true}
 
 // frame is an open group during parsing.
 type frame struct {
@@ -28,6 +29,7 @@ type frame struct {
 
 type parser struct {
 	src      string
+	tr       bool // TextRandomizer's syntax (syntax.go)
 	s        *Spintax
 	text     []byte // the literal text arena
 	pending  []node // nodes of the open sequences, innermost last
@@ -41,13 +43,18 @@ type parser struct {
 // and memory linear in len(src), except for the exact counting of the
 // variants of templates that have astronomically many.
 func Parse(src string) (*Spintax, error) {
+	return parse(src, false)
+}
+
+// parse parses src in spinwise's syntax, or in TextRandomizer's when tr.
+func parse(src string, tr bool) (*Spintax, error) {
 	if off := firstInvalidUTF8(src); off >= 0 {
 		return nil, syntaxError(src, off, fmt.Sprintf("invalid UTF-8 byte 0x%02X; save the template as UTF-8", src[off]))
 	}
 	if len(src) > math.MaxInt32/2 {
 		return nil, syntaxError(src, 0, fmt.Sprintf("template of %d bytes is longer than the limit of %d bytes; split it", len(src), math.MaxInt32/2))
 	}
-	p := &parser{src: src, s: &Spintax{}}
+	p := &parser{src: src, s: &Spintax{tr: tr}, tr: tr}
 	p.text = make([]byte, 0, len(src))
 	// Size the tables from a cheap count of the brackets and bars, so that
 	// they are not copied over and over while they grow.
@@ -56,7 +63,11 @@ func Parse(src string) (*Spintax, error) {
 	p.s.groups = make([]group, 0, opens)
 	p.s.opts = make([]option, 0, min(opens+bars, MaxOptions))
 	p.s.nodes = make([]node, 0, 2*(opens+bars)+1)
-	if err := p.parse(); err != nil {
+	parseFn := p.parse
+	if tr {
+		parseFn = p.parseTR
+	}
+	if err := parseFn(); err != nil {
 		return nil, err
 	}
 	return p.s, nil
@@ -132,21 +143,23 @@ func (p *parser) parse() error {
 			}
 			body := i + 1
 			f := frame{perm: true, open: i}
+			var sep string
 			if i+1 < len(src) && src[i+1] == '+' {
-				k := i + 2
-				for k < len(src) && src[k] != '+' && !special[src[k]] {
-					k++
-				}
-				if k < len(src) && src[k] == '+' {
-					body = k + 1
+				if s, end, ok := separator(src, i+2); ok {
+					body, sep = end, s
 					f.explicit = true
 				}
 			}
 			// The bracket and its separator are text until a top-level '|'
 			// makes the bracket a permutation; keep them as a node of the
-			// enclosing sequence that the first '|' removes.
+			// enclosing sequence that the first '|' removes. The separator's
+			// escapes are resolved there too.
 			a := len(p.text)
-			p.text = append(p.text, src[i:body]...)
+			if f.explicit {
+				p.text = append(append(append(p.text, "[+"...), sep...), '+')
+			} else {
+				p.text = append(p.text, '[')
+			}
 			p.pending = append(p.pending, node{kind: nText, a: int32(a), b: int32(len(p.text))})
 			if f.explicit {
 				f.sep0, f.sep1 = int32(a+2), int32(len(p.text)-1)
@@ -223,6 +236,40 @@ func (p *parser) parse() error {
 	return p.finish()
 }
 
+// separator reads the separator of [+SEP+...] starting at src[i], after
+// "[+": text up to the next unescaped '+', in which \+ \\ \{ \} \[ \] \|
+// are the characters. It returns the separator with its escapes resolved
+// and the offset after its closing '+'; ok is false when an unescaped
+// { } [ ] | or the end comes first (then "[+" is not a separator).
+func separator(src string, i int) (sep string, end int, ok bool) {
+	var b []byte // only when an escape must be resolved
+	start := i
+	for i < len(src) {
+		c := src[i]
+		switch {
+		case c == '+':
+			if b == nil {
+				return src[start:i], i + 1, true
+			}
+			return string(b), i + 1, true
+		case c == '\\' && i+1 < len(src) && escapable[src[i+1]]:
+			if b == nil {
+				b = append([]byte(nil), src[start:i]...)
+			}
+			b = append(b, src[i+1])
+			i += 2
+			continue
+		case c != '\\' && special[c]:
+			return "", 0, false
+		}
+		if b != nil {
+			b = append(b, c)
+		}
+		i++
+	}
+	return "", 0, false
+}
+
 func (p *parser) placeholder(start, end int) {
 	idx := len(p.s.phs)
 	p.s.phs = append(p.s.phs, Placeholder{Text: p.src[start:end], Offset: start})
@@ -241,7 +288,11 @@ func (p *parser) flush(from int) (n0, n1 int32, c count, minLen, maxLen, maxByte
 		switch nd.kind {
 		case nText, nPlaceholder:
 			l := utf8.RuneCount(p.text[nd.a:nd.b])
-			minLen, maxLen = satAdd(minLen, l), satAdd(maxLen, l)
+			lo := l
+			if p.tr && nd.kind == nText {
+				lo = nonSpaceRunes(p.text[nd.a:nd.b]) // white space may fold away
+			}
+			minLen, maxLen = satAdd(minLen, lo), satAdd(maxLen, l)
 			maxBytes = satAdd(maxBytes, int(nd.b-nd.a))
 		case nGroup:
 			g := &s.groups[nd.a]
@@ -323,8 +374,11 @@ func (p *parser) closeGroup(at int) error {
 		}
 		prod := newMulAcc()
 		sepLen := utf8.RuneCount(p.text[f.sep0:f.sep1])
-		g.minLen = satMul(sepLen, len(opts)-1)
-		g.maxLen = g.minLen
+		g.maxLen = satMul(sepLen, len(opts)-1)
+		g.minLen = g.maxLen
+		if p.tr {
+			g.minLen = satMul(nonSpaceRunes(p.text[f.sep0:f.sep1]), len(opts)-1)
+		}
 		g.maxBytes = satMul(int(f.sep1-f.sep0), len(opts)-1)
 		p.s.hasPerm = true
 		for i := range opts {

@@ -15,6 +15,17 @@ type state struct {
 	buf     []byte      // output of Variant, and of Spin for long variants
 	scratch []int32     // permutations under construction, innermost last
 	frames  []permFrame // permutations that run is running, innermost last
+	fold    trEmitter   // folds a TextRandomizer variant on its way out
+}
+
+// emitter returns e, or e behind st's folding emitter when s is in
+// TextRandomizer's syntax.
+func (st *state) emitter(e Emitter) Emitter {
+	if !st.s.tr {
+		return e
+	}
+	st.fold = trEmitter{e: e}
+	return &st.fold
 }
 
 var statePool = sync.Pool{New: func() any { return new(state) }}
@@ -36,6 +47,7 @@ func putState(st *state) {
 	}
 	st.scratch = st.scratch[:0]
 	st.frames = st.frames[:0]
+	st.fold = trEmitter{}
 	statePool.Put(st)
 }
 
@@ -53,6 +65,9 @@ func (st *state) Placeholder(i int) { st.buf = append(st.buf, st.s.phs[i].Text..
 // nothing but the returned string; AppendSpin allocates nothing at all when
 // its buffer has room.
 func (s *Spintax) Spin(r *rand.Rand) string {
+	if s.tr {
+		return string(s.appendSpinTR(nil, r))
+	}
 	// The variant is rendered into scratch space (on the stack when it is
 	// short) and copied out into a string of exactly its length: the
 	// string holds no slack, however much longer the longest variant is.
@@ -79,6 +94,9 @@ type stackBuf [2048]byte
 // does. A sender that renders message after message into one buffer spins
 // without allocating.
 func (s *Spintax) AppendSpin(dst []byte, r *rand.Rand) []byte {
+	if s.tr {
+		return s.appendSpinTR(dst, r)
+	}
 	return s.appendSpin(dst, r)
 }
 
@@ -90,6 +108,21 @@ func (s *Spintax) appendSpin(dst []byte, r *rand.Rand) []byte {
 	}
 	st := getState(s)
 	dst = s.run(&p, st, dst)
+	putState(st)
+	return dst
+}
+
+// appendSpinTR is appendSpin for TextRandomizer's syntax: the tree walk of
+// SpinTo, folded.
+//
+//go:noinline
+func (s *Spintax) appendSpinTR(dst []byte, r *rand.Rand) []byte {
+	st := getState(s)
+	buf := st.buf
+	st.buf = dst
+	p := picker{r: r}
+	s.spinSeq(&p, st.emitter(st), st, s.top0, s.top1)
+	dst, st.buf = st.buf, buf
 	putState(st)
 	return dst
 }
@@ -161,7 +194,7 @@ func (s *Spintax) shuffle(r *picker, st *state, g *group) (base, n int) {
 func (s *Spintax) SpinTo(r *rand.Rand, e Emitter) {
 	st := getState(s)
 	p := picker{r: r}
-	s.spinSeq(&p, e, st, s.top0, s.top1)
+	s.spinSeq(&p, st.emitter(e), st, s.top0, s.top1)
 	putState(st)
 }
 
@@ -224,6 +257,7 @@ func (s *Spintax) VariantTo(i *big.Int, e Emitter) error {
 		return s.rangeError(i)
 	}
 	st := getState(s)
+	e = st.emitter(e)
 	if !s.cnt.isBig() {
 		s.variantSeq64(e, st, s.top0, s.top1, i.Uint64())
 	} else {
@@ -243,7 +277,7 @@ func (s *Spintax) rangeError(i *big.Int) error {
 // variant64 renders variant i of a template whose count fits in a uint64.
 func (s *Spintax) variant64(i uint64) string {
 	st := getState(s)
-	s.variantSeq64(st, st, s.top0, s.top1, i)
+	s.variantSeq64(st.emitter(st), st, s.top0, s.top1, i)
 	out := string(st.buf)
 	putState(st)
 	return out

@@ -35,6 +35,7 @@ type Spintax struct {
 	maxLen     int      // runes
 	maxBytes   int      // bytes of the longest variant (saturating)
 	hasPerm    bool
+	tr         bool // TextRandomizer's syntax: every variant is folded (syntax.go)
 }
 
 type nodeKind uint8
@@ -63,6 +64,7 @@ type group struct {
 	opt0, nopt int32 // opts[opt0 : opt0+nopt]
 	sep0, sep1 int32 // permutation separator: text[sep0:sep1]
 	explicit   bool  // the separator was written as [+SEP+...]
+	top        bool  // TextRandomizer's paragraphs: the whole source, options separated by a bare '|'
 	off, end   int32 // source bytes of the whole group
 	cnt        count // variants of the group
 	prod       count // permutation: product of the options' counts

@@ -1,6 +1,7 @@
 package risk_test
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -189,6 +190,43 @@ func ExampleLevel_String() {
 	fmt.Println(risk.None, risk.Minimal, risk.Maximal)
 	// Output:
 	// none minimal maximal
+}
+
+func ExampleParseInput() {
+	in, err := risk.ParseInput([]byte(`{
+  "account": {"registered": "2026-01-10T09:00:00+03:00", "blocks": 0},
+  "stats": {"outgoing": 140, "replies": 52, "dialogs": 40},
+  "plan": {"new_recipients": 20},
+  "policy": {"growth_per_day": 5}
+}`))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(in.Account.Registered.Format("2006-01-02"), in.Stats.Outgoing, *in.Plan.NewRecipients, in.Policy.GrowthPerDay)
+
+	// Strict: a misspelt field is an error that names it, with its place.
+	_, err = risk.ParseInput([]byte(`{"stats": {"outgoin": 140}}`))
+	var ie *risk.InputError
+	if errors.As(err, &ie) {
+		fmt.Printf("line %d, col %d: %s\n", ie.Line, ie.Col, ie.Field)
+	}
+	// Output:
+	// 2026-01-10 140 20 5
+	// line 1, col 12: stats.outgoin
+}
+
+func ExampleDefaultPolicy() {
+	p := risk.DefaultPolicy()
+	fmt.Println("warm-up days:", p.WarmupDays)
+	fmt.Println("new recipients a day while new:", p.NewNumberRecipients)
+	// A policy file overrides some fields; the rest keep these values.
+	p.GrowthPerDay = 5
+	fmt.Println("growth a day:", p.GrowthPerDay)
+	// Output:
+	// warm-up days: 10
+	// new recipients a day while new: 20
+	// growth a day: 5
 }
 
 // How many clients may a number connected 12 days ago write to first today,

@@ -2,6 +2,8 @@ package template
 
 import (
 	"fmt"
+	"iter"
+	"math/big"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -125,18 +127,46 @@ func (t *Template) Missing(records []map[string]any) map[string]int {
 	for key, keys := range byKey {
 		n := 0
 		for _, rec := range records {
-			found := false
-			for _, k := range keys {
-				if v, ok := rec[k]; ok && !isEmptyValue(v) {
-					found = true
-					break
-				}
-			}
-			if !found {
+			if _, found := lookupField(rec, keys, true); !found {
 				n++
 			}
 		}
 		out[key] = n
 	}
 	return out
+}
+
+// MessageLengths renders each record's message as a batch in this order
+// gets it (record i the variant at position i of the spintax's sample for
+// Options.Seed, as package campaign numbers recipients) and returns the
+// shortest and longest in runes, and how many rendered: a record that
+// fails to render (a missing field) is left out. With rendered 0 the
+// lengths are 0. Unlike the spintax's LengthRange, which counts each
+// placeholder as written ({{Имя}} is 7 runes), these are real messages'.
+// Records are read one at a time (slices.Values of a slice will do), so a
+// million of them take no more memory than one.
+func (t *Template) MessageLengths(records iter.Seq[map[string]any]) (shortest, longest, rendered int) {
+	count := t.sp.Count()
+	k := new(big.Int)
+	i := -1
+	for rec := range records {
+		i++
+		k.SetInt64(int64(i))
+		k.Mod(k, count)
+		idx, err := t.sp.SampleAt(t.seed, k)
+		if err != nil {
+			continue
+		}
+		msg, err := t.RenderVariant(rec, idx)
+		if err != nil {
+			continue
+		}
+		n := utf8.RuneCountInString(msg)
+		if rendered == 0 || n < shortest {
+			shortest = n
+		}
+		longest = max(longest, n)
+		rendered++
+	}
+	return shortest, longest, rendered
 }

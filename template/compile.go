@@ -70,6 +70,7 @@ type operand struct {
 	chain []string // field names applied after
 	field string   // name for MissingError
 	pipe  *pipe    // opPipe
+	mod   modifier // opData: Bitrix24 modifiers applied to the value found (bitrix.go)
 }
 
 // fieldRef is one place the source reads a field of the recipient's data.
@@ -97,6 +98,9 @@ func (c *compiler) mapKey(name string) string {
 func (c *compiler) errAt(off int, format string, args ...any) *Error {
 	return errorAt(c.src, off, format, args...)
 }
+
+// calculatedMsg is the error for a Bitrix24 calculated expression {{=...}}.
+const calculatedMsg = "{{=...}} is a Bitrix24 calculated expression, which a message template does not evaluate; compute it in the business process into a variable and insert that, as {=Variable:NAME}, or use a function on the field, as {{ date .Поле }}"
 
 // keyword returns the control keyword that starts an action's text, and the rest.
 func keyword(inner string) (kw, rest string) {
@@ -133,6 +137,9 @@ func (c *compiler) compileNode(text string, off int, root func(nodeKind) bool) (
 		return n, c.errAt(off, "trim markers {{- and -}} are not supported; remove the '-' (spaces are tidied after rendering)")
 	}
 	t := strings.TrimSpace(inner)
+	if strings.HasPrefix(t, "=") {
+		return n, c.errAt(off, "%s", calculatedMsg)
+	}
 	if strings.HasPrefix(t, "/*") {
 		if !strings.HasSuffix(t, "*/") || len(t) < 4 {
 			return n, c.errAt(off, "unclosed comment; end it with '*/}}'")
@@ -189,7 +196,10 @@ func (c *compiler) compileNode(text string, off int, root func(nodeKind) bool) (
 }
 
 // compileBitrix compiles a Bitrix24 field {=Object:FIELD > modifier ...}.
-// The modifiers are accepted and do not change the value.
+// A Document field is looked up under its full name, then under the bare
+// field (an export's column: {=Document:NAME} reads NAME); any other
+// object's field (Variable:, Workflow:, an activity's result A1234_…:) only
+// under its full name, so {=Workflow:ID} never reads an export's ID.
 func (c *compiler) compileBitrix(body string, off int) (*pipe, error) {
 	field, mods, hasMods := strings.Cut(body, ">")
 	lead := len(field) - len(strings.TrimLeft(field, " \t"))
@@ -197,29 +207,42 @@ func (c *compiler) compileBitrix(body string, off int) (*pipe, error) {
 	if field == "" || strings.ContainsAny(field, "{}\n") {
 		return nil, c.errAt(off-2, "empty or malformed Bitrix24 field; write it as {=Document:NAME}")
 	}
+	var mod modifier
 	if hasMods {
-		for _, m := range strings.Split(mods, ">") {
-			if strings.TrimSpace(m) == "" {
-				return nil, c.errAt(off-2, "empty modifier after '>'; write {=Document:NAME > printable} or drop the '>'")
-			}
+		var msg string
+		if mod, msg = parseModifiers(mods, "{="+field+"}"); msg != "" {
+			return nil, c.errAt(off-2, "%s", msg)
 		}
 	}
 	var keys []string
 	if k, ok := c.fields[field]; ok && k != "" {
 		keys = []string{k}
 	} else {
-		bare := field
-		if i := strings.LastIndexByte(field, ':'); i >= 0 {
-			bare = strings.TrimSpace(field[i+1:])
-		}
 		keys = []string{field}
-		if b := c.mapKey(bare); b != field && bare != "" {
-			keys = append(keys, b)
+		if obj, bare, ok := strings.Cut(field, ":"); ok && strings.TrimSpace(obj) == "Document" {
+			if b := c.mapKey(strings.TrimSpace(bare)); b != field && b != "" {
+				keys = append(keys, b)
+			}
 		}
 	}
 	key := keys[len(keys)-1]
 	c.refs = append(c.refs, fieldRef{written: field, keys: keys, key: key, off: off + lead})
-	return &pipe{cmds: []command{{args: []operand{{kind: opData, keys: keys, field: key}}}}, field: key}, nil
+	return &pipe{cmds: []command{{args: []operand{{kind: opData, keys: keys, field: key, mod: mod}}}}, field: key}, nil
+}
+
+// robotModifiers splits a robot field's head into its name and the Bitrix24
+// modifiers after '>' ({{Имя > printable}}).
+func (c *compiler) robotModifiers(head string, off int) (string, modifier, error) {
+	name, mods, ok := strings.Cut(head, ">")
+	if !ok {
+		return head, 0, nil
+	}
+	name = strings.TrimSpace(name)
+	m, msg := parseModifiers(mods, "{{"+name+"}}")
+	if msg != "" {
+		return "", 0, c.errAt(off, "%s", msg)
+	}
+	return name, m, nil
 }
 
 // goStart reports whether r can start a Go template operand other than an
@@ -285,7 +308,58 @@ func splitHead(p string) int {
 }
 
 var parseErrPrefix = regexp.MustCompile(`^template: [^:]*:\d+: `)
-var undefinedFunc = regexp.MustCompile(`function "([^"]*)" not defined`)
+
+// emptyCommand returns the byte offset in p of a '|' that has no command
+// after it (the end, a ')' or another '|' follows), or -1. text/template
+// parses {{ .Имя | }} as {{ .Имя }}; a dangling '|' is a mistake.
+func emptyCommand(p string) int {
+	bar := -1
+	for i := 0; i < len(p); i++ {
+		switch c := p[i]; c {
+		case '"', '\'':
+			for i++; i < len(p) && p[i] != c; i++ {
+				if p[i] == '\\' {
+					i++
+				}
+			}
+			bar = -1
+		case '`':
+			j := strings.IndexByte(p[i+1:], '`')
+			if j < 0 {
+				return -1
+			}
+			i += j + 1
+			bar = -1
+		case ' ', '\t', '\n', '\r':
+		case '|', ')':
+			if bar >= 0 {
+				return bar
+			}
+			if c == '|' {
+				bar = i
+			}
+		default:
+			bar = -1
+		}
+	}
+	return bar
+}
+
+// leadingIdent returns the identifier that starts h (letters, digits and
+// '_', starting with a letter or '_'), or "" when h starts otherwise or with
+// a keyword of the expression language (true, false, nil).
+func leadingIdent(h string) string {
+	end := strings.IndexFunc(h, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '_' })
+	if end < 0 {
+		end = len(h)
+	}
+	w := h[:end]
+	r, _ := utf8.DecodeRuneInString(w)
+	if w == "" || unicode.IsDigit(r) || w == "true" || w == "false" || w == "nil" {
+		return ""
+	}
+	return w
+}
 
 // compilePipe compiles the pipeline p found at byte offset off of the source.
 func (c *compiler) compilePipe(p string, off int, root bool) (*pipe, error) {
@@ -297,12 +371,20 @@ func (c *compiler) compilePipe(p string, off int, root bool) (*pipe, error) {
 	var text string
 	var delta int // source offset = position in text + delta
 	robot := !isGoExpr(head)
+	var mod modifier
+	headOff := off + strings.Index(p, head)
+	if robot {
+		var err error
+		if head, mod, err = c.robotModifiers(head, headOff); err != nil {
+			return nil, err
+		}
+	}
 	if robot && bar == len(p) && !strings.ContainsAny(head, "{}") {
 		// a bare robot field: nothing for text/template to parse
 		name := strings.Join(strings.Fields(head), " ")
 		key := c.mapKey(name)
-		c.refs = append(c.refs, fieldRef{written: name, keys: []string{key}, key: key, off: off + strings.Index(p, head)})
-		return &pipe{cmds: []command{{args: []operand{{kind: opData, keys: []string{key}, field: key}}}}, field: key}, nil
+		c.refs = append(c.refs, fieldRef{written: name, keys: []string{key}, key: key, off: headOff})
+		return &pipe{cmds: []command{{args: []operand{{kind: opData, keys: []string{key}, field: key, mod: mod}}}}, field: key}, nil
 	}
 	if robot {
 		if strings.ContainsAny(head, "{}") {
@@ -314,38 +396,43 @@ func (c *compiler) compilePipe(p string, off int, root bool) (*pipe, error) {
 		text = "{{" + p + "}}"
 		delta = off - 2
 	}
-	trees, err := parse.Parse("", text, "{{", "}}", funcNames)
-	if err != nil {
-		msg := parseErrPrefix.ReplaceAllString(err.Error(), "")
-		at := off
-		if m := undefinedFunc.FindStringSubmatch(msg); m != nil {
-			name := m[1]
-			if i := strings.Index(p, name); i >= 0 {
-				at = off + i
-			}
-			r, _ := utf8.DecodeRuneInString(name)
-			switch {
-			case readAsCall(head, name):
-				msg = c.fieldAsCall(head, name, strings.TrimSpace(p[bar:]))
-			case r >= utf8.RuneSelf:
-				msg = fmt.Sprintf("unknown function %q; to pass a field to a function write it as .%s", name, name)
-			default:
-				msg = unknownFunc(name)
-			}
-		} else {
-			msg += "; check the placeholder's syntax"
-		}
-		return nil, c.errAt(at, "%s", msg)
+	if i := emptyCommand(p); i >= 0 {
+		return nil, c.errAt(off+i, "'|' with no function after it; write the function to pipe into, as in {{ .Имя | upper }}, or remove the '|'")
 	}
-	tree := trees[""]
-	if tree == nil || len(tree.Root.Nodes) != 1 || tree.Root.Nodes[0].Type() != parse.NodeAction {
+	// Function names are checked on the tree, at the name's own position,
+	// not by parsing text/template's error message.
+	tree := parse.New("")
+	tree.Mode = parse.SkipFuncCheck
+	_, perr := tree.Parse(text, "{{", "}}", map[string]*parse.Tree{})
+	unknown := func(name string, at int) error {
+		var msg string
+		r, _ := utf8.DecodeRuneInString(name)
+		switch {
+		case readAsCall(head, name):
+			msg = c.fieldAsCall(head, name, strings.TrimSpace(p[bar:]))
+		case r >= utf8.RuneSelf:
+			msg = fmt.Sprintf("unknown function %q; to pass a field to a function write it as .%s", name, name)
+		default:
+			msg = unknownFunc(name)
+		}
+		return c.errAt(at, "%s", msg)
+	}
+	if perr != nil {
+		// text/template would have met a call of an unknown first word
+		// before the fault ({{Сделка: 1С (номер)}}): that is the error to fix.
+		if w := leadingIdent(head); !robot && w != "" && funcs[w] == nil {
+			return nil, unknown(w, off+strings.Index(p, w))
+		}
+		return nil, c.errAt(off, "%s; check the placeholder's syntax", parseErrPrefix.ReplaceAllString(perr.Error(), ""))
+	}
+	if tree.Root == nil || len(tree.Root.Nodes) != 1 || tree.Root.Nodes[0].Type() != parse.NodeAction {
 		return nil, c.errAt(off, "a placeholder holds one action; split it into several {{ }}")
 	}
 	act := tree.Root.Nodes[0].(*parse.ActionNode)
 	if len(act.Pipe.Decl) > 0 {
 		return nil, c.errAt(off, "variables ($x := ...) are not supported; use the field directly, as in .Имя")
 	}
-	pc := &pcomp{c: c, delta: delta, root: root, skipFirst: robot}
+	pc := &pcomp{c: c, delta: delta, root: root, skipFirst: robot, unknown: unknown}
 	out, err := pc.pipe(act.Pipe)
 	if err != nil {
 		return nil, err
@@ -353,8 +440,8 @@ func (c *compiler) compilePipe(p string, off int, root bool) (*pipe, error) {
 	if robot {
 		name := strings.Join(strings.Fields(head), " ")
 		key := c.mapKey(name)
-		out.cmds[0] = command{args: []operand{{kind: opData, keys: []string{key}, field: key}}}
-		c.refs = append(c.refs, fieldRef{written: name, keys: []string{key}, key: key, off: off + strings.Index(p, head)})
+		out.cmds[0] = command{args: []operand{{kind: opData, keys: []string{key}, field: key, mod: mod}}}
+		c.refs = append(c.refs, fieldRef{written: name, keys: []string{key}, key: key, off: headOff})
 		out.field = key
 	}
 	return out, nil
@@ -434,6 +521,9 @@ type pcomp struct {
 	// skipFirst: the first operand is the stand-in .X for a robot field,
 	// replaced by the caller; it is not a field reference.
 	skipFirst bool
+	// unknown builds the error for a call of a function that is not in
+	// the allow-list, at byte offset at of the source.
+	unknown func(name string, at int) error
 }
 
 func (pc *pcomp) pipe(pn *parse.PipeNode) (*pipe, error) {
@@ -455,8 +545,8 @@ func (pc *pcomp) pipe(pn *parse.PipeNode) (*pipe, error) {
 func (pc *pcomp) command(cn *parse.CommandNode, piped bool) (command, error) {
 	if id, ok := cn.Args[0].(*parse.IdentifierNode); ok {
 		fn := funcs[id.Ident]
-		if fn == nil { // parse.Parse checked the names; keep the guard anyway
-			return command{}, pc.c.errAt(int(id.Pos)+pc.delta, "unknown function %q", id.Ident)
+		if fn == nil {
+			return command{}, pc.unknown(id.Ident, int(id.Pos)+pc.delta)
 		}
 		cmd := command{fn: fn}
 		for _, a := range cn.Args[1:] {
@@ -544,7 +634,7 @@ func (pc *pcomp) operand(n parse.Node) (operand, error) {
 	case *parse.IdentifierNode: // a function called without arguments, as in (list)
 		fn := funcs[x.Ident]
 		if fn == nil {
-			return operand{}, pc.c.errAt(int(x.Pos)+pc.delta, "unknown function %q", x.Ident)
+			return operand{}, pc.unknown(x.Ident, int(x.Pos)+pc.delta)
 		}
 		return operand{kind: opPipe, pipe: &pipe{cmds: []command{{fn: fn}}, fallback: fn.kind == fnFallback}}, nil
 	case *parse.ChainNode:

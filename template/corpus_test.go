@@ -224,3 +224,29 @@ func TestConcurrentRender(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// The spintax's length range counts every placeholder as written
+// ({{if .Имя}}, {{else}} and both branches of the block included), so for
+// reactivation it says 178-211 runes where the real messages are about
+// 125-165: check's -data measures these instead. No sample template is
+// linted.
+func TestCorpusMessageLengths(t *testing.T) {
+	contacts := corpus.Contacts()
+	for _, name := range corpus.TemplateNames() {
+		tp, err := template.Parse(corpus.Template(name), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lo, hi, n := tp.MessageLengths(slices.Values(contacts))
+		wlo, whi := tp.Spintax().LengthRange()
+		if n < len(contacts)*9/10 || lo > hi {
+			t.Errorf("%s: real %d to %d runes over %d of %d messages", name, lo, hi, n, len(contacts))
+		}
+		if name == "reactivation" && hi >= wlo {
+			t.Errorf("reactivation: real %d to %d runes, as written %d to %d: the {{if}} block's two branches are no longer both counted?", lo, hi, wlo, whi)
+		}
+		if ws := tp.Lint(nil); len(ws) > 0 {
+			t.Errorf("%s: the sample template has warnings: %v", name, ws)
+		}
+	}
+}

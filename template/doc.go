@@ -10,6 +10,21 @@
 // Options.Seed and the recipient's key) and fills the placeholders from the
 // recipient's data, a map[string]any as a CRM export gives it.
 //
+// # Syntax
+//
+// Options.Syntax chooses the spintax dialect. The zero value, [Spinwise],
+// is the language this documentation describes (spintax as package
+// randomizer's Parse reads it). [TextRandomizer] reads spintax as the PHP
+// TextRandomizer does and renders exactly the texts it renders (see
+// "TextRandomizer's syntax" in package randomizer): groups may start with
+// a group, every '[' permutes, [+и+чай|кофе] gives "чай и кофе", a
+// top-level '|' permutes paragraphs, and white space is folded onto one
+// line. Placeholders are the same in both, except that under
+// TextRandomizer a {{...}} or {=...} holding a '|' or a '{' is spintax (so a
+// pipeline such as {{ .Имя | upper }} cannot be written there). Under
+// TextRandomizer the tidy (see "Tidy") leaves a space before : and ;, as
+// TextRandomizer does, so it changes nothing TextRandomizer renders.
+//
 // # Placeholders
 //
 // Three kinds of placeholder, passed through spintax untouched:
@@ -35,8 +50,34 @@
 //     suggests the form to write.
 //   - A Bitrix24 business-process field: {=Document:NAME}, {=Variable:Sum},
 //     {=Document:NAME > printable}. It is looked up under the full name
-//     (Document:NAME), then under the bare field (NAME). Modifiers after '>'
-//     are accepted and do not change the value.
+//     (Document:NAME); a Document field then under the bare field (NAME, an
+//     export's column). Other objects' fields ({=Variable:Sum},
+//     {=Workflow:ID}, an activity's result {=A1234_…:Value}) are read under
+//     their full name only, so {=Workflow:ID} never prints an export's ID.
+//     A {{=...}} calculated expression is a parse error: compute it in the
+//     business process.
+//
+// # Bitrix24 modifiers
+//
+// A Bitrix24 field, and a robot field ({{Имя > printable}}), may carry
+// modifiers after '>', separated by ',' or '>', as Bitrix24 writes them;
+// they convert the value found:
+//
+//   - printable: the value as a person reads it: yes/no as "Да"/"Нет", a
+//     list as its items joined by ", ", text as it is;
+//   - bool: yes or no (Y/N, да/нет, true/false, 1/0, a number) as "Да" or
+//     "Нет"; anything else is a render error;
+//   - int: a number (digit groups and a decimal comma accepted) truncated
+//     toward zero: "177 199,90" → "177199";
+//   - date: "05.03.2027", from a time.Time, "DD.MM.YYYY" or "YYYY-MM-DD"
+//     (a time after it, or ISO 8601's, is read and left out);
+//   - datetime: "05.03.2027 14:30:00", the clock as the data writes it.
+//
+// At most one of bool, int, date and datetime; printable goes with any.
+// Modifiers that need the Bitrix24 portal rather than the value (friendly
+// and user, which turn user_1 into a name; responsible and server, which
+// move a time to a time zone; name, publink and shortlink, which read a
+// file) are parse errors that say what to export instead.
 //
 // Options.Fields maps display names and Bitrix codes to data keys
 // ("Имя": "NAME"); the mapping applies to robot fields, to Bitrix fields and
@@ -196,6 +237,21 @@
 // list and reports each unknown one with its position and a "did you mean"
 // suggestion. [Template.Missing] is a dry run over the recipients: how many
 // of them lack each field.
+//
+// # Files
+//
+// For a reader of the code: parse.go holds Parse and the block checks;
+// compile.go turns each placeholder into a node (robot fields, Bitrix24
+// fields, text/template pipelines checked on their parse tree); exec.go
+// renders a variant through the randomizer's Emitter and runs the control
+// blocks; missing.go is the one rule for a missing value; values.go
+// converts and prints values; funcs.go is the allow-listed function set,
+// builtins.go text/template's builtins, russian.go the Russian-aware
+// functions and regex.go the regular-expression functions with their cost
+// model; budget.go bounds a render's work (steps, bytes given to
+// functions, result sizes); bitrix.go the Bitrix24 modifiers; tidy.go
+// is the white-space tidy; check.go is Check, Missing and MessageLengths;
+// lint.go is Lint; errors.go the error types.
 //
 // # Concurrency and speed
 //

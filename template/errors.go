@@ -36,28 +36,6 @@ func (e *Error) ErrorWithPosition(name, src string) string {
 	return srcpos.Format(name, e.Line, e.Col, e.Msg, src)
 }
 
-// MissingError reports a field with no value for the recipient: the key is
-// absent, its value is nil, it is a string of only white space, or it is a
-// list with no item but nil and blank strings (an empty multi-value field).
-// Render returns it wrapped in a *RenderError; reach it with errors.As.
-//
-// Field is the data key (the CSV column, the CRM's field code), which may
-// differ from the name the template writes ("Имя клиента" mapped to "NAME");
-// the message names both the key and, as the fix to make, the placeholder
-// as written with a fallback.
-type MissingError struct {
-	Field string // the data key, after Options.Fields mapping; ".X" for a field of {{with}}'s or {{range}}'s value
-	fix   string // the failing placeholder with a fallback added; "" when not known
-}
-
-func (e *MissingError) Error() string {
-	fix := e.fix
-	if fix == "" {
-		fix = "{{ " + e.Field + ` | default "..." }}`
-	}
-	return fmt.Sprintf("field %q has no value: fill it in for this recipient, or give a fallback such as %s", e.Field, fix)
-}
-
 // withFallback returns the value placeholder n rewritten with a fallback,
 // the fix a MissingError suggests: {{ .A.B | upper }} becomes
 // {{ .A.B | upper | default "..." }}. A Bitrix24 field, which takes no

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"slices"
 
 	"github.com/spinwise/spinwise/template"
 )
@@ -94,4 +95,103 @@ func ExampleFuncNames() {
 	// Output:
 	// money
 	// plural
+}
+
+func ExampleTemplate_Count() {
+	t, err := template.Parse("{Здравствуйте|Добрый день}, {{Имя}}! {Ваш заказ|Заказ} {готов|ждёт вас}.", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(t.Count(), "variants") // 2 × 2 × 2: how many recipients can get different texts
+	// Output:
+	// 8 variants
+}
+
+func ExampleTemplate_Source() {
+	src := "{Здравствуйте|Добрый день}, {{Имя}}!"
+	t, _ := template.Parse(src, nil)
+	fmt.Println(t.Source() == src, t.Source())
+	// Output:
+	// true {Здравствуйте|Добрый день}, {{Имя}}!
+}
+
+func ExampleTemplate_Spintax() {
+	t, err := template.Parse("{Здравствуйте|Добрый день}, {{Имя}}! {Ждём вас|До встречи}.", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	// The variants a batch of three recipients gets, all different, without
+	// parsing the source again.
+	sp := t.Spintax()
+	for k := range 3 {
+		i, _ := sp.SampleAt(7, big.NewInt(int64(k)))
+		msg, _ := t.RenderVariant(map[string]any{"Имя": "Анна"}, i)
+		fmt.Println(i, msg)
+	}
+	// Output:
+	// 3 Добрый день, Анна! До встречи.
+	// 2 Добрый день, Анна! Ждём вас.
+	// 1 Здравствуйте, Анна! До встречи.
+}
+
+// A template written for the PHP TextRandomizer: a group that starts with a
+// group, a separator spaced as a word, paragraphs permuted by a top-level
+// '|', and a robot field that stays a placeholder.
+func ExampleSyntax() {
+	src := "{{Бытует|Существует} мнение|Многие думают}, что {{Имя}} любит [+и+чай|кофе].\n|Ждём вас!"
+	t, err := template.Parse(src, &template.Options{Syntax: template.TextRandomizer})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(t.Count(), "variants")
+	msg, _ := t.RenderVariant(map[string]any{"Имя": "Анна"}, big.NewInt(0))
+	fmt.Println(msg)
+
+	var syntax template.Syntax
+	if err := syntax.UnmarshalText([]byte("textrandomizer")); err == nil {
+		fmt.Println(syntax == template.TextRandomizer)
+	}
+	// Output:
+	// 12 variants
+	// Бытует мнение, что Анна любит чай и кофе. Ждём вас!
+	// true
+}
+
+func ExampleTemplate_Lint() {
+	t, err := template.Parse("{Привет|Здравствуйте|Привет}, {{имя}}! Возьмите [+,+чай|кофе].|Ждём вас.", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, w := range t.Lint([]string{"Имя"}) {
+		fmt.Println(w.Kind, w.Line, w.Col)
+		fmt.Println(" ", w.Fix)
+	}
+	// Output:
+	// duplicate-option 1 22
+	//   remove one or change its wording: a repeated option only doubles its chance and the count of variants
+	// field-case 1 33
+	//   write "Имя" as the CRM does
+	// glued-separator 1 49
+	//   write [+, +, or read the template in TextRandomizer's syntax (Options.Syntax TextRandomizer), which spaces separators
+	// top-level-bar 1 63
+	//   to choose between texts put them in a group, {a|b}; to print a bar write '\|'; a template written for TextRandomizer, where '|' permutes paragraphs, needs TextRandomizer's syntax (Options.Syntax TextRandomizer)
+}
+
+func ExampleTemplate_MessageLengths() {
+	t, err := template.Parse("{Здравствуйте|Добрый день}, {{Имя}}!", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	lo, hi := t.Spintax().LengthRange()
+	fmt.Printf("as written: %d to %d runes\n", lo, hi)
+	lo, hi, n := t.MessageLengths(slices.Values([]map[string]any{{"Имя": "Ян"}, {"Имя": "Александра"}, {"Имя": "Ольга"}}))
+	fmt.Printf("real: %d to %d runes over %d messages\n", lo, hi, n)
+	// Output:
+	// as written: 21 to 22 runes
+	// real: 16 to 25 runes over 3 messages
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math"
 	"math/big"
 	"math/rand/v2"
 	"reflect"
@@ -25,38 +24,6 @@ var ErrOutputTooLong = errors.New("message is over the output limit")
 // value is not valid UTF-8: the message would carry broken bytes, or
 // replacement characters in the recipient's name.
 var ErrInvalidUTF8 = errors.New("the value is not valid UTF-8")
-
-// ErrTooMuchWork is wrapped by the error Render returns when one render
-// would do more work than it may: over 100,000 steps, functions given more
-// than their budget, or a regular expression too big to compile (see
-// "Functions" in the package documentation).
-var ErrTooMuchWork = errors.New("rendering takes too much work")
-
-// workError is an error that wraps ErrTooMuchWork under its own message.
-type workError struct{ msg string }
-
-func (e *workError) Error() string        { return e.msg }
-func (e *workError) Is(target error) bool { return target == ErrTooMuchWork }
-
-// tooMuchWork returns an error wrapping ErrTooMuchWork with the message.
-func tooMuchWork(format string, args ...any) error {
-	return &workError{msg: fmt.Sprintf(format, args...)}
-}
-
-// maxSteps bounds the work of one render: placeholders evaluated plus
-// {{range}} iterations. Going over is an error.
-const maxSteps = 100_000
-
-// maxWork bounds the bytes that one render passes to functions as
-// arguments, all calls together: 64 MiB, or 16 times the output cap when
-// that is more. Steps alone do not bound the time: a loop of 100,000 turns
-// calling upper on a 64 KiB value 50 times a turn would run for hours.
-func maxWork(limit int) int {
-	if limit > math.MaxInt/16 {
-		return math.MaxInt
-	}
-	return max(64<<20, 16*limit)
-}
 
 // item is one piece of an emitted variant: text, or a placeholder index.
 type item struct {
@@ -195,11 +162,7 @@ func (s *state) value(n *node, dot any) {
 		s.fail(n, err)
 		return
 	}
-	// Without a fallback, nil, blank and an empty list are missing; with
-	// one, only a blank string is not: the fallback found nothing either
-	// ({{ .A | default .B }} with both missing), while an explicit
-	// {{ .A | default "" }} prints nothing.
-	if isEmptyValue(v) && (!n.pipe.fallback || !isBlankString(v)) {
+	if printedMissing(v, n.pipe.fallback) {
 		s.fail(n, &MissingError{Field: cmp.Or(n.pipe.field, n.text), fix: withFallback(n)})
 		return
 	}
@@ -551,24 +514,15 @@ func (s *state) evalOperand(op *operand, dot any, lenient, prop bool) (any, erro
 		if op.keys == nil {
 			v = s.data
 		} else {
-			// The first key whose value has content. Failing that, where
-			// a missing field is an error, the first with any value: an
-			// empty list is missing when printed, tested or ranged over,
-			// but a value to a function ({{ len .Теги }} is 0).
-			found := false
-			for _, k := range op.keys {
-				if x, ok := s.data[k]; ok && !isEmptyValue(x) {
-					v, found = x, true
-					break
-				}
-			}
-			for i := 0; i < len(op.keys) && !found && !lenient; i++ {
-				if x, ok := s.data[op.keys[i]]; ok && !isNilOrBlank(x) {
-					v, found = x, true
-				}
-			}
-			if !found {
+			var ok bool
+			if v, ok = lookupField(s.data, op.keys, lenient); !ok {
 				return s.missing(op, lenient)
+			}
+			if op.mod != 0 {
+				var err error
+				if v, err = op.mod.apply(v); err != nil {
+					return nil, err
+				}
 			}
 		}
 	case opDot:
@@ -581,19 +535,12 @@ func (s *state) evalOperand(op *operand, dot any, lenient, prop bool) (any, erro
 	}
 	for _, name := range op.chain {
 		x, ok := fieldOf(v, name)
-		if !ok || isNilOrBlank(x) || lenient && isEmptyValue(x) {
+		if isMissing(x, ok, lenient) {
 			return s.missing(op, lenient)
 		}
 		v = x
 	}
 	return v, nil
-}
-
-func (s *state) missing(op *operand, lenient bool) (any, error) {
-	if lenient {
-		return nil, nil
-	}
-	return nil, &MissingError{Field: op.field}
 }
 
 // fieldOf returns v's field or map entry name.
@@ -687,7 +634,7 @@ func (s *state) finish() (string, error) {
 	}
 	out := s.out
 	if s.t.tidy {
-		out = tidy(out)
+		out = tidy(out, s.t.syntax == TextRandomizer)
 	}
 	return string(out), nil
 }

@@ -22,6 +22,8 @@ func seeds(f *testing.F) {
 		// the value as a pattern: the regular-expression functions' charges and limits
 		"{{ regexMatch .A .N }}", "{{ regexReplaceAll .A .N \"$1\" }}", "{{ range 3 }}{{ regexFindAll $.A \"аб\" -1 }}{{ end }}",
 		"{{ mustRegexSplit .A .N 2 }}", "{{ regexFind \"(?i)[а-я]+\" .L }}",
+		// TextRandomizer's syntax
+		"{{Бытует|Есть} мнение|Многие думают}, {{Имя}}", "[+и+чай|кофе] {{Имя}}\n|абзац", `2\+2 [+\++a|b]`, "{=A|B} {=Document:NAME}",
 	} {
 		f.Add(s, "{Анна|Мария}")
 	}
@@ -33,7 +35,15 @@ func seeds(f *testing.F) {
 func FuzzParse(f *testing.F) {
 	seeds(f)
 	f.Fuzz(func(t *testing.T, src, value string) {
-		tp, err := template.Parse(src, &template.Options{MaxOutput: 4096})
+		for _, syntax := range []template.Syntax{template.Spinwise, template.TextRandomizer} {
+			fuzzParse(t, src, value, syntax)
+		}
+	})
+}
+
+func fuzzParse(t *testing.T, src, value string, syntax template.Syntax) {
+	{
+		tp, err := template.Parse(src, &template.Options{MaxOutput: 4096, Syntax: syntax})
 		if err != nil {
 			var e *template.Error
 			if !errors.As(err, &e) {
@@ -55,8 +65,13 @@ func FuzzParse(f *testing.F) {
 				t.Fatalf("Parse(%q): empty field name in %q", src, tp.Fields())
 			}
 		}
+		for _, w := range tp.Lint([]string{"Имя", value}) {
+			if w.Offset < 0 || w.Offset >= len(src) || w.Line < 1 || w.Col < 1 || w.Msg == "" || w.Fix == "" {
+				t.Fatalf("Parse(%q).Lint: warning %+v outside the source or without a message and a fix", src, w)
+			}
+		}
 		renderChecked(t, tp, src, value)
-	})
+	}
 }
 
 // FuzzRender: values are never read as syntax: a placeholder filled with
@@ -67,16 +82,18 @@ func FuzzRender(f *testing.F) {
 		if strings.TrimSpace(value) == "" || !utf8.ValidString(value) {
 			return
 		}
-		tp, err := template.Parse("<{{Имя}}>", &template.Options{NoTidy: true})
-		if err != nil {
-			t.Fatal(err)
-		}
-		got, err := tp.Render(map[string]any{"Имя": value}, src)
-		if err != nil || got != "<"+value+">" {
-			t.Fatalf("Render(Имя=%q) = %q, %v", value, got, err)
-		}
-		if tp2, err := template.Parse(src, &template.Options{MaxOutput: 4096}); err == nil {
-			renderChecked(t, tp2, src, value)
+		for _, syntax := range []template.Syntax{template.Spinwise, template.TextRandomizer} {
+			tp, err := template.Parse("<{{Имя}}>", &template.Options{NoTidy: true, Syntax: syntax})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := tp.Render(map[string]any{"Имя": value}, src)
+			if err != nil || got != "<"+value+">" {
+				t.Fatalf("%v: Render(Имя=%q) = %q, %v", syntax, value, got, err)
+			}
+			if tp2, err := template.Parse(src, &template.Options{MaxOutput: 4096, Syntax: syntax}); err == nil {
+				renderChecked(t, tp2, src, value)
+			}
 		}
 	})
 }

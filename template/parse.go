@@ -2,8 +2,10 @@ package template
 
 import (
 	"errors"
+	"fmt"
 	"math/big"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -24,6 +26,59 @@ type Options struct {
 	// NoTidy turns off the white-space tidy after rendering (see the
 	// package doc, "Tidy"); the zero value tidies.
 	NoTidy bool
+	// Syntax is the spintax dialect of the source; the zero value is
+	// spinwise's own (see "Syntax" in the package doc).
+	Syntax Syntax
+}
+
+// Syntax is the spintax dialect a template is written in.
+type Syntax uint8
+
+const (
+	// Spinwise is spinwise's template language, described in this
+	// package's documentation.
+	Spinwise Syntax = iota
+	// TextRandomizer reads spintax as the PHP TextRandomizer does and
+	// renders exactly its texts (see "Syntax" in the package doc);
+	// placeholders are the same, except that a {{...}} or {=...} holding a
+	// '|' or a '{' is spintax.
+	TextRandomizer
+)
+
+// String returns "spinwise" or "textrandomizer", the names the CLI's
+// -syntax flag takes.
+func (x Syntax) String() string { return x.randomizer().String() }
+
+func (x Syntax) randomizer() randomizer.Syntax {
+	switch x {
+	case Spinwise:
+		return randomizer.Spinwise
+	case TextRandomizer:
+		return randomizer.TextRandomizer
+	}
+	return randomizer.Syntax(x)
+}
+
+// MarshalText returns the Syntax's name, as String does.
+func (x Syntax) MarshalText() ([]byte, error) {
+	if x != Spinwise && x != TextRandomizer {
+		return nil, fmt.Errorf("template: unknown syntax %d", uint8(x))
+	}
+	return []byte(x.String()), nil
+}
+
+// UnmarshalText sets x from its name, "spinwise" or "textrandomizer" (in
+// any case), so that a Syntax is a flag.TextVar or a JSON field.
+func (x *Syntax) UnmarshalText(name []byte) error {
+	switch strings.ToLower(strings.TrimSpace(string(name))) {
+	case "spinwise":
+		*x = Spinwise
+	case "textrandomizer":
+		*x = TextRandomizer
+	default:
+		return fmt.Errorf("unknown syntax %q; use spinwise or textrandomizer", name)
+	}
+	return nil
 }
 
 // Template is a parsed message template. It is immutable and safe for
@@ -38,6 +93,7 @@ type Template struct {
 	seed       uint64
 	limit      int
 	tidy       bool
+	syntax     Syntax
 	pool       sync.Pool // *state
 }
 
@@ -90,15 +146,28 @@ func Parse(src string, opts *Options) (*Template, error) {
 		}
 		return nil, errorAt(src, off, "invalid UTF-8; save the template as UTF-8 text")
 	}
-	sp, err := randomizer.Parse(src)
+	if opts.Syntax != Spinwise && opts.Syntax != TextRandomizer {
+		return nil, &Error{Line: 1, Col: 1, Msg: fmt.Sprintf("unknown Options.Syntax %d; use Spinwise or TextRandomizer", opts.Syntax)}
+	}
+	sp, err := randomizer.ParseSyntax(src, opts.Syntax.randomizer())
 	if err != nil {
 		var se *randomizer.SyntaxError
 		if errors.As(err, &se) {
-			return nil, &Error{Offset: se.Offset, Line: se.Line, Col: se.Col, Msg: se.Msg}
+			// {{=dateadd({{Дата}}, "1d")}}: the first "}}" ends the
+			// placeholder and the rest is a stray '}'; the expression is
+			// what to fix
+			if i := strings.Index(src, "{{="); i >= 0 && i < se.Offset {
+				return nil, errorAt(src, i, "%s", calculatedMsg)
+			}
+			msg := se.Msg
+			if opts.Syntax == Spinwise && strings.HasPrefix(src[se.Offset:], "{{") && spintaxAfter(src[se.Offset+2:]) {
+				msg += "; " + braceHint
+			}
+			return nil, &Error{Offset: se.Offset, Line: se.Line, Col: se.Col, Msg: msg}
 		}
 		return nil, &Error{Line: 1, Col: 1, Msg: err.Error()}
 	}
-	t := &Template{src: src, sp: sp, seed: opts.Seed, limit: opts.MaxOutput, tidy: !opts.NoTidy}
+	t := &Template{src: src, sp: sp, seed: opts.Seed, limit: opts.MaxOutput, tidy: !opts.NoTidy, syntax: opts.Syntax}
 	if t.limit <= 0 {
 		t.limit = DefaultMaxOutput
 	}
@@ -128,6 +197,10 @@ func Parse(src string, opts *Options) (*Template, error) {
 			return rootNow()
 		})
 		if err != nil {
+			var e *Error
+			if errors.As(err, &e) && opts.Syntax == Spinwise && swallowedSpintax(ph.Text) {
+				e.Msg += "; " + braceHint
+			}
 			return nil, err
 		}
 		n.line, n.col = pt.at(ph.Offset)
@@ -187,6 +260,36 @@ func Parse(src string, opts *Options) (*Template, error) {
 	return t, nil
 }
 
+// braceHint is the advice for a "{{" that opened a placeholder where a
+// group that starts with a group was meant.
+const braceHint = "if '{{' starts a group that starts with a group, write '{ {' ({ {Бытует|Существует} мнение|Многие думают}), or read the template in TextRandomizer's syntax (Options.Syntax TextRandomizer)"
+
+// swallowedSpintax reports whether a {{...}} placeholder that does not
+// compile looks like spintax swallowed by its "{{": it holds a brace, or a
+// '|' followed by a word in another script than a function's name
+// ({{Здравствуйте|Добрый день}}).
+func swallowedSpintax(text string) bool {
+	if !strings.HasPrefix(text, "{{") || len(text) < 4 {
+		return false
+	}
+	inner := text[2 : len(text)-2]
+	if strings.ContainsAny(inner, "{}") {
+		return true
+	}
+	_, after, ok := strings.Cut(inner, "|")
+	r, _ := utf8.DecodeRuneInString(strings.TrimSpace(after))
+	return ok && r >= utf8.RuneSelf
+}
+
+// spintaxAfter reports whether the line that rest starts looks like the
+// rest of a group: it holds a '|' and a '}'.
+func spintaxAfter(rest string) bool {
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	return strings.Contains(rest, "|") && strings.Contains(rest, "}")
+}
+
 // checkOptions makes sure every spintax option holds whole control blocks:
 // an option that opens a block closes it, and no option closes or
 // continues a block opened outside it. Then every variant is well formed.
@@ -224,6 +327,14 @@ func (t *Template) checkOptions(c *compiler) error {
 	}
 	return nil
 }
+
+// Spintax returns the template's parsed spintax: the randomizer's view of
+// the source, placeholders kept verbatim, whose variants are the template's
+// (same count, same order, same choices from the same generator state).
+// Sampling (Spintax().SampleAt) picks distinct variants for a batch without
+// parsing the source again. The *randomizer.Spintax is immutable and shared;
+// it is safe for concurrent use.
+func (t *Template) Spintax() *randomizer.Spintax { return t.sp }
 
 // Count returns the number of spintax variants.
 func (t *Template) Count() *big.Int { return t.sp.Count() }

@@ -55,6 +55,14 @@ func TestParseErrors(t *testing.T) {
 		{"unclosed comment", "{{/* x }}", 1, 1, "comment", ""},
 		{"invalid utf-8", "ab\xffc", 1, 3, "UTF-8", ""},
 		{"deep blocks", strings.Repeat("{{if .A}}", 101) + strings.Repeat("{{end}}", 101), 1, 901, "nested deeper", "bounded recursion while rendering"},
+		{"unknown after a known call", "{{ upper .nosuch | nosuch }}", 1, 20, `unknown function "nosuch"`, "the name is at column 20; matching the error text found the nosuch of .nosuch, column 11"},
+		{"unknown inside parentheses", "{{ upper (nosuch .A) }}", 1, 11, `unknown function "nosuch"`, "a call nested in an argument"},
+		{"unknown as an operand", "{{ len (nosuch) }}", 1, 9, `unknown function "nosuch"`, "a call without arguments, as an operand"},
+		{"dangling pipe", "{{ .Name | }}", 1, 10, "'|' with no function", "text/template parses it as {{ .Name }}: the pipe would be dropped silently"},
+		{"dangling pipe in a robot field", "{{ Имя | }}", 1, 8, "'|' with no function", ""},
+		{"dangling pipe before another", "{{ .A | | upper }}", 1, 7, "'|' with no function", ""},
+		{"dangling pipe in parentheses", "{{ upper (.A | ) }}", 1, 14, "'|' with no function", ""},
+		{"pipe inside a quote is text", `{{ .A | printf "%s |" | nosuch }}`, 1, 25, `unknown function "nosuch"`, "the '|' inside the string is no pipe"},
 		{"deep parentheses", "{{ " + strings.Repeat("(", 20000) + ".A" + strings.Repeat(")", 20000) + " }}", 1, 3, "max expression depth", "text/template/parse caps the depth"},
 	}
 	for _, r := range rows {
@@ -65,13 +73,13 @@ func TestParseErrors(t *testing.T) {
 				t.Fatalf("Parse(%q) = %v, want a *template.Error", r.src, err)
 			}
 			if e.Line != r.line || e.Col != r.col {
-				t.Errorf("at %d:%d, want %d:%d: %v", e.Line, e.Col, r.line, r.col, err)
+				t.Errorf("at %d:%d, want %d:%d: %v (%s)", e.Line, e.Col, r.line, r.col, err, r.why)
 			}
 			if e.Offset < 0 || e.Offset > len(r.src) {
 				t.Errorf("Offset %d outside the source", e.Offset)
 			}
 			if !strings.Contains(e.Msg, r.msg) {
-				t.Errorf("Msg %q lacks %q", e.Msg, r.msg)
+				t.Errorf("Msg %q lacks %q (%s)", e.Msg, r.msg, r.why)
 			}
 			if want := "template:"; !strings.HasPrefix(err.Error(), want) {
 				t.Errorf("Error() = %q", err.Error())

@@ -232,7 +232,55 @@ func TestFunctionArgumentBudget(t *testing.T) {
 // program of 1,000 instructions; a pattern built from printf and replace can
 // be long; (?i) makes a class's range cost a pass over its runes. None of
 // them, run in a loop, may take minutes: each stops with ErrTooMuchWork.
+// The test checks the error, which the budget makes deterministic; the time
+// it bounds (about half a second for the whole budget, a few times that
+// under -race) is BenchmarkRegexWorkBudget's to show, not a timed test's.
 func TestRegexWorkBudget(t *testing.T) {
+	for _, r := range regexBudgetRows() {
+		t.Run(r.name, func(t *testing.T) {
+			tp, err := template.Parse(r.src, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out, err := tp.Render(r.data, "k")
+			var re *template.RenderError
+			if !errors.Is(err, template.ErrTooMuchWork) || !errors.As(err, &re) || !strings.HasPrefix(re.Err.Error(), r.want+":") {
+				t.Fatalf("got (%.20q, %v), want ErrTooMuchWork from %s (%s)", out, err, r.want, r.why)
+			}
+		})
+	}
+	// An ordinary pattern on an ordinary value is far from the budget.
+	tp, _ := template.Parse(`{{ range 1000 }}{{ regexReplaceAll "[^0-9+]" $.Телефон "" }} {{ end }}`, nil)
+	if _, err := tp.Render(map[string]any{"Телефон": "+7 (999) 123-45-67"}, "k"); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// BenchmarkRegexWorkBudget is the time each of TestRegexWorkBudget's
+// templates takes to spend the whole work budget and stop.
+func BenchmarkRegexWorkBudget(b *testing.B) {
+	for _, r := range regexBudgetRows() {
+		b.Run(r.name, func(b *testing.B) {
+			tp, err := template.Parse(r.src, nil)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := tp.Render(r.data, "k"); !errors.Is(err, template.ErrTooMuchWork) {
+					b.Fatalf("err = %v, want ErrTooMuchWork", err)
+				}
+			}
+		})
+	}
+}
+
+type regexBudgetRow struct {
+	name, src, want, why string
+	data                 map[string]any
+}
+
+func regexBudgetRows() []regexBudgetRow {
 	zeros := `(printf "` + strings.Repeat("%0999d", 60) + `"` + strings.Repeat(" 0", 60) + `)` // 59,940 zeros
 	rows := []struct{ name, src, s, want, why string }{
 		{"long pattern", `{{ range 1000 }}{{ if regexMatch (replace " " "(a|b)*" (printf "` + strings.Repeat("%999s", 10) + `"` +
@@ -253,30 +301,11 @@ func TestRegexWorkBudget(t *testing.T) {
 	for i := range list {
 		list[i] = i
 	}
-	for _, r := range rows {
-		t.Run(r.name, func(t *testing.T) {
-			tp, err := template.Parse(r.src, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			start := time.Now()
-			out, err := tp.Render(map[string]any{"S": r.s, "L": list}, "k")
-			var re *template.RenderError
-			if !errors.Is(err, template.ErrTooMuchWork) || !errors.As(err, &re) || !strings.HasPrefix(re.Err.Error(), r.want+":") {
-				t.Fatalf("got (%.20q, %v) after %v, want ErrTooMuchWork from %s (%s)", out, err, time.Since(start), r.want, r.why)
-			}
-			// the whole budget spent on regular expressions takes about
-			// half a second, several times that under -race
-			if d := time.Since(start); d > 10*time.Second {
-				t.Fatalf("stopped only after %v (%s)", d, r.why)
-			}
-		})
+	out := make([]regexBudgetRow, len(rows))
+	for i, r := range rows {
+		out[i] = regexBudgetRow{name: r.name, src: r.src, want: r.want, why: r.why, data: map[string]any{"S": r.s, "L": list}}
 	}
-	// An ordinary pattern on an ordinary value is far from the budget.
-	tp, _ := template.Parse(`{{ range 1000 }}{{ regexReplaceAll "[^0-9+]" $.Телефон "" }} {{ end }}`, nil)
-	if _, err := tp.Render(map[string]any{"Телефон": "+7 (999) 123-45-67"}, "k"); err != nil {
-		t.Fatal(err)
-	}
+	return out
 }
 
 // One render compiles a pattern once, however often it runs: compiling

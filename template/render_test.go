@@ -42,7 +42,7 @@ func checkResult(t *testing.T, r renderRow, got string, err error) {
 			t.Fatalf("got (%q, %v), want a *MissingError (%s)", got, err, r.why)
 		}
 		if want := strings.TrimPrefix(r.wantErr, "missing:"); me.Field != want {
-			t.Fatalf("MissingError.Field = %q, want %q", me.Field, want)
+			t.Fatalf("MissingError.Field = %q, want %q (%s)", me.Field, want, r.why)
 		}
 		var re *template.RenderError
 		if !errors.As(err, &re) || re.Line < 1 || re.Col < 1 || re.Placeholder == "" {
@@ -86,7 +86,7 @@ func TestRenderPlaceholders(t *testing.T) {
 		{name: "bitrix full name first", src: "{=Document:NAME}", data: map[string]any{"Document:NAME": "A", "NAME": "B"}, want: "A"},
 		{name: "bitrix bare name", src: "{=Document:NAME}", data: map[string]any{"NAME": "B"}, want: "B"},
 		{name: "bitrix modifier", src: "{=Document:NAME > printable}", data: map[string]any{"NAME": "B"}, want: "B"},
-		{name: "bitrix variable", src: "{=Variable:Sum} ₽", data: map[string]any{"Sum": "100"}, want: "100 ₽"},
+		{name: "bitrix variable", src: "{=Variable:Sum} ₽", data: map[string]any{"Variable:Sum": "100"}, want: "100 ₽", why: "a variable is read under its full name"},
 		{name: "bitrix missing", src: "{=Document:NAME}", data: map[string]any{"NAME": " "}, wantErr: "missing:NAME"},
 		{name: "fields mapping robot", src: "{{Имя}}", opts: &template.Options{Fields: map[string]string{"Имя": "NAME"}},
 			data: map[string]any{"NAME": "Анна", "Имя": "не то"}, want: "Анна"},

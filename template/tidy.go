@@ -15,7 +15,12 @@ import (
 // punctuation that starts something (":)", ";)", ".NET") and a space after a
 // link (a word with "://" or starting with "www."), where punctuation glued
 // to the link could become part of it.
-func tidy(b []byte) []byte {
+//
+// Under TextRandomizer's syntax (tr) the spintax text comes folded already,
+// and only a space before , . ! ? goes, as TextRandomizer drops it: a space
+// before : and ; stays, so that tidying changes nothing TextRandomizer
+// renders and cleans only around values and control blocks.
+func tidy(b []byte, tr bool) []byte {
 	w := 0
 	pending := false // a space was seen and not yet written
 	lineStart := true
@@ -36,7 +41,7 @@ func tidy(b []byte) []byte {
 			word = w
 			continue
 		case ',', '.', '!', '?', ':', ';':
-			if pending && endsWord(b[r:]) && !isLink(b[word:w]) {
+			if pending && (!tr || c != ':' && c != ';') && endsWord(b[r:]) && !isLink(b[word:w]) {
 				pending = false
 			}
 		}

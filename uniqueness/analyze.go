@@ -2,20 +2,21 @@ package uniqueness
 
 import (
 	"cmp"
+	"context"
 	"fmt"
 	"math"
 	"runtime"
 	"slices"
-	"sync"
-	"sync/atomic"
-	"unicode/utf8"
 )
 
 // Defaults of Options.
 const (
-	DefaultThreshold = 0.9
-	DefaultMaxPairs  = 100_000
-	DefaultExactUpTo = 5_000
+	DefaultThreshold  = 0.9
+	DefaultMaxPairs   = 100_000
+	DefaultExactUpTo  = 1_000
+	DefaultWorstPairs = 10
+	// TopGroups is the most groups Report.Groups lists.
+	TopGroups = 10
 	// NearestBins is the number of bins of Report.Nearest.
 	NearestBins = 10
 )
@@ -40,11 +41,25 @@ type Options struct {
 	// pair. 0 means DefaultMaxPairs (100,000); negative means no cap.
 	MaxPairs int
 	// ExactUpTo is the number of distinct texts up to which every pair is
-	// compared (the report is then exact). 0 means DefaultExactUpTo (5,000);
+	// compared (the report is then exact). 0 means DefaultExactUpTo (1,000);
 	// negative means always use MinHash candidates.
 	ExactUpTo int
-	// Seed seeds the MinHash hash functions, so a report is repeatable.
+	// Seed seeds the MinHash hash functions and the sampling of
+	// TotalPairs' estimate, so a report is repeatable.
 	Seed uint64
+	// WorstPairs is the number of pairs Report.WorstPairs keeps. 0 means
+	// DefaultWorstPairs (10); negative means none.
+	WorstPairs int
+	// Labels, when not nil, has one label per message: messages with equal
+	// labels are alike by construction (a campaign's template variant:
+	// they differ only in the recipients' data), so they are compared with
+	// each other first. Labels only choose which pairs are compared first;
+	// every reported pair is still verified, so wrong labels cost time,
+	// never a false pair. Its length must equal the number of messages.
+	Labels []uint64
+	// Progress, when not nil, is called from Analyze's goroutine as the
+	// analysis advances, with done growing from 0 to total.
+	Progress func(done, total int)
 }
 
 // Validate reports whether o is usable by Analyze, and why not. Analyze
@@ -65,6 +80,21 @@ func (o *Options) Validate() error {
 		return fmt.Errorf("uniqueness: Floor %v is outside (0, Threshold=%v]; use 0 for the default", f, t)
 	}
 	return nil
+}
+
+// Group is one group of Report.Groups: a leader and the messages within the
+// threshold of it.
+type Group struct {
+	Leader   int // the leader's first message
+	Messages int // messages in the group, the leader's included
+	Texts    int // distinct texts in the group
+}
+
+// Quantiles summarizes the messages' nearest-neighbour similarities. A
+// message whose nearest neighbour is below Report.Floor counts as 0 (its
+// exact similarity is not computed: below the floor it does not matter).
+type Quantiles struct {
+	P50, P90, Max float64
 }
 
 // Pair is two messages of a batch, by their indexes I < J, and their
@@ -129,47 +159,83 @@ type Report struct {
 	// estimate. Compared counts the pairs of distinct texts compared.
 	Exact    bool
 	Compared int64
+
+	// MaxSameText is the most messages that share one exact text.
+	MaxSameText int
+
+	// Wordings is the number of groups of the greedy leader clustering:
+	// the texts, taken in batch order, each join the first group whose
+	// leader they are within the threshold of, or lead a new group. Every
+	// member of a group is within the threshold of its leader, so a group
+	// is one wording, however many variants or recipients it has; unlike
+	// Clusters, groups never chain. Exact when Exact is true; beyond, a
+	// text whose leader the candidates missed leads a group of its own, so
+	// Wordings is an upper estimate. LargestGroup is the number of messages
+	// in the biggest group, and Groups lists the TopGroups biggest
+	// (ties: the earliest leader first).
+	Wordings     int
+	LargestGroup int
+	Groups       []Group
+
+	// NearestQuantiles are the median, 90th percentile and maximum of each
+	// message's nearest-neighbour similarity over the batch. Exact when
+	// Exact is true; beyond, each message's nearest neighbour is the most
+	// similar of the candidates compared with it, a lower bound of the true
+	// one, so the quantiles are lower bounds too.
+	NearestQuantiles Quantiles
+
+	// WorstPairs are the most similar pairs, most similar first (ties: the
+	// smallest I, then J), at most Options.WorstPairs. Exact when Exact is
+	// true; beyond, the most similar of the pairs verified.
+	WorstPairs []Pair
+
+	// PairsEstimated is true when TotalPairs is an estimate: beyond the
+	// exact path, the pairs of exact copies are counted exactly, and the
+	// rest are estimated from a random sample of pairs of messages (pairs
+	// within a group and pairs across groups sampled apart, sampleSize of
+	// each, every sampled pair verified exactly), never below the pairs
+	// actually found. The standard error is about one percent of the pairs
+	// of each kind.
+	PairsEstimated bool
 }
 
-// dpair is a pair of distinct texts g < h at or above the floor.
-type dpair struct {
-	g, h int32
-	sim  float64
-}
-
-// batch is the prepared input of Analyze.
-type batch struct {
-	group  []int32 // message -> distinct text
-	first  []int32 // distinct text -> first message
-	size   []int32 // distinct text -> number of messages
-	off    []int32 // distinct text -> its ids are ids[off[g]:off[g+1]]
-	ids    []int32 // runes as global ids 1..alpha
-	alpha  int
-	thr    float64
-	floor  float64
-	nwork  int
-	memOff []int32 // members of g: mem[memOff[g]:memOff[g+1]], ascending
-	mem    []int32
-}
-
-func (b *batch) text(g int32) []int32 { return b.ids[b.off[g]:b.off[g+1]] }
-
-// Analyze reports how alike the messages of a batch are: every pair whose
-// Similarity is at least the threshold, exact duplicates, a score, the most
-// similar pair, the nearest-neighbour histogram and clusters. With up to
-// Options.ExactUpTo distinct texts every pair is compared (upper triangle,
-// split across workers, each row's table built once, the cutoff kernel per
-// pair); beyond, candidate pairs come from MinHash over character 3-grams
-// (one-permutation hashing with densification) and LSH banding tuned to the
-// threshold, and each candidate is verified exactly. It panics if opts fails
-// Validate.
+// Analyze reports how alike the messages of a batch are; it is
+// AnalyzeContext without a context. It panics if opts fails Validate or if
+// Options.Labels does not have one label per message.
 func Analyze(msgs []string, opts *Options) *Report {
+	r, err := AnalyzeContext(context.Background(), msgs, opts)
+	if err != nil {
+		panic(err.Error())
+	}
+	return r
+}
+
+// AnalyzeContext reports how alike the messages of a batch are: exact
+// copies, every pair whose Similarity is at least the threshold, a score,
+// the groups of one wording, the nearest-neighbour distribution, the most
+// similar pairs, and clusters.
+//
+// With up to Options.ExactUpTo distinct texts every pair is compared (upper
+// triangle, split across workers, each row's table built once, the cutoff
+// kernel per pair) and the report is exact. Beyond, texts with equal
+// Options.Labels are compared first, then the texts still without a near
+// duplicate are looked up by MinHash over character 3-grams (LSH banding
+// tuned to the threshold) among all texts, and every candidate is verified
+// exactly: no reported pair is false, and time and memory stay linear in
+// the batch (see the package doc).
+//
+// It returns ctx's error, and no report, when ctx is done first; an error
+// if Options.Labels has the wrong length. It panics if opts fails Validate.
+func AnalyzeContext(ctx context.Context, msgs []string, opts *Options) (*Report, error) {
 	if err := opts.Validate(); err != nil {
 		panic(err.Error())
 	}
 	var o Options
 	if opts != nil {
 		o = *opts
+	}
+	if o.Labels != nil && len(o.Labels) != len(msgs) {
+		return nil, fmt.Errorf("uniqueness: %d labels for %d messages", len(o.Labels), len(msgs))
 	}
 	if o.Threshold == 0 {
 		o.Threshold = DefaultThreshold
@@ -189,188 +255,104 @@ func Analyze(msgs []string, opts *Options) *Report {
 	if o.ExactUpTo == 0 {
 		o.ExactUpTo = DefaultExactUpTo
 	}
+	if o.WorstPairs == 0 {
+		o.WorstPairs = DefaultWorstPairs
+	}
 
-	b := prepare(msgs)
+	b := prepare(msgs, o.Labels)
 	b.thr, b.floor, b.nwork = o.Threshold, o.Floor, o.Workers
-	r := &Report{N: len(msgs), Distinct: len(b.first), Threshold: o.Threshold, Floor: o.Floor}
+	d := len(b.first)
+	r := &Report{N: len(msgs), Distinct: d, Threshold: o.Threshold, Floor: o.Floor}
+	// Progress: the candidates take the first half, the groups the second.
+	total := 2 * d
+	progress := func(base int) func(int) {
+		if o.Progress == nil {
+			return nil
+		}
+		return func(done int) { o.Progress(base+done, total) }
+	}
+	if o.Progress != nil {
+		o.Progress(0, total)
+	}
+
 	var pairs []dpair
-	if o.ExactUpTo >= 0 && r.Distinct <= o.ExactUpTo {
-		pairs, r.Compared = b.exactPairs()
+	var searched []bool
+	if o.ExactUpTo >= 0 && d <= o.ExactUpTo {
+		pairs, r.Compared = b.exactPairs(ctx)
 		r.Exact = true
 	} else {
-		pairs, r.Compared = b.lshPairs(o.Seed)
-	}
-	b.report(r, pairs, o.MaxPairs)
-	return r
-}
-
-// prepare groups equal texts and maps runes to global dense ids.
-func prepare(msgs []string) *batch {
-	b := &batch{group: make([]int32, len(msgs))}
-	seen := make(map[string]int32, len(msgs))
-	runes := 0
-	for i, s := range msgs {
-		g, ok := seen[s]
-		if !ok {
-			g = int32(len(b.first))
-			seen[s] = g
-			b.first = append(b.first, int32(i))
-			b.size = append(b.size, 0)
-			runes += utf8.RuneCountInString(s)
-		}
-		b.group[i] = g
-		b.size[g]++
-	}
-	var lut runeIDs
-	b.ids = make([]int32, 0, runes)
-	b.off = make([]int32, 1, len(b.first)+1)
-	for _, i := range b.first {
-		for _, r := range msgs[i] {
-			b.ids = append(b.ids, lut.add(r))
-		}
-		b.off = append(b.off, int32(len(b.ids)))
-	}
-	b.alpha = lut.len()
-	d := len(b.first)
-	b.memOff = make([]int32, d+1)
-	for g := 0; g < d; g++ {
-		b.memOff[g+1] = b.memOff[g] + b.size[g]
-	}
-	b.mem = make([]int32, len(msgs))
-	fill := make([]int32, d)
-	for i, g := range b.group {
-		b.mem[b.memOff[g]+fill[g]] = int32(i)
-		fill[g]++
-	}
-	return b
-}
-
-// worker is one goroutine's working memory for verifying pairs.
-type worker struct {
-	b       *batch
-	remap   []int32 // global id -> local id of the current row's pattern
-	touched []int32
-	pat     []int32
-	text    []int32
-	tc      []int32
-	mt, win matcher
-	out     []dpair
-	n       int64
-	kcache  map[int]int
-	hs      []int32
-}
-
-func newWorker(b *batch) *worker {
-	return &worker{b: b, remap: make([]int32, b.alpha+1), kcache: make(map[int]int)}
-}
-
-// maxDist is maxDist(l, floor), memoized per length.
-func (w *worker) maxDist(l int) int {
-	if k, ok := w.kcache[l]; ok {
-		return k
-	}
-	k := maxDist(l, w.b.floor)
-	w.kcache[l] = k
-	return k
-}
-
-// row builds the pattern of distinct text g and compares it with each h in
-// hs, appending pairs at or above the floor to w.out.
-func (w *worker) row(g int32, hs []int32) {
-	b := w.b
-	src := b.text(g)
-	w.pat = grow32(w.pat, len(src))
-	d := int32(0)
-	for i, c := range src {
-		l := w.remap[c]
-		if l == 0 {
-			d++
-			l = d
-			w.remap[c] = l
-			w.touched = append(w.touched, c)
-		}
-		w.pat[i] = l
-	}
-	w.mt.build(w.pat, int(d))
-	w.tc = grow32(w.tc, int(d)+1)
-	m := len(src)
-	for _, h := range hs {
-		t := b.text(h)
-		n := len(t)
-		l := max(m, n)
-		k := w.maxDist(l)
-		if m-n > k || n-m > k {
-			continue
-		}
-		w.text = grow32(w.text, n)
-		for i, c := range t {
-			w.text[i] = w.remap[c]
-		}
-		w.n++
-		dist := runPair(&w.mt, &w.win, w.pat, w.text, w.tc, int(d), k)
-		if dist <= k {
-			x, y := g, h
-			if x > y {
-				x, y = y, x
+		var n int64
+		pairs, n = b.labelPairs(ctx)
+		r.Compared += n
+		// Settled: a near duplicate of another text is known. Copies of
+		// one text are not enough: the groups need a text's neighbours.
+		settled := make([]bool, d)
+		for _, p := range pairs {
+			if p.sim >= b.thr {
+				settled[p.g], settled[p.h] = true, true
 			}
-			w.out = append(w.out, dpair{x, y, similarity(dist, l)})
 		}
+		var us []int32
+		for g, ok := range settled {
+			if !ok {
+				us = append(us, int32(g))
+			}
+		}
+		searched = make([]bool, d)
+		for _, u := range us {
+			searched[u] = true
+		}
+		more, n := b.lshPairs(ctx, us, o.Seed, progress(0))
+		pairs = append(pairs, more...)
+		r.Compared += n
 	}
-	for _, c := range w.touched {
-		w.remap[c] = 0
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
-	w.touched = w.touched[:0]
+	if o.Progress != nil {
+		o.Progress(d, total)
+	}
+	pairs = normalizePairs(pairs)
+	gr, err := b.groups(ctx, newAdjacency(d, pairs, b.thr), r.Exact, searched, o.Seed, progress(d))
+	if err != nil {
+		return nil, err
+	}
+	r.Compared += gr.n
+	pairs = normalizePairs(append(pairs, gr.pairs...))
+	b.summarize(r, pairs, gr, &o)
+	if o.Progress != nil {
+		o.Progress(total, total)
+	}
+	return r, nil
 }
 
-// parallel runs rows 0..tasks-1 on the batch's workers, task(w, i) doing
-// row i, and returns every worker's pairs and comparison count.
-func (b *batch) parallel(tasks int, task func(w *worker, i int)) ([]dpair, int64) {
-	nw := max(1, min(b.nwork, tasks))
-	ws := make([]*worker, nw)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for wi := range ws {
-		w := newWorker(b)
-		ws[wi] = w
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= tasks {
-					return
-				}
-				task(w, i)
-			}
-		}()
-	}
-	wg.Wait()
-	var out []dpair
-	var n int64
-	for _, w := range ws {
-		out = append(out, w.out...)
-		n += w.n
-	}
-	return out, n
+// normalizePairs sorts pairs by (g, h) and drops repeats.
+func normalizePairs(pairs []dpair) []dpair {
+	slices.SortFunc(pairs, func(x, y dpair) int {
+		if c := cmp.Compare(x.g, y.g); c != 0 {
+			return c
+		}
+		return cmp.Compare(x.h, y.h)
+	})
+	return slices.CompactFunc(pairs, func(x, y dpair) bool { return x.g == y.g && x.h == y.h })
 }
 
 // exactPairs compares every pair of distinct texts whose lengths allow the
 // floor: texts sorted by length, row p meets the longer texts after it
 // until their length difference alone rules the floor out.
-func (b *batch) exactPairs() ([]dpair, int64) {
+func (b *batch) exactPairs(ctx context.Context) ([]dpair, int64) {
 	d := len(b.first)
 	order := make([]int32, d)
 	for g := range order {
 		order[g] = int32(g)
 	}
-	length := func(g int32) int { return int(b.off[g+1] - b.off[g]) }
-	slices.SortStableFunc(order, func(x, y int32) int { return cmp.Compare(length(x), length(y)) })
-	return b.parallel(d, func(w *worker, p int) {
+	slices.SortStableFunc(order, func(x, y int32) int { return cmp.Compare(b.length(x), b.length(y)) })
+	return b.parallel(ctx, d, func(w *worker, p int) {
 		g := order[p]
-		lg := length(g)
+		lg := b.length(g)
 		end := p + 1
 		for end < d {
-			lh := length(order[end])
+			lh := b.length(order[end])
 			if lh-lg > w.maxDist(lh) {
 				break
 			}
@@ -380,210 +362,4 @@ func (b *batch) exactPairs() ([]dpair, int64) {
 			w.row(g, order[p+1:end])
 		}
 	})
-}
-
-// report fills r from the pairs of distinct texts at or above the floor.
-func (b *batch) report(r *Report, pairs []dpair, maxPairs int) {
-	slices.SortFunc(pairs, func(x, y dpair) int {
-		if c := cmp.Compare(x.g, y.g); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.h, y.h)
-	})
-	d := len(b.first)
-	// Nearest-neighbour similarity per distinct text.
-	nn := make([]float64, d)
-	for g := range nn {
-		nn[g] = -1
-		if b.size[g] > 1 {
-			nn[g] = 1
-		}
-	}
-	// Adjacency at the threshold (both directions), union-find.
-	parent := make([]int32, d)
-	for g := range parent {
-		parent[g] = int32(g)
-	}
-	find := func(x int32) int32 {
-		for parent[x] != x {
-			parent[x] = parent[parent[x]]
-			x = parent[x]
-		}
-		return x
-	}
-	deg := make([]int32, d+1)
-	var total int64
-	var best *dpair
-	for i := range pairs {
-		p := &pairs[i]
-		nn[p.g] = max(nn[p.g], p.sim)
-		nn[p.h] = max(nn[p.h], p.sim)
-		if best == nil || p.sim > best.sim {
-			best = p
-		} else if p.sim == best.sim {
-			// ties by message indexes
-			bi, bj := b.msgPair(best.g, best.h)
-			pi, pj := b.msgPair(p.g, p.h)
-			if pi < bi || pi == bi && pj < bj {
-				best = p
-			}
-		}
-		if p.sim >= b.thr {
-			deg[p.g+1]++
-			deg[p.h+1]++
-			total += int64(b.size[p.g]) * int64(b.size[p.h])
-			if x, y := find(p.g), find(p.h); x != y {
-				parent[x] = y
-			}
-		}
-	}
-	for g := 0; g < d; g++ {
-		s := int64(b.size[g])
-		total += s * (s - 1) / 2
-		deg[g+1] += deg[g]
-	}
-	adj := make([]int32, deg[d])
-	fill := slices.Clone(deg[:d])
-	for _, p := range pairs {
-		if p.sim >= b.thr {
-			adj[fill[p.g]] = p.h
-			fill[p.g]++
-			adj[fill[p.h]] = p.g
-			fill[p.h]++
-		}
-	}
-	simOf := func(g, h int32) float64 {
-		if g > h {
-			g, h = h, g
-		}
-		i, _ := slices.BinarySearchFunc(pairs, dpair{g: g, h: h}, func(x, y dpair) int {
-			if c := cmp.Compare(x.g, y.g); c != 0 {
-				return c
-			}
-			return cmp.Compare(x.h, y.h)
-		})
-		return pairs[i].sim
-	}
-	r.TotalPairs = total
-
-	// Duplicates, unique, score, most similar.
-	for g := 0; g < d; g++ {
-		if b.size[g] > 1 {
-			r.Duplicates += int(b.size[g])
-		} else if deg[g+1] == deg[g] {
-			r.Unique++
-		}
-	}
-	r.Score = 1
-	if r.N > 0 {
-		r.Score = float64(r.Unique) / float64(r.N)
-	}
-	if r.Duplicates > 0 {
-		// the first message that has a later copy, and its next copy
-		bi, bj := -1, -1
-		for g := 0; g < d; g++ {
-			if b.size[g] > 1 {
-				i := int(b.mem[b.memOff[g]])
-				if bi < 0 || i < bi {
-					bi, bj = i, int(b.mem[b.memOff[g]+1])
-				}
-			}
-		}
-		r.MostSimilar = &Pair{I: bi, J: bj, Similarity: 1}
-	} else if best != nil {
-		i, j := b.msgPair(best.g, best.h)
-		r.MostSimilar = &Pair{I: i, J: j, Similarity: best.sim}
-	}
-
-	// Nearest-neighbour histogram.
-	r.Nearest = make([]Bin, NearestBins)
-	width := (1 - r.Floor) / NearestBins
-	for k := range r.Nearest {
-		r.Nearest[k] = Bin{Lo: r.Floor + float64(k)*width, Hi: r.Floor + float64(k+1)*width}
-	}
-	r.Nearest[NearestBins-1].Hi = 1
-	for g := 0; g < d; g++ {
-		s := nn[g]
-		if s < r.Floor {
-			r.BelowFloor += int(b.size[g])
-			continue
-		}
-		k := NearestBins - 1
-		if width > 0 {
-			k = min(NearestBins-1, int((s-r.Floor)/width))
-			for k > 0 && s < r.Nearest[k].Lo {
-				k--
-			}
-			for k < NearestBins-1 && s >= r.Nearest[k].Hi {
-				k++
-			}
-		}
-		r.Nearest[k].Count += int(b.size[g])
-	}
-
-	// Clusters: components of two or more messages.
-	byRoot := make(map[int32][]int)
-	for g := 0; g < d; g++ {
-		if b.size[g] < 2 && deg[g+1] == deg[g] {
-			continue
-		}
-		root := find(int32(g))
-		for _, i := range b.mem[b.memOff[g]:b.memOff[g+1]] {
-			byRoot[root] = append(byRoot[root], int(i))
-		}
-	}
-	for _, c := range byRoot {
-		slices.Sort(c)
-		r.Clusters = append(r.Clusters, c)
-	}
-	slices.SortFunc(r.Clusters, func(x, y []int) int {
-		if c := cmp.Compare(len(y), len(x)); c != 0 {
-			return c
-		}
-		return cmp.Compare(x[0], y[0])
-	})
-
-	// Pairs in (I, J) order, at most maxPairs.
-	var js []int
-	for i := 0; i < r.N; i++ {
-		if maxPairs >= 0 && len(r.Pairs) >= maxPairs {
-			break
-		}
-		g := b.group[i]
-		js = js[:0]
-		js = appendAfter(js, b.mem[b.memOff[g]:b.memOff[g+1]], i)
-		for _, h := range adj[deg[g]:deg[g+1]] {
-			js = appendAfter(js, b.mem[b.memOff[h]:b.memOff[h+1]], i)
-		}
-		slices.Sort(js)
-		for _, j := range js {
-			if maxPairs >= 0 && len(r.Pairs) >= maxPairs {
-				break
-			}
-			s := 1.0
-			if h := b.group[j]; h != g {
-				s = simOf(g, h)
-			}
-			r.Pairs = append(r.Pairs, Pair{I: i, J: j, Similarity: s})
-		}
-	}
-	r.Truncated = int64(len(r.Pairs)) < total
-}
-
-// appendAfter appends the members of ms (ascending) greater than i.
-func appendAfter(js []int, ms []int32, i int) []int {
-	k, _ := slices.BinarySearch(ms, int32(i+1))
-	for _, m := range ms[k:] {
-		js = append(js, int(m))
-	}
-	return js
-}
-
-// msgPair returns the first messages of distinct texts g and h, in order.
-func (b *batch) msgPair(g, h int32) (int, int) {
-	i, j := int(b.first[g]), int(b.first[h])
-	if i > j {
-		i, j = j, i
-	}
-	return i, j
 }

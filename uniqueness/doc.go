@@ -77,47 +77,84 @@
 //
 // # Batches
 //
-// [Analyze] reports every pair of messages whose similarity is at least
-// Options.Threshold (default 0.9), exact duplicates, a headline
-// [Report].Score (the share of messages in no such pair), the most similar
-// pair, the histogram of each message's nearest-neighbour similarity above
-// Options.Floor, and clusters of near duplicates (connected components of
-// the pair graph, by union-find).
+// [Analyze] (and [AnalyzeContext], which stops when its context is done)
+// answers what a sender needs to know before a campaign goes out: does one
+// text go to many people ([Report].MaxSameText), how many different
+// wordings the batch really has ([Report].Wordings, LargestGroup, Groups),
+// how close each message's nearest neighbour is
+// ([Report].NearestQuantiles), which pairs are the most alike
+// ([Report].WorstPairs), the share of messages with no near duplicate
+// ([Report].Score), and how many pairs are near duplicates
+// ([Report].TotalPairs, with the first Options.MaxPairs of them in
+// [Report].Pairs).
+//
+// Wordings come from greedy leader clustering: the distinct texts, in batch
+// order, each join the group of a leader they are within the threshold of,
+// or lead a new group. Every member is within the threshold of its leader,
+// so groups never chain; Clusters, the connected components of the pair
+// graph, do, and a campaign whose messages differ by a word or two each
+// makes one cluster of all of them.
 //
 // Equal texts are grouped by hashing first, so n copies of one message cost
-// one comparison, not n(n-1)/2; their pairs are counted in
-// [Report].TotalPairs, and [Report].Pairs keeps at most Options.MaxPairs of
-// all pairs (default 100,000) in (I, J) order, with [Report].Truncated set
-// when it dropped some. Clusters list every member.
+// one comparison, not n(n-1)/2.
 //
-// Up to Options.ExactUpTo distinct texts (default 5,000) every pair is
+// Up to Options.ExactUpTo distinct texts (default 1,000) every pair is
 // compared: texts sorted by length, each row's table built once, rows
 // spread over Options.Workers goroutines (default GOMAXPROCS), the cutoff
-// kernel per pair. The report is then exact ([Report].Exact).
+// kernel per pair. Every figure of the report is then exact
+// ([Report].Exact).
 //
-// Beyond that, candidate pairs come from MinHash over character 3-grams:
-// one hash per 3-gram picks a bin and a value (one-permutation hashing, one
-// pass instead of one per hash function), empty bins borrow from a
-// pseudo-random filled bin (densification), and bins are grouped in bands
-// (LSH): texts whose band values agree in some band are candidates. Every
-// candidate is verified with the exact kernel, so no reported pair is
-// false. Messages of one template share much of their text, so the bands are
-// tuned to keep unrelated messages of a template out: near duplicates with a
-// few edits (up to about 5% of the runes) are found with recall >= 0.99;
-// pairs just at the threshold are found less reliably (about 0.93 for 10%
-// of runes edited). The nearest-neighbour histogram then only knows the
-// candidates' similarities. A band bucket of more than 128 texts (many near
-// copies of one message) yields only the pairs of texts within 16 places
-// of each other in it, so time and memory stay linear in the batch size;
-// clusters and the score still see every such text linked, but some of
-// their pairs may be missing from Pairs and TotalPairs.
+// Beyond that, the analysis verifies only what it reports:
+//
+//   - Options.Labels (a campaign passes each message's template variant):
+//     each text is compared with the first text of its label, one table
+//     per label. Messages of one variant differ only in the recipients'
+//     data, so this settles almost every message of a campaign with one
+//     comparison.
+//   - The texts still without a near duplicate are signed by MinHash over
+//     character 3-grams (one-permutation hashing with densification, 24
+//     bands of 5 rows at the default threshold); their band keys go into a
+//     table, every text of the batch is signed and probed against it, and
+//     each unsettled text is compared with the 12 texts that agree with it
+//     in the most bands, the cutoff raised to the best similarity found up
+//     to the threshold. A band bucket full of near copies adds at most 8
+//     texts a probe, so work stays linear in the batch.
+//   - The groups try each text against the leaders of its verified
+//     neighbours, the leader of its label's first text, and the leaders a
+//     MinHash index of the leaders offers (32 bands of 4 rows), at most 8
+//     leaders a text.
+//
+// What that costs in accuracy, beyond the exact path:
+//
+//   - Every reported pair, pair count and similarity is verified exactly:
+//     nothing false is reported.
+//   - Score is an upper bound (a message counted unique may have a near
+//     duplicate the candidates missed); a near duplicate with a few edits
+//     (up to 5% of its runes) is found with probability >= 0.99, one just
+//     at the threshold less reliably.
+//   - NearestQuantiles are lower bounds: each message's nearest neighbour
+//     is the most similar of the texts compared with it. For a campaign
+//     that is almost always a message of the same variant, so the bound is
+//     close; a message whose nearest neighbour is below Floor counts as 0.
+//   - Wordings is an upper estimate (a text whose leader the candidates
+//     missed leads a group of its own); the groups' members are always
+//     within the threshold of their leader.
+//   - WorstPairs are the most similar of the pairs verified.
+//   - TotalPairs is an estimate ([Report].PairsEstimated): copies are
+//     counted exactly, other pairs estimated from 4,000 random pairs within
+//     groups and 4,000 across groups, each verified exactly, and never less
+//     than the pairs found. Pairs lists found pairs only.
 //
 // # Cost
 //
 // One distance costs O(m·n/64) word operations for m and n runes, and
 // O(k·n/64) with a cutoff k; the table takes O(m) words. A batch of N
-// distinct texts of L runes costs O(N²·L·k/64) on the exact path; on the
-// MinHash path O(N·L) to sign the texts plus the candidates' verification.
+// distinct texts of L runes costs O(N²·L·k/64) on the exact path; beyond
+// it O(N·L) to sign and probe, and a bounded number of cutoff comparisons
+// per text: at most one per label, 12 per unsettled text and 8 per text for
+// the groups. Memory is the texts' runes as 16-bit ids (32-bit beyond
+// 65,535 distinct runes), O(N) words of bookkeeping, and the probe table of
+// the unsettled texts (24 words each).
 //
 // # Options
 //

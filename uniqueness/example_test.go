@@ -73,3 +73,70 @@ func ExampleAnalyze() {
 	// 1~3 0.978
 	// score: 0.25 clusters: [[0 1 3]]
 }
+
+func ExampleDistanceAtMost() {
+	// Within the limit: the distance, true.
+	fmt.Println(uniqueness.DistanceAtMost("Здравствуйте, Анна!", "Здравствуйте, Яна!", 3))
+	// Beyond it: k+1, false, found without computing the whole distance.
+	fmt.Println(uniqueness.DistanceAtMost("Здравствуйте, Анна!", "Добрый день, Борис!", 3))
+	// Output:
+	// 2 true
+	// 4 false
+}
+
+func ExampleSimilarityAtLeast() {
+	a := "Здравствуйте, Анна! Ваш заказ готов."
+	b := "Здравствуйте, Яна! Ваш заказ готов."
+	s, ok := uniqueness.SimilarityAtLeast(a, b, 0.9)
+	fmt.Printf("%.3f %v\n", s, ok)
+	s, ok = uniqueness.SimilarityAtLeast(a, "Добрый день! Заказ ждёт вас в салоне.", 0.9)
+	fmt.Printf("%.3f %v\n", s, ok)
+	// Output:
+	// 0.944 true
+	// 0.000 false
+}
+
+func ExamplePattern_Len() {
+	fmt.Println(uniqueness.NewPattern("Привет, Анна!").Len()) // runes, not bytes
+	// Output:
+	// 13
+}
+
+func ExamplePattern_Distance() {
+	p := uniqueness.NewPattern("Здравствуйте, Анна!")
+	for _, text := range []string{"Здравствуйте, Яна!", "Добрый день, Анна!"} {
+		fmt.Println(p.Distance(text), uniqueness.Distance("Здравствуйте, Анна!", text))
+	}
+	// Output:
+	// 2 2
+	// 12 12
+}
+
+func ExamplePattern_DistanceAtMost() {
+	p := uniqueness.NewPattern("Здравствуйте, Анна!")
+	fmt.Println(p.DistanceAtMost("Здравствуйте, Яна!", 3))
+	fmt.Println(p.DistanceAtMost("Добрый день, Анна!", 3))
+	// Output:
+	// 2 true
+	// 4 false
+}
+
+func ExamplePattern_Similarity() {
+	p := uniqueness.NewPattern("Здравствуйте, Анна! Ваш заказ готов.")
+	fmt.Printf("%.3f\n", p.Similarity("Здравствуйте, Яна! Ваш заказ готов."))
+	fmt.Printf("%.3f\n", p.Similarity("Здравствуйте, Анна! Ваш заказ готов."))
+	// Output:
+	// 0.944
+	// 1.000
+}
+
+func ExamplePattern_SimilarityAtLeast() {
+	p := uniqueness.NewPattern("Здравствуйте, Анна! Ваш заказ готов.")
+	for _, text := range []string{"Здравствуйте, Яна! Ваш заказ готов.", "Добрый день! Заказ ждёт вас в салоне."} {
+		s, ok := p.SimilarityAtLeast(text, 0.9)
+		fmt.Printf("%.3f %v\n", s, ok)
+	}
+	// Output:
+	// 0.944 true
+	// 0.000 false
+}

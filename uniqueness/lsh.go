@@ -2,8 +2,6 @@ package uniqueness
 
 import (
 	"math"
-	"slices"
-	"sync"
 
 	"github.com/spinwise/spinwise/internal/mix"
 )
@@ -18,36 +16,28 @@ import (
 // shingleRunes is the length of a shingle in runes.
 const shingleRunes = 3
 
-// A band bucket of more than maxBucket texts means many near copies: all
-// its pairs would be quadratic in time and memory, so only texts within
-// bucketWindow places of each other (in batch order) become candidates.
-// Every text of the bucket is still linked to its neighbours, so clusters
-// and the score see them; some of their pairs may be missing from Pairs.
-const (
-	maxBucket    = 128
-	bucketWindow = 16
-)
-
 // lshParams returns the number of bands and rows per band for a threshold.
 // A pair becomes a candidate with probability 1-(1-J^rows)^bands, J the
-// Jaccard similarity of the pair's 3-gram sets. Messages of one template
-// share much of their text (J about 0.25 between unrelated messages of the
-// synthetic benchmark template), so the rows are many, to keep those out;
-// a near duplicate with a few edits (up to 5% of its runes, J >= 0.75)
-// is then found with probability >= 0.99 at the default threshold, while a
-// pair just at the threshold (J about 0.5) is found less often: measured
-// recall 0.93 for pairs with up to 10% edited runes. The exact path
+// Jaccard similarity of the pair's 3-gram sets. With 24 bands of 5 rows at
+// the default threshold, a near duplicate with a few edits (up to 5% of
+// its runes, J >= 0.75) is a candidate with probability 0.998, a pair just
+// at the threshold (J about 0.5) with 0.54, and unrelated messages of one
+// template (J about 0.25) with 0.02 a pair. Those false candidates cost
+// little: a probe keeps at most maxProbe texts of a band bucket and each
+// text keeps maxCand candidates, of which only those agreeing in the most
+// bands are verified. Few bins also keep signing cheap: 120 bins for a
+// 150-rune message leave few empty bins to densify. The exact path
 // (Options.ExactUpTo) has no such loss.
 func lshParams(thr float64) (bands, rows int) {
 	switch {
 	case thr >= 0.85:
-		return 60, 10
+		return 40, 7
 	case thr >= 0.75:
-		return 60, 8
+		return 24, 4
 	case thr >= 0.6:
-		return 60, 6
+		return 24, 3
 	default:
-		return 60, 4
+		return 24, 2
 	}
 }
 
@@ -113,89 +103,4 @@ func (s *signer) keys(t []int32, out []uint64) {
 		}
 		out[band] = h
 	}
-}
-
-// lshPairs finds candidate pairs by banding and verifies each exactly.
-func (b *batch) lshPairs(seed uint64) ([]dpair, int64) {
-	d := len(b.first)
-	bands, rows := lshParams(b.thr)
-	keys := make([]uint64, d*bands)
-	var wg sync.WaitGroup
-	nw := max(1, min(b.nwork, d))
-	for wi := 0; wi < nw; wi++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			s := newSigner(bands, rows, seed)
-			for g := wi; g < d; g += nw {
-				s.keys(b.text(int32(g)), keys[g*bands:(g+1)*bands])
-			}
-		}()
-	}
-	wg.Wait()
-
-	// Candidates: within each band, texts with equal keys.
-	type entry struct {
-		key uint64
-		g   int32
-	}
-	ents := make([]entry, d)
-	var cand []uint64
-	compactAt := 8 * d
-	for band := 0; band < bands; band++ {
-		for g := range ents {
-			ents[g] = entry{keys[g*bands+band], int32(g)}
-		}
-		slices.SortFunc(ents, func(x, y entry) int {
-			if x.key < y.key {
-				return -1
-			}
-			if x.key > y.key {
-				return 1
-			}
-			return int(x.g - y.g)
-		})
-		for lo := 0; lo < d; {
-			hi := lo + 1
-			for hi < d && ents[hi].key == ents[lo].key {
-				hi++
-			}
-			for x := lo; x < hi; x++ {
-				end := hi
-				if hi-lo > maxBucket {
-					end = min(hi, x+1+bucketWindow)
-				}
-				for y := x + 1; y < end; y++ {
-					cand = append(cand, uint64(ents[x].g)<<32|uint64(ents[y].g))
-				}
-			}
-			lo = hi
-		}
-		if len(cand) > compactAt {
-			slices.Sort(cand)
-			cand = slices.Compact(cand)
-			compactAt = max(compactAt, 2*len(cand))
-		}
-	}
-	slices.Sort(cand)
-	cand = slices.Compact(cand)
-
-	// Verify, one row per text with candidates.
-	var starts []int
-	for i := range cand {
-		if i == 0 || cand[i]>>32 != cand[i-1]>>32 {
-			starts = append(starts, i)
-		}
-	}
-	starts = append(starts, len(cand))
-	return b.parallel(len(starts)-1, func(w *worker, t int) {
-		lo, hi := starts[t], starts[t+1]
-		g := int32(cand[lo] >> 32)
-		hs := w.hs[:0]
-		for _, c := range cand[lo:hi] {
-			hs = append(hs, int32(c&0xffffffff))
-		}
-		w.hs = hs
-		w.row(g, hs)
-	})
 }

@@ -27,6 +27,9 @@ func (c *cli) demo(args []string) int {
 	if _, code, ok := f.parse(c, args, 0, 0); !ok {
 		return code
 	}
+	if *n <= 0 {
+		return c.errorf(exitUsage, cmd, "-n is %d; it must be positive", *n)
+	}
 	if !slices.Contains(names, *name) {
 		return c.errorf(exitUsage, cmd, "no sample template %q; there are: %s", *name, strings.Join(names, ", "))
 	}

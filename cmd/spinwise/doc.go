@@ -10,15 +10,51 @@
 //	spinwise generate   TEMPLATE -data FILE [-o OUT] [-seed N] [-max 300] [-unit runes|utf16|graphemes]
 //	                    [-block FILE] [-allow FILE] [-suppress FILE] [-threshold 0.9] [-report FILE]
 //	                    [-account FILE [-force]] [-start N] [-by-key] [-format csv|jsonl] [-key COL]
-//	                    [-encoding utf-8|windows-1251|utf-16|auto] [-no-analysis] [-workers N] [-q]
+//	                    [-encoding utf-8|windows-1251|utf-16|auto] [-allow-missing] [-no-analysis]
+//	                    [-workers N] [-q]
 //	                    [-plan [-from TIME] [-hours H1-H2] [-tz ZONE] [-days mon-fri] [-gap MIN-MAX]
 //	                     [-known FILE] [-known-column COL] [-plan-state STATE]]   (-plan needs -account)
 //	                    [-phone COLUMN | -no-phone] [-region RU] [-resume]
 //	spinwise similarity FILE [-threshold 0.9] [-json] [-top 5]
 //	spinwise demo       [-template NAME] [-n 3] [-seed N]
+//	spinwise --version
+//	spinwise robot      -addr HOST:PORT -public URL -db FILE -templates DIR
+//	                    [-client-id ID -client-secret SECRET] [-oauth URL] [-code spinwise_message]
+//	                    [-workers N] [-reload 2s]
 //
 // Flags may come before or after the positional arguments. Every command
 // takes -h. Data goes to stdout; progress and reports go to stderr.
+//
+// # Files
+//
+// A template file is UTF-8 (a byte-order mark is dropped; UTF-16 with its
+// mark is decoded) of at most 16 MiB; list files (-suppress, -block,
+// -allow, -fields) at most 256 MiB, -account at most 1 MiB; similarity's
+// input at most 1 GiB. Lines may end in LF, CRLF or CR alone. A larger
+// file is an error that says the cap.
+//
+// An output (-o, -report) is compared with every input, stdin included, as
+// a file (device and inode) before anything is opened: a run never writes
+// over what it reads. A regular file is written to a temporary file in its
+// folder and renamed over the name when the run succeeds, so a failed run
+// leaves the old file as it was; an interrupted generate keeps the whole
+// rows written so far, and stderr says where to resume.
+//
+// Before the first row, generate and preview stop (exit 2) when the
+// template's own text has a rejected link, or when the CSV header lacks a
+// column the template reads in every message (outside any condition, with
+// no fallback): they name the missing columns and the closest header
+// names. -allow-missing writes the error rows instead.
+//
+// SIGINT (Ctrl-C) and SIGTERM stop generate after whole rows, exit 2; a
+// second one ends it at once. The progress bar (rows, rate, time left) is
+// drawn on stderr only when it is a terminal and the messages do not go to
+// the same terminal.
+//
+// robot serves a Bitrix24 application with one robot (package bitrix24):
+// POST /install, /event and /robot, answering robot calls through
+// bizproc.event.send with a message from the template the robot's
+// "template" property names; see package bitrix24 for deployment.
 //
 // # Output of generate
 //

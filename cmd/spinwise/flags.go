@@ -78,12 +78,44 @@ func (f *flags) parse(c *cli, args []string, minPos, maxPos int) (pos []string, 
 	return pos, exitOK, true
 }
 
-// readInput reads a whole file, or stdin for "-".
-func (c *cli) readInput(name string) ([]byte, error) {
-	if name == "-" {
-		return io.ReadAll(c.stdin)
+// Caps of the files read whole (a template's is maxTemplateBytes).
+const (
+	maxListBytes    = 256 << 20 // -suppress, -block, -allow, -fields: millions of lines
+	maxAccountBytes = 1 << 20   // -account
+)
+
+// readInput reads a whole file, or stdin for "-", of at most limit bytes:
+// a larger one (or an endless one, /dev/zero) is an error that says the
+// cap, read no further.
+func (c *cli) readInput(name, what string, limit int64) ([]byte, error) {
+	var r io.Reader = c.stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		if st, err := f.Stat(); err == nil && st.IsDir() {
+			return nil, fmt.Errorf("%s is a directory", name)
+		}
+		r = f
 	}
-	return os.ReadFile(name)
+	b, err := io.ReadAll(io.LimitReader(r, limit+1))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", displayName(name), unwrapPath(err))
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("%s is larger than %s, the most %s may be", displayName(name), sizeText(limit), what)
+	}
+	return b, nil
+}
+
+// sizeText prints a cap in MiB or KiB.
+func sizeText(n int64) string {
+	if n >= 1<<20 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d KiB", n>>10)
 }
 
 // readList reads a list file: UTF-8 text, one entry per line; blank lines
@@ -92,11 +124,14 @@ func (c *cli) readList(name string) ([]string, error) {
 	if name == "" {
 		return nil, nil
 	}
-	b, err := c.readInput(name)
+	b, err := c.readInput(name, "a list file", maxListBytes)
 	if err != nil {
 		return nil, err
 	}
-	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	if b, err = decodeBOM(b); err != nil {
+		return nil, fmt.Errorf("%s: %v", displayName(name), err)
+	}
+	b = crLines(b)
 	var out []string
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(nil, len(b)+1)

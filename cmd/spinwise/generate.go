@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"iter"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -15,6 +16,7 @@ import (
 	"github.com/spinwise/spinwise/chunk"
 	"github.com/spinwise/spinwise/linkcheck"
 	"github.com/spinwise/spinwise/risk"
+	"github.com/spinwise/spinwise/template"
 )
 
 // runFlags are the flags of the commands that render recipients.
@@ -34,16 +36,21 @@ type runFlags struct {
 	force                  bool
 	out, report            string
 	quiet                  bool
+	allowMissing           bool
 	plan                   planFlags
 	phone, region          string
 	noPhone, resume        bool
+	syntax                 template.Syntax
 }
+
+// syntaxUsage is the help of the -syntax flag of every command that reads a template.
+const syntaxUsage = "spintax `syntax` of the template: spinwise, or textrandomizer (the PHP TextRandomizer's: [+и+a|b], a top-level | permutes paragraphs, white space folded)"
 
 func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.data, "data", "", "recipients `FILE`: CSV with a header, or JSON Lines (\"-\": stdin)")
 	f.StringVar(&rf.format, "format", "", "data format: csv or jsonl (default: by the file's extension or first character)")
 	f.StringVar(&rf.key, "key", "", "key column (default: \"key\", else the first column)")
-	f.StringVar(&rf.encoding, "encoding", "utf-8", "character encoding of CSV data: utf-8, windows-1251, utf-16, or auto (by the byte-order mark); a file with a UTF-8 BOM is UTF-8")
+	f.StringVar(&rf.encoding, "encoding", "utf-8", "character encoding of CSV data: utf-8, windows-1251, utf-16, or auto (UTF-8, or Windows-1251 when the bytes read so); a file with a byte-order mark is read as the mark says")
 	f.Uint64Var(&rf.seed, "seed", 0, "campaign seed: the same seed and input give the same messages")
 	f.IntVar(&rf.start, "start", 0, "position of the first recipient, to resume a run at recipient `N` (0-based)")
 	f.BoolVar(&rf.byKey, "by-key", false, "choose each variant from the seed and the recipient's key, not its position (variants may repeat)")
@@ -56,7 +63,10 @@ func (rf *runFlags) register(f *flags, full bool) {
 	f.BoolVar(&rf.noPhone, "no-phone", false, "read no phone column: no phone check, no duplicates by phone")
 	f.StringVar(&rf.region, "region", "RU", "country (ISO 3166 `CODE`) of phone numbers written without a country code")
 	f.BoolVar(&rf.resume, "resume", false, "with -start N, -data is the whole input: its first N records are skipped (their phones still count as duplicates)")
+	f.BoolVar(&rf.allowMissing, "allow-missing", false, "run even when the CSV header lacks a column the template reads in every message (each recipient gets an error row)")
+	f.TextVar(&rf.syntax, "syntax", template.Spinwise, syntaxUsage)
 	if !full {
+		rf.threshold = 0.9 // not a flag here; options checks it
 		return
 	}
 	f.Float64Var(&rf.threshold, "threshold", 0.9, "similarity at or above which two messages are near-duplicates")
@@ -65,7 +75,7 @@ func (rf *runFlags) register(f *flags, full bool) {
 	f.StringVar(&rf.account, "account", "", "sending account `FILE` (JSON) for the risk assessment")
 	f.BoolVar(&rf.force, "force", false, "write the messages even when the risk is maximal")
 	f.StringVar(&rf.out, "o", "-", "output `FILE` of JSON Lines (\"-\": stdout)")
-	f.StringVar(&rf.report, "report", "", "also write the report as JSON to `FILE`")
+	f.StringVar(&rf.report, "report", "", "also write the report as JSON to `FILE` (\"-\": stdout, when -o is a file)")
 	f.BoolVar(&rf.quiet, "q", false, "do not print the report on stderr (except when refusing at maximal risk)")
 	rf.plan.register(f)
 }
@@ -82,8 +92,8 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 	if rf.start < 0 || rf.start > campaign.MaxStart {
 		return nil, fmt.Errorf("-start is %d; it must be between 0 and %d", rf.start, campaign.MaxStart)
 	}
-	if !(rf.threshold >= 0 && rf.threshold <= 1) { // NaN too
-		return nil, fmt.Errorf("-threshold is %v; it must be between 0 and 1", rf.threshold)
+	if err := checkThreshold(rf.threshold); err != nil {
+		return nil, err
 	}
 	o := &campaign.Options{
 		Seed:       rf.seed,
@@ -97,6 +107,7 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 		NoPhone:    rf.noPhone,
 		Region:     rf.region,
 		Resume:     rf.resume,
+		Syntax:     rf.syntax,
 	}
 	if rf.phone != "" && rf.noPhone {
 		return nil, fmt.Errorf("-phone %s and -no-phone contradict each other; give one", rf.phone)
@@ -124,32 +135,78 @@ func (rf *runFlags) options(c *cli) (*campaign.Options, error) {
 	return o, nil
 }
 
-// checkOutputs refuses an -o or -report file that is one of the input
-// files (or each other): creating it would truncate the CRM export or the
-// template before it is read.
-func (rf *runFlags) checkOutputs(tmpl string) error {
-	inputs := rf.inputs(tmpl)
-	outputs := []struct{ flag, name string }{{"-o", rf.out}, {"-report", rf.report}}
-	if rf.out != "" && rf.out != "-" && filepath.Clean(rf.out) == filepath.Clean(rf.report) {
+// checkOutputs refuses an output that is one of the inputs (or the other
+// output), compared as files (device and inode), before any output is
+// opened: writing it would destroy the CRM export or the template before it
+// is read, or, appended to, make the run read its own output forever. The
+// outputs are -o (stdout for "-", when it is a regular file) and -report;
+// the inputs are the files the flags name and stdin (for "-").
+func (rf *runFlags) checkOutputs(c *cli, tmpl string) error {
+	if rf.out != "" && rf.out != "-" && filepath.Clean(rf.out) == filepath.Clean(rf.report) && !isSpecial(rf.out) {
 		return fmt.Errorf("-o %s is also -report: the report would overwrite the messages; write to another file", rf.out)
 	}
+	if rf.report == "-" && (rf.out == "-" || rf.out == "") {
+		return fmt.Errorf("-report - and -o - would both write to stdout: give -o FILE for the messages, or -report FILE")
+	}
+	outputs := []struct{ flag, name string }{{"-o", rf.out}, {"-report", rf.report}}
 	for i, out := range outputs {
-		if out.name == "" || out.name == "-" {
+		if out.name == "" {
 			continue
 		}
-		ost, err := os.Stat(out.name)
-		if err != nil {
-			continue // not there yet: it cannot be an input
+		ost, ok := c.stat(out.name, c.outFile)
+		if !ok || !ost.Mode().IsRegular() {
+			continue // not there yet, or a device or pipe: nothing to destroy
 		}
-		others := append(append([]struct{ flag, name string }(nil), inputs...), outputs[i+1:]...)
+		what := out.flag + " " + out.name
+		if out.name == "-" {
+			what = "stdout"
+		}
+		others := append(append([]struct{ flag, name string }(nil), rf.inputs(tmpl)...), outputs[i+1:]...)
 		for _, in := range others {
-			if in.name == "" || in.name == "-" {
+			if in.name == "" {
 				continue
 			}
-			if ist, err := os.Stat(in.name); err == nil && os.SameFile(ost, ist) {
-				return fmt.Errorf("%s %s is also %s: writing it would destroy it; write to another file", out.flag, out.name, in.flag)
+			ist, ok := c.stat(in.name, c.stdin)
+			if !ok || !os.SameFile(ost, ist) {
+				continue
 			}
+			src := in.flag
+			if in.name == "-" {
+				src = in.flag + " (stdin)"
+			}
+			return fmt.Errorf("%s is also %s: writing it would destroy it; write to another file", what, src)
 		}
+	}
+	return nil
+}
+
+// isSpecial reports whether name is there and is neither a regular file
+// nor a folder: a device or a pipe, written to directly.
+func isSpecial(name string) bool {
+	st, err := os.Stat(name)
+	return err == nil && !st.Mode().IsRegular() && !st.IsDir()
+}
+
+// stat returns the file information of name, or of std (stdin or stdout)
+// for "-" when it is a file.
+func (c *cli) stat(name string, std any) (os.FileInfo, bool) {
+	if name == "-" {
+		f, ok := std.(*os.File)
+		if !ok || f == nil {
+			return nil, false
+		}
+		st, err := f.Stat()
+		return st, err == nil
+	}
+	st, err := os.Stat(name)
+	return st, err == nil
+}
+
+// checkThreshold accepts a -threshold above 0 and at most 1 (0 would make
+// every pair a near-duplicate; the library reads it as its default).
+func checkThreshold(t float64) error {
+	if !(t > 0 && t <= 1) { // NaN too
+		return fmt.Errorf("-threshold is %v; it must be above 0 and at most 1", t)
 	}
 	return nil
 }
@@ -180,7 +237,7 @@ func (rf *runFlags) checkStdin(tmpl string) error {
 
 // readAccount reads the -account JSON file (see risk.Input).
 func (c *cli) readAccount(name string) (*campaign.RiskInput, error) {
-	b, err := c.readInput(name)
+	b, err := c.readInput(name, "an account file", maxAccountBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -211,7 +268,7 @@ variants: the first Count() recipients get pairwise different texts; the same -s
 give the same output; -start N resumes a run at recipient N (on the records from N on, or on
 the whole input with -resume, which also remembers the phones before N).
 
-Data: CSV with a header (UTF-8 with or without BOM; Windows-1251 or UTF-16 with -encoding, or auto;
+Data: CSV with a header (UTF-8, or UTF-16 with its BOM; Windows-1251 with -encoding, or auto;
 ',', ';' or a tab detected; a "key" column or the first column is the key) or JSON
 Lines (one object a line, "key" member). A row with the wrong number of fields, invalid UTF-8
 or a stray quote (ООО "Ромашка" unquoted) is that recipient's error row (exit 1); a file that
@@ -262,8 +319,13 @@ func (c *cli) generate(args []string) int {
 	if err := rf.checkStdin(pos[0]); err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
-	if err := rf.checkOutputs(pos[0]); err != nil {
+	if err := rf.checkOutputs(c, pos[0]); err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
+	}
+	if rf.report != "" && rf.report != "-" {
+		if err := checkWritable(rf.report); err != nil {
+			return c.errorf(exitUsage, cmd, "-report: %v", err)
+		}
 	}
 	opts, err := rf.options(c)
 	if err == nil {
@@ -278,7 +340,21 @@ func (c *cli) generate(args []string) int {
 			bar.update(rows)
 		}
 	}
-	camp, _, code := c.loadTemplate(cmd, pos[0], opts)
+	// Every row is written and flushed before the analysis starts, which
+	// shows as a phase of its own.
+	var flush func() error
+	opts.BeforeReport = func() error {
+		if flush != nil {
+			return flush()
+		}
+		return nil
+	}
+	opts.AnalysisProgress = func(done, total int) {
+		if bar != nil {
+			bar.analysis(done, total)
+		}
+	}
+	camp, src, code := c.loadTemplate(cmd, pos[0], opts)
 	if camp == nil {
 		return code
 	}
@@ -287,22 +363,41 @@ func (c *cli) generate(args []string) int {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
 	defer ds.close()
-
-	// Output: straight to its file, or, when the risk assessment may forbid
-	// writing, to a spool file first (the output file is not even created
-	// when it does).
-	var out io.Writer = c.stdout
-	var outFile *os.File
-	toFile := rf.out != "-" && rf.out != ""
-	if toFile && opts.Risk == nil {
-		if outFile, err = os.Create(rf.out); err != nil {
-			return c.errorf(exitUsage, cmd, "%v", err)
+	// From here a signal stops the run after whole rows (the header check
+	// below may already wait for a pipe).
+	ctx, stop := interruptContext()
+	defer stop()
+	runDone := make(chan struct{})
+	defer close(runDone)
+	go func() {
+		select {
+		case <-ctx.Done():
+			ds.interrupt() // a read blocked on a pipe, or endless, ends now
+		case <-runDone:
 		}
-		defer outFile.Close()
+	}()
+	if code, ok := c.failFast(cmd, pos[0], src, opts, camp, ds, rf.data, rf.allowMissing); !ok {
+		if ctx.Err() != nil {
+			return c.errorf(exitUsage, cmd, "interrupted before the first row: nothing written")
+		}
+		return code
+	}
+
+	// Output: -o FILE through a temporary file renamed at the end, or
+	// stdout. When the risk assessment may forbid writing, stdout gets
+	// the messages from a spool file only once the report allows it.
+	var out io.Writer = c.stdout
+	var outFile *outputFile
+	toFile := rf.out != "-" && rf.out != ""
+	if toFile {
+		if outFile, err = createOutput(rf.out); err != nil {
+			return c.errorf(exitUsage, cmd, "-o: %v", err)
+		}
+		defer outFile.abort() // a no-op after commit
 		out = outFile
 	}
 	var spool *os.File
-	if opts.Risk != nil {
+	if opts.Risk != nil && !toFile {
 		if spool, err = os.CreateTemp("", "spinwise-*.jsonl"); err != nil {
 			return c.errorf(exitUsage, cmd, "%v", err)
 		}
@@ -312,72 +407,90 @@ func (c *cli) generate(args []string) int {
 	}
 
 	bw := bufio.NewWriterSize(out, 64<<10)
+	flush = func() error {
+		if err := bw.Flush(); err != nil {
+			return fmt.Errorf("writing the messages: %w", err)
+		}
+		return nil
+	}
 	enc := json.NewEncoder(bw)
 	enc.SetEscapeHTML(false)
-	bar = c.newProgress(ds)
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-	go func() {
-		// After the first interrupt, a second one ends the process at once
-		// (the run may be waiting for a record from a blocked stdin).
-		<-ctx.Done()
-		stop()
-	}()
-	rep, runErr := camp.Run(ctx, ds.recipients, func(r campaign.Row) error { return enc.Encode(r) })
+	bar = c.newProgress(ds, !toFile)
+	recipients, read := countRecipients(ds.recipients)
+	var legacy campaign.Encoding // of rows that are not UTF-8 but read as another encoding
+	rep, runErr := camp.Run(ctx, recipients, func(r campaign.Row) error {
+		if legacy == "" {
+			legacy = rowEncoding(r)
+		}
+		return enc.Encode(r)
+	})
 	bar.done()
 	if err := bw.Flush(); err != nil && runErr == nil {
-		runErr = err
+		runErr = fmt.Errorf("writing the messages: %w", err)
 	}
 	if runErr != nil {
 		var ie *campaign.InputError
 		switch {
-		case errors.Is(runErr, context.Canceled) && ctx.Err() != nil:
-			if spool != nil {
-				return c.errorf(exitUsage, cmd, "interrupted: no messages written")
+		case ctx.Err() != nil: // interrupted (the read may fail as the data file is closed)
+			if opts.Risk != nil {
+				// The risk of a batch cut short was not assessed.
+				return c.errorf(exitUsage, cmd, "interrupted after %d rows: no messages written (the risk of the whole batch was not assessed); run again", rep.Recipients)
+			}
+			where := ""
+			if outFile != nil {
+				// The rows so far are whole lines: keep them for the resume.
+				if err := outFile.commit(); err != nil {
+					return c.errorf(exitUsage, cmd, "interrupted; writing the messages: %v", err)
+				}
+				where = " in " + rf.out + "; write the rest to another file"
 			}
 			next := rf.start + rep.Recipients
 			if rf.start == 0 || rf.resume {
 				// -data holds the whole input: it can be read again.
-				return c.errorf(exitUsage, cmd, "interrupted after %d rows (each a whole JSON line); to resume, run again with the same -data and -start %d -resume (or on the recipients from record %d on, 0-based, not counting the header, with -start %d)",
-					rep.Recipients, next, next, next)
+				return c.errorf(exitUsage, cmd, "interrupted after %d rows (each a whole JSON line)%s; to resume, run again with the same -data and -start %d -resume (or on the recipients from record %d on, 0-based, not counting the header, with -start %d)",
+					rep.Recipients, where, next, next, next)
 			}
-			return c.errorf(exitUsage, cmd, "interrupted after %d rows (each a whole JSON line); to resume, run again on the recipients from record %d on (0-based, not counting the header) with -start %d",
-				rep.Recipients, next, next)
+			return c.errorf(exitUsage, cmd, "interrupted after %d rows (each a whole JSON line)%s; to resume, run again on the recipients from record %d on (0-based, not counting the header) with -start %d",
+				rep.Recipients, where, next, next)
 		case errors.As(runErr, &ie):
-			return c.errorf(exitUsage, cmd, "%s: %v", displayName(rf.data), ie)
+			return c.errorf(exitUsage, cmd, "%s: %v%s", displayName(rf.data), ie, encodingHint(ie.Encoding))
 		default:
 			return c.errorf(exitUsage, cmd, "%v", runErr)
 		}
 	}
+	if legacy != "" {
+		fmt.Fprintf(c.stderr, "spinwise %s: some rows are not UTF-8 but read as %s%s\n", cmd, legacy, encodingHint(legacy))
+	}
+	want := *read
+	if rf.resume {
+		want -= min(rf.start, want) // records read for their phones only
+	}
+	if want != rep.Recipients {
+		return c.errorf(exitUsage, cmd, "%d recipients read but %d rows written: the output is incomplete", want, rep.Recipients)
+	}
 	if code := c.writeReport(cmd, rep, rf.report, rf.quiet); code != exitOK {
 		return code
 	}
-	if spool != nil {
+	if opts.Risk != nil {
 		if why := rf.plan.refusal(rep); why != "" && !rf.force {
 			if rf.quiet {
-				rep.WriteText(c.stderr) // the findings say what to fix
+				c.printReport(rep) // the findings say what to fix
 			}
 			fmt.Fprintf(c.stderr, "spinwise %s: %s\n", cmd, why)
 			return exitFailed
 		}
+	}
+	if spool != nil {
 		if _, err := spool.Seek(0, io.SeekStart); err != nil {
 			return c.errorf(exitUsage, cmd, "%v", err)
 		}
-		dest := c.stdout
-		if toFile {
-			if outFile, err = os.Create(rf.out); err != nil {
-				return c.errorf(exitUsage, cmd, "%v", err)
-			}
-			defer outFile.Close()
-			dest = outFile
-		}
-		if _, err := io.Copy(dest, spool); err != nil {
+		if _, err := io.Copy(c.stdout, spool); err != nil {
 			return c.errorf(exitUsage, cmd, "writing the messages: %v", err)
 		}
 	}
 	if outFile != nil {
-		if err := outFile.Close(); err != nil {
-			return c.errorf(exitUsage, cmd, "%v", err)
+		if err := outFile.commit(); err != nil {
+			return c.errorf(exitUsage, cmd, "writing the messages: %v", err)
 		}
 	}
 	if rep.Failed > 0 {
@@ -386,11 +499,44 @@ func (c *cli) generate(args []string) int {
 	return exitOK
 }
 
+// interruptArmed is called once the signals are caught (a test hook).
+var interruptArmed = func() {}
+
+// interruptContext is cancelled by the first SIGINT (Ctrl-C) or SIGTERM (a
+// service manager, kill, a container stop): the run stops after whole rows.
+// A second signal ends the process at once (the run may be waiting for a
+// record from a blocked stdin).
+func interruptContext() (context.Context, context.CancelFunc) {
+	ctx, stop := signal.NotifyContext(context.Background(), interruptSignals...)
+	interruptArmed()
+	go func() {
+		<-ctx.Done()
+		stop()
+	}()
+	return ctx, stop
+}
+
+// countRecipients passes src through, counting its records in *n: the run
+// checks that every record read got its row.
+func countRecipients(src iter.Seq2[campaign.Recipient, error]) (iter.Seq2[campaign.Recipient, error], *int) {
+	n := new(int)
+	return func(yield func(campaign.Recipient, error) bool) {
+		for r, err := range src {
+			if err == nil {
+				*n++
+			}
+			if !yield(r, err) {
+				return
+			}
+		}
+	}, n
+}
+
 // writeReport prints the report on stderr (unless quiet) and writes it as
 // JSON to file (when not empty).
 func (c *cli) writeReport(cmd string, rep *campaign.Report, file string, quiet bool) int {
 	if !quiet {
-		rep.WriteText(c.stderr)
+		c.printReport(rep)
 	}
 	if file == "" {
 		return exitOK
@@ -399,8 +545,32 @@ func (c *cli) writeReport(cmd string, rep *campaign.Report, file string, quiet b
 	if err != nil {
 		return c.errorf(exitUsage, cmd, "report: %v", err)
 	}
-	if err := os.WriteFile(file, append(b, '\n'), 0o644); err != nil {
-		return c.errorf(exitUsage, cmd, "%v", err)
+	if file == "-" { // the messages went to a file (checkOutputs)
+		if _, err := c.stdout.Write(append(b, '\n')); err != nil {
+			return c.errorf(exitUsage, cmd, "-report: %v", err)
+		}
+		return exitOK
+	}
+	if err := writeFileAtomic(file, append(b, '\n')); err != nil {
+		return c.errorf(exitUsage, cmd, "-report: %v", err)
 	}
 	return exitOK
+}
+
+// encodingHint is the CLI's advice for input that reads as enc: how to
+// pass it ("" for no encoding).
+func encodingHint(enc campaign.Encoding) string {
+	if enc == "" {
+		return ""
+	}
+	return fmt.Sprintf("; run again with -encoding %s (or -encoding auto)", enc)
+}
+
+// rowEncoding returns the encoding an input error row's bytes read as, or "".
+func rowEncoding(r campaign.Row) campaign.Encoding {
+	var ie *campaign.InputError
+	if r.Err != nil && r.Err.Kind == campaign.KindInput && errors.As(r.Err.Err, &ie) {
+		return ie.Encoding
+	}
+	return ""
 }

@@ -15,6 +15,8 @@ import (
 	"github.com/spinwise/spinwise/chunk"
 	"github.com/spinwise/spinwise/randomizer"
 	"github.com/spinwise/spinwise/template"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // positioned is a syntax error that can print its source line with a caret
@@ -40,21 +42,56 @@ func syntaxError(err error) (positioned, bool) {
 // under the column (columns count runes; tabs are kept so the caret lines
 // up; a long line is cut to 80 runes around the column).
 func printSyntax(w io.Writer, file, src string, p positioned) {
-	fmt.Fprint(w, p.ErrorWithPosition(file, src))
+	fmt.Fprint(w, asFlags(p.ErrorWithPosition(file, src)))
 }
 
-// templateText is a template file's text: its final line breaks end the
-// file, not the message.
-func templateText(b []byte) string { return strings.TrimRight(string(b), "\r\n") }
+// maxTemplateBytes caps a template file: far beyond any message (a rendered
+// message is at most 64 KiB), and small enough to read whole.
+const maxTemplateBytes = 16 << 20
+
+// readTemplate reads a template file ("-": stdin), at most
+// maxTemplateBytes: a byte-order mark is dropped (UTF-16 with its BOM is
+// decoded), and the final line breaks end the file, not the message.
+func (c *cli) readTemplate(file string) (string, error) {
+	b, err := c.readInput(file, "a template", maxTemplateBytes)
+	if err != nil {
+		return "", err
+	}
+	if b, err = decodeBOM(b); err != nil {
+		return "", fmt.Errorf("%s: %v", displayName(file), err)
+	}
+	return strings.TrimRight(string(crLines(b)), "\r\n"), nil
+}
+
+// crLines turns the line ends of a text whose lines end in CR alone
+// (classic Mac OS) into LF; other texts are returned as they are.
+func crLines(b []byte) []byte {
+	if bytes.IndexByte(b, '\n') >= 0 || bytes.IndexByte(b, '\r') < 0 {
+		return b
+	}
+	return bytes.ReplaceAll(b, []byte("\r"), []byte("\n"))
+}
+
+// decodeBOM drops a UTF-8 byte-order mark and decodes UTF-16 that starts
+// with its mark (Notepad's "Unicode"); other bytes are returned as they are.
+func decodeBOM(b []byte) ([]byte, error) {
+	if bytes.HasPrefix(b, []byte("\xff\xfe")) || bytes.HasPrefix(b, []byte("\xfe\xff")) {
+		d, _, err := transform.Bytes(unicode.BOMOverride(unicode.UTF8.NewDecoder()), b)
+		if err != nil {
+			return nil, fmt.Errorf("UTF-16 that cannot be decoded: %v", err)
+		}
+		return d, nil
+	}
+	return bytes.TrimPrefix(b, []byte("\uFEFF")), nil
+}
 
 // loadTemplate reads a template file ("-": stdin) and builds the campaign.
 // On failure it prints the error and returns the exit code.
 func (c *cli) loadTemplate(cmd, file string, opts *campaign.Options) (*campaign.Campaign, string, int) {
-	b, err := c.readInput(file)
+	src, err := c.readTemplate(file)
 	if err != nil {
 		return nil, "", c.errorf(exitUsage, cmd, "%v", err)
 	}
-	src := templateText(b)
 	camp, err := campaign.New(src, opts)
 	if err != nil {
 		if p, ok := syntaxError(err); ok {
@@ -85,24 +122,16 @@ func parseUnit(s string) (chunk.Unit, error) {
 	return 0, fmt.Errorf("unknown unit %q: use runes, utf16 or graphemes", s)
 }
 
-// countingReader counts the bytes read through it, for the progress bar.
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (cr *countingReader) Read(p []byte) (int, error) {
-	n, err := cr.r.Read(p)
-	cr.n += int64(n)
-	return n, err
-}
-
 // dataSource is an opened recipients file.
 type dataSource struct {
 	recipients iter.Seq2[campaign.Recipient, error]
 	counter    *countingReader
-	size       int64 // bytes; 0 when unknown (stdin)
+	size       int64  // bytes; 0 when unknown (stdin)
+	format     string // "csv" or "jsonl"
 	close      func()
+	// interrupt closes the file being read (stdin too), so that a read
+	// blocked on a pipe or looping over an endless stream ends.
+	interrupt func()
 }
 
 // firstByte returns the first byte of the data after a byte-order mark and
@@ -124,10 +153,13 @@ func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
 	if err != nil {
 		return nil, err
 	}
-	ds := &dataSource{close: func() {}}
+	ds := &dataSource{close: func() {}, interrupt: func() {}}
 	var r io.Reader
 	if name == "-" {
 		r = c.stdin
+		if f, ok := c.stdin.(*os.File); ok {
+			ds.interrupt = func() { f.Close() }
+		}
 	} else {
 		f, err := os.Open(name)
 		if err != nil {
@@ -142,6 +174,7 @@ func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
 		}
 		r = f
 		ds.close = func() { f.Close() }
+		ds.interrupt = ds.close
 	}
 	ds.counter = &countingReader{r: r}
 	br := bufio.NewReaderSize(ds.counter, 64<<10)
@@ -159,6 +192,7 @@ func (c *cli) openData(name, format, key, enc string) (*dataSource, error) {
 			}
 		}
 	}
+	ds.format = format
 	switch format {
 	case "csv":
 		ds.recipients = campaign.ReadCSV(br, &campaign.CSVOptions{Key: key, Encoding: charset})

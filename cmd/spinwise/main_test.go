@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"os"
 	"strconv"
 	"strings"
@@ -32,6 +33,12 @@ func TestScript(t *testing.T) {
 			env.Setenv("MAXSTART", strconv.Itoa(campaign.MaxStart))
 			env.Setenv("OVERSTART", strconv.Itoa(campaign.MaxStart+1))
 			return nil
+		},
+		Condition: func(cond string) (bool, error) {
+			if cond == "root" {
+				return os.Geteuid() == 0, nil
+			}
+			return false, fmt.Errorf("unknown condition %q", cond)
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"tail":      tailCmd,

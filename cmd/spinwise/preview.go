@@ -8,7 +8,6 @@ import (
 	"math/big"
 
 	"github.com/spinwise/spinwise/campaign"
-	"github.com/spinwise/spinwise/randomizer"
 )
 
 const previewDesc = `Prints a few rendered messages on stdout, each under a "# KEY · variant N" line, its short
@@ -50,10 +49,7 @@ func (c *cli) preview(args []string) int {
 		if rf.byKey {
 			return c.errorf(exitUsage, cmd, "-by-key chooses variants by the recipients' keys: give -data FILE")
 		}
-		sp, err := randomizer.Parse(src)
-		if err != nil {
-			return c.errorf(exitUsage, cmd, "%v", err)
-		}
+		sp := camp.Template().Spintax()
 		// The variants recipients start, start+1, ... would get, as in
 		// generate; at most Count() of them, since they would repeat.
 		count := sp.Count()
@@ -66,7 +62,7 @@ func (c *cli) preview(args []string) int {
 			if err != nil {
 				return c.errorf(exitUsage, cmd, "%v", err)
 			}
-			fmt.Fprintf(c.stdout, "# variant %v\n%s\n\n", idx, text)
+			fmt.Fprintf(c.stdout, "# variant %v\n%s\n\n", idx, printable(text))
 		}
 		return exitOK
 	}
@@ -75,6 +71,9 @@ func (c *cli) preview(args []string) int {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
 	defer ds.close()
+	if code, ok := c.failFast(cmd, pos[0], src, opts, camp, ds, rf.data, rf.allowMissing); !ok {
+		return code
+	}
 	shown, failed := 0, false
 	_, err = camp.Run(context.Background(), ds.recipients, func(r campaign.Row) error {
 		if shown == *n {
@@ -90,7 +89,7 @@ func (c *cli) preview(args []string) int {
 	if err != nil && !errors.Is(err, errEnough) {
 		var ie *campaign.InputError
 		if errors.As(err, &ie) {
-			return c.errorf(exitUsage, cmd, "%s: %v", displayName(rf.data), ie)
+			return c.errorf(exitUsage, cmd, "%s: %v%s", displayName(rf.data), ie, encodingHint(ie.Encoding))
 		}
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
@@ -103,15 +102,15 @@ func (c *cli) preview(args []string) int {
 // printRow prints a row for people.
 func printRow(w io.Writer, r campaign.Row) {
 	if r.Err != nil {
-		fmt.Fprintf(w, "# %s · error: %s\n\n", r.Key, r.Err)
+		fmt.Fprintf(w, "# %s · error: %s\n\n", printable(r.Key), printable(r.Err.Error()))
 		return
 	}
-	fmt.Fprintf(w, "# %s · variant %s\n", r.Key, r.Variant)
+	fmt.Fprintf(w, "# %s · variant %s\n", printable(r.Key), r.Variant)
 	for i, ch := range r.Chunks {
 		if i > 0 {
 			fmt.Fprintln(w, "---")
 		}
-		fmt.Fprintln(w, ch)
+		fmt.Fprintln(w, printable(ch))
 	}
 	fmt.Fprintln(w)
 }

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/spinwise/spinwise/campaign"
 	"github.com/spinwise/spinwise/uniqueness"
 )
 
@@ -20,14 +19,30 @@ output: error rows without text are skipped). The report goes to stdout; -json p
 
 Exit codes: 0 the report was made; 2 bad usage or unreadable input.`
 
+// maxMessagesBytes caps similarity's input, read whole (the analysis holds
+// every text anyway).
+const maxMessagesBytes = 1 << 30
+
 type similarityJSON struct {
-	Messages  int               `json:"messages"`
-	Distinct  int               `json:"distinct"`
-	Threshold float64           `json:"threshold"`
-	Score     float64           `json:"score"`
-	Similar   int64             `json:"similar_pairs"`
-	Clusters  [][]string        `json:"clusters"`
-	Pairs     []similarPairJSON `json:"pairs"`
+	Messages     int               `json:"messages"`
+	Distinct     int               `json:"distinct"`
+	MaxSameText  int               `json:"max_same_text"`
+	Threshold    float64           `json:"threshold"`
+	Score        *float64          `json:"score"` // null for no messages
+	Similar      int64             `json:"similar_pairs"`
+	Estimated    bool              `json:"similar_pairs_estimated,omitempty"`
+	Wordings     int               `json:"effective_wordings"`
+	LargestGroup int               `json:"largest_group"`
+	Nearest      nearestJSON       `json:"nearest"`
+	Clusters     [][]string        `json:"clusters"`
+	Pairs        []similarPairJSON `json:"pairs"`
+}
+
+type nearestJSON struct {
+	P50   float64 `json:"p50"`
+	P90   float64 `json:"p90"`
+	Max   float64 `json:"max"`
+	Exact bool    `json:"exact"`
 }
 
 type similarPairJSON struct {
@@ -46,10 +61,10 @@ func (c *cli) similarity(args []string) int {
 	if !ok {
 		return code
 	}
-	if !(*threshold >= 0 && *threshold <= 1) { // NaN too
-		return c.errorf(exitUsage, cmd, "-threshold is %v; it must be between 0 and 1", *threshold)
+	if err := checkThreshold(*threshold); err != nil {
+		return c.errorf(exitUsage, cmd, "%v", err)
 	}
-	b, err := c.readInput(pos[0])
+	b, err := c.readInput(pos[0], "a list of messages", maxMessagesBytes)
 	if err != nil {
 		return c.errorf(exitUsage, cmd, "%v", err)
 	}
@@ -57,10 +72,26 @@ func (c *cli) similarity(args []string) int {
 	if err != nil {
 		return c.errorf(exitUsage, cmd, "%s:%v", displayName(pos[0]), err)
 	}
-	rep := uniqueness.Analyze(texts, &uniqueness.Options{Threshold: *threshold})
-	pairs := campaign.MostSimilar(rep.Pairs, *top)
+	uo := &uniqueness.Options{Threshold: *threshold, WorstPairs: *top}
+	if *top == 0 {
+		uo.WorstPairs = -1
+	}
+	if *top < 0 {
+		uo.WorstPairs = max(1, len(texts)) // grown below from Pairs
+	}
+	rep := uniqueness.Analyze(texts, uo)
+	pairs := rep.WorstPairs
+	if *top < 0 {
+		pairs = uniqueness.MostSimilar(rep.Pairs, -1)
+	}
 	if *asJSON {
-		out := similarityJSON{Messages: rep.N, Distinct: rep.Distinct, Threshold: *threshold, Score: rep.Score, Similar: rep.TotalPairs, Clusters: [][]string{}, Pairs: []similarPairJSON{}}
+		out := similarityJSON{Messages: rep.N, Distinct: rep.Distinct, Threshold: *threshold, Similar: rep.TotalPairs,
+			Estimated: rep.PairsEstimated, MaxSameText: rep.MaxSameText, Wordings: rep.Wordings, LargestGroup: rep.LargestGroup,
+			Nearest:  nearestJSON{rep.NearestQuantiles.P50, rep.NearestQuantiles.P90, rep.NearestQuantiles.Max, rep.Exact},
+			Clusters: [][]string{}, Pairs: []similarPairJSON{}}
+		if rep.N > 0 {
+			out.Score = &rep.Score
+		}
 		for _, cl := range rep.Clusters {
 			names := make([]string, len(cl))
 			for i, m := range cl {
@@ -78,14 +109,27 @@ func (c *cli) similarity(args []string) int {
 		return exitOK
 	}
 	w := c.stdout
-	fmt.Fprintf(w, "messages: %d, distinct: %d\n", rep.N, rep.Distinct)
-	fmt.Fprintf(w, "score: %.3f at threshold %.2f\n", rep.Score, *threshold)
-	fmt.Fprintf(w, "similar pairs: %d\n", rep.TotalPairs)
+	fmt.Fprintf(w, "messages: %d, distinct: %d, at most %d share one text\n", rep.N, rep.Distinct, rep.MaxSameText)
+	if rep.N == 0 {
+		fmt.Fprintln(w, "score: none (no messages to compare)")
+		return exitOK
+	}
+	fmt.Fprintf(w, "score: %.1f%% of messages have no near-duplicate at threshold %.2f\n", 100*rep.Score, *threshold)
+	fmt.Fprintf(w, "wordings: %d groups within the threshold of their leader, the largest of %d messages\n", rep.Wordings, rep.LargestGroup)
+	est := ""
+	if rep.PairsEstimated {
+		est = " (estimated)"
+	}
+	fmt.Fprintf(w, "similar pairs: %d%s\n", rep.TotalPairs, est)
+	if rep.N > 1 {
+		q := rep.NearestQuantiles
+		fmt.Fprintf(w, "nearest neighbour similarity: median %.3f, 90%% %.3f, max %.3f (0: below %.2f)\n", q.P50, q.P90, q.Max, rep.Floor)
+	}
 	if len(rep.Clusters) > 0 {
-		fmt.Fprintf(w, "clusters of near-duplicates: %d, the largest of %d messages\n", len(rep.Clusters), len(rep.Clusters[0]))
+		fmt.Fprintf(w, "clusters of near-duplicates: %d, the largest of %d messages\n", len(rep.Clusters), len(rep.Clusters[0])) // a cluster has two messages or more
 	}
 	for _, p := range pairs {
-		fmt.Fprintf(w, "  %.3f  %s ~ %s\n    %s\n    %s\n", p.Similarity, labels[p.I], labels[p.J], clip(texts[p.I], 100), clip(texts[p.J], 100))
+		fmt.Fprintf(w, "  %.3f  %s ~ %s\n    %s\n    %s\n", p.Similarity, printable(labels[p.I]), printable(labels[p.J]), printable(clip(texts[p.I], 100)), printable(clip(texts[p.J], 100)))
 	}
 	return exitOK
 }
@@ -95,7 +139,11 @@ func (c *cli) similarity(args []string) int {
 // message that starts with a spintax group, "{Привет|Добрый день} ...", is
 // a message). Labels are "line N" or the key.
 func readMessages(b []byte) (texts, labels []string, err error) {
-	b = bytes.TrimPrefix(b, []byte("\uFEFF"))
+	b, err = decodeBOM(b)
+	if err != nil {
+		return nil, nil, err
+	}
+	b = crLines(b)
 	first := bytes.TrimSpace(b)
 	if i := bytes.IndexByte(first, '\n'); i >= 0 {
 		first = bytes.TrimSpace(first[:i])

@@ -1,39 +1,90 @@
-// Command bitrix24-robot serves a Bitrix24 automation rule ("robot") that
-// writes a personalized, varied, checked WhatsApp message for the deal or
-// contact it fires on. See README.md for registering it.
+// Command bitrix24-robot embeds package bitrix24 in a program of your own:
+// the Bitrix24 application with a robot that writes a WhatsApp message
+// from a template, under a path prefix of an existing server, with a
+// suppression list and a chunk limit of your choosing. See README.md; for
+// the ready-made server, use `spinwise robot`.
 //
-//	go run ./examples/bitrix24-robot -addr :8080 -token APPLICATION_TOKEN
+//	go run ./examples/bitrix24-robot -public https://robot.example.ru -templates internal/corpus/templates
 package main
 
 import (
+	"context"
 	"flag"
 	"log"
 	"net/http"
+	"os"
+	"os/signal"
 	"time"
 
+	"github.com/spinwise/spinwise/bitrix24"
 	"github.com/spinwise/spinwise/campaign"
+	"github.com/spinwise/spinwise/chunk"
 )
 
-// defaultTemplate reads the robot's properties client_name and order; a
-// template in the robot's "template" property replaces it.
-const defaultTemplate = `{Здравствуйте|Добрый день}, {{Имя}}! {Ваш заказ|Заказ} №{{Заказ}} {передан в доставку|уже в пути}.
-{Будут вопросы|Если появятся вопросы} — {пишите|напишите нам}, {мы на связи|мы всегда ответим}.`
-
 func main() {
-	addr := flag.String("addr", "localhost:8080", "listen address")
-	token := flag.String("token", "", "the application token Bitrix24 gave the application (auth[application_token])")
-	seed := flag.Uint64("seed", 1, "campaign seed")
+	addr := flag.String("addr", "127.0.0.1:8080", "listen address")
+	public := flag.String("public", "", "the URL the portal reaches this server at")
+	dir := flag.String("templates", "internal/corpus/templates", "template directory")
+	db := flag.String("db", "robot.db", "SQLite file of portals and tokens")
 	flag.Parse()
-	robot := &Robot{
-		ApplicationToken: *token,
-		Template:         defaultTemplate,
-		Options: campaign.Options{
-			Seed: *seed,
-			// The template's display names -> the robot's property codes.
-			Fields: map[string]string{"Имя": "client_name", "Заказ": "order"},
-		},
+
+	handler, app, closeAll, err := setup(*public+"/bitrix", *dir, *db, &bitrix24.Client{
+		ClientID:     os.Getenv("BITRIX_CLIENT_ID"),
+		ClientSecret: os.Getenv("BITRIX_CLIENT_SECRET"),
+	})
+	if err != nil {
+		log.Fatal(err)
 	}
-	srv := &http.Server{Addr: *addr, Handler: robot, ReadHeaderTimeout: 10 * time.Second}
-	log.Printf("robot handler on http://%s/", *addr)
-	log.Fatal(srv.ListenAndServe())
+	defer closeAll()
+	mux := http.NewServeMux()
+	mux.Handle("/bitrix/", http.StripPrefix("/bitrix", handler))
+	mux.HandleFunc("/health", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
+	srv := &http.Server{Addr: *addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	go func() {
+		<-ctx.Done()
+		srv.Shutdown(context.Background())
+	}()
+	log.Printf("install URL %s/bitrix/install, robot handler %s", *public, app.Spec().Handler)
+	if err := srv.ListenAndServe(); err != http.ErrServerClosed {
+		log.Fatal(err)
+	}
+}
+
+// setup builds the application: templates with your campaign options, the
+// SQLite store, and the App. public is the URL its routes are reached at.
+func setup(public, dir, db string, client *bitrix24.Client) (http.Handler, *bitrix24.App, func(), error) {
+	templates, err := bitrix24.LoadTemplates(dir, &bitrix24.TemplateOptions{
+		Campaign: campaign.Options{
+			Seed:     1,
+			Suppress: []string{"DEAL_13"}, // documents that must never get a message
+			Chunk:    chunk.Options{Max: 500},
+		},
+	})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	store, err := bitrix24.OpenSQLite(db)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	app, err := bitrix24.New(bitrix24.Config{
+		Store:     store,
+		Templates: templates,
+		Public:    public,
+		Code:      "example_message",
+		Name:      "Сообщение клиенту (пример)",
+		Client:    client,
+	})
+	if err != nil {
+		store.Close()
+		return nil, nil, nil, err
+	}
+	closeAll := func() {
+		app.Close(context.Background())
+		store.Close()
+	}
+	return app.Handler(), app, closeAll, nil
 }

@@ -192,7 +192,11 @@ func Pairs(n, runes int, seed uint64) [][2]string {
 	ps := make([][2]string, n)
 	for i := range ps {
 		src := corpus.Template(names[i%len(names)])
-		ps[i] = [2]string{fill(src, runes, rng, contacts), fill(src, runes, rng, contacts)}
+		a, b := fill(src, runes, rng, contacts), fill(src, runes, rng, contacts)
+		for k := 0; b == a && k < 100; k++ {
+			b = fill(src, runes, rng, contacts) // equal sides measure nothing: draw the second again
+		}
+		ps[i] = [2]string{a, b}
 	}
 	return ps
 }

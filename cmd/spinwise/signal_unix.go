@@ -1,0 +1,11 @@
+//go:build unix
+
+package main
+
+import (
+	"os"
+	"syscall"
+)
+
+// interruptSignals stop a run after whole rows.
+var interruptSignals = []os.Signal{os.Interrupt, syscall.SIGTERM}
