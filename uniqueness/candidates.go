@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"slices"
+	"sort"
 	"sync"
 )
 
@@ -27,8 +28,12 @@ import (
 const (
 	maxCand   = 64 // candidates kept per unsettled text
 	maxVerify = 12 // candidates verified per unsettled text
-	maxProbe  = 8  // table entries a probe of one band takes
-	chunkSize = 4096
+	maxProbe  = 8  // a band bucket of more texts is wide
+	window    = 2  // a probe of a wide bucket takes the 2·window+1 entries nearest it
+	// narrowWeight is what a shared band of a narrow bucket counts for,
+	// against 1 for a wide bucket's window: telling bands rank first.
+	narrowWeight = 16
+	chunkSize    = 4096
 )
 
 // labelPairs compares each text with the first text of its label.
@@ -69,11 +74,16 @@ func (b *batch) labelPairs(ctx context.Context) ([]dpair, int64) {
 	})
 }
 
-// probeEntry is one band key of an unsettled text in the probe table.
-type probeEntry struct {
-	key uint64 // band and band key mixed
-	u   int32
-}
+// A probe table entry packs a band key's top 64-textBits bits over the
+// unsettled text's index: sorting plain integers is several times faster
+// than sorting structs, and a key cut to 36 bits only adds a few false
+// candidates, which are verified like any other.
+const (
+	textBits = 28 // texts beyond 2^28 (268 million) are not looked up
+	textMask = 1<<textBits - 1
+)
+
+func entryKey(e uint64) uint64 { return e &^ textMask }
 
 // cand is a candidate partner of an unsettled text.
 type cand struct {
@@ -92,7 +102,10 @@ func (b *batch) lshPairs(ctx context.Context, us []int32, seed uint64, progress 
 	nw := max(1, b.nwork)
 
 	// The table of the unsettled texts' band keys.
-	table := make([]probeEntry, len(us)*bands)
+	if n := len(us); n > 0 && us[n-1] > textMask {
+		us = us[:sort.Search(n, func(i int) bool { return us[i] > textMask })]
+	}
+	table := make([]uint64, len(us)*bands)
 	var wg sync.WaitGroup
 	for wi := range nw {
 		wg.Add(1)
@@ -105,26 +118,21 @@ func (b *batch) lshPairs(ctx context.Context, us []int32, seed uint64, progress 
 				buf = b.text(buf, us[i])
 				s.keys(buf, keys)
 				for band, k := range keys {
-					table[i*bands+band] = probeEntry{bandKey(band, k), us[i]}
+					table[i*bands+band] = entryKey(bandKey(band, k)) | uint64(us[i])
 				}
 			}
 		}()
 	}
 	wg.Wait()
-	slices.SortFunc(table, func(x, y probeEntry) int {
-		if c := cmp.Compare(x.key, y.key); c != 0 {
-			return c
-		}
-		return cmp.Compare(x.u, y.u)
-	})
+	slices.Sort(table)
 	// band key -> its entries, table[lo:hi], as lo<<32 | hi
 	bucket := make(map[uint64]uint64, len(table))
 	for lo := 0; lo < len(table); {
 		hi := lo + 1
-		for hi < len(table) && table[hi].key == table[lo].key {
+		for hi < len(table) && entryKey(table[hi]) == entryKey(table[lo]) {
 			hi++
 		}
-		bucket[table[lo].key] = uint64(lo)<<32 | uint64(hi)
+		bucket[entryKey(table[lo])] = uint64(lo)<<32 | uint64(hi)
 		lo = hi
 	}
 	slot := make([]int32, d) // unsettled text -> its index in us
@@ -134,11 +142,18 @@ func (b *batch) lshPairs(ctx context.Context, us []int32, seed uint64, progress 
 	cands := make([][]cand, len(us))
 
 	// Probe every text, a chunk at a time; each worker takes a contiguous
-	// part of the chunk, so the matches come out in text order.
-	type match struct{ u, h int32 }
-	outs := make([][]match, nw)
+	// part of the chunk and counts, per probing text h, the weight of the
+	// bands each unsettled text shares with it: a band whose bucket holds
+	// at most maxProbe texts is telling (weight narrowWeight), one whose
+	// bucket is bigger (text many messages share) only offers the
+	// window nearest h in batch order, weight 1.
 	type counted3 struct{ u, h, n int32 }
 	counts := make([][]counted3, nw)
+	tallies := make([][]int32, nw) // per worker: weight per slot, zero between texts
+	for wi := range tallies {
+		tallies[wi] = make([]int32, len(us))
+	}
+	low := make([]int8, len(us)) // index of a lightest candidate, -1: unknown
 	for lo := 0; lo < d; lo += chunkSize {
 		if ctx.Err() != nil {
 			return nil, 0
@@ -151,71 +166,72 @@ func (b *batch) lshPairs(ctx context.Context, us []int32, seed uint64, progress 
 				defer wg.Done()
 				s := newSigner(bands, rows, seed)
 				keys := make([]uint64, bands)
-				out := outs[wi][:0]
+				tally := tallies[wi]
+				var touched []int32
+				counted := counts[wi][:0]
 				var buf []int32
 				for h := lo + wi*per; h < min(hi, lo+(wi+1)*per); h++ {
 					buf = b.text(buf, int32(h))
 					s.keys(buf, keys)
 					for band, k := range keys {
-						key := bandKey(band, k)
+						key := entryKey(bandKey(band, k))
 						span, ok := bucket[key]
 						if !ok {
 							continue
 						}
 						lo, hi := int(span>>32), int(span&0xffffffff)
+						weight := int32(narrowWeight)
 						if hi-lo > maxProbe {
-							// A bucket of many texts (text every message
-							// shares): the entries nearest h in batch order.
-							at, _ := slices.BinarySearchFunc(table[lo:hi], int32(h), func(e probeEntry, h int32) int { return cmp.Compare(e.u, h) })
+							at, _ := slices.BinarySearch(table[lo:hi], key|uint64(h))
 							at = lo + at
-							lo, hi = max(lo, at-maxProbe/2), min(hi, at+maxProbe/2+1)
+							lo, hi = max(lo, at-window), min(hi, at+window+1)
+							weight = 1
 						}
 						for j := lo; j < hi; j++ {
-							if u := table[j].u; u != int32(h) {
-								out = append(out, match{u, int32(h)})
+							if u := int32(table[j] & textMask); u != int32(h) {
+								sl := slot[u]
+								if tally[sl] == 0 {
+									touched = append(touched, sl)
+								}
+								tally[sl] += weight
 							}
 						}
 					}
-				}
-				// Count each pair's bands here: a pair's matches all come
-				// from the worker that probed its h.
-				slices.SortFunc(out, func(x, y match) int {
-					if c := cmp.Compare(x.u, y.u); c != 0 {
-						return c
+					slices.Sort(touched)
+					for _, sl := range touched {
+						counted = append(counted, counted3{sl, int32(h), tally[sl]})
+						tally[sl] = 0
 					}
-					return cmp.Compare(x.h, y.h)
-				})
-				counted := counts[wi][:0]
-				for i := 0; i < len(out); {
-					j := i + 1
-					for j < len(out) && out[j] == out[i] {
-						j++
-					}
-					counted = append(counted, counted3{out[i].u, out[i].h, int32(j - i)})
-					i = j
+					touched = touched[:0]
 				}
-				outs[wi], counts[wi] = out, counted
+				counts[wi] = counted
 			}()
 		}
 		wg.Wait()
-		// Keep, per unsettled text, the maxCand candidates agreeing in the
-		// most bands (ties: the earliest).
+		// Keep, per unsettled text, the maxCand candidates of the most
+		// weight (ties: the earliest).
 		for _, counted := range counts {
 			for _, m := range counted {
-				k := slot[m.u]
+				k := m.u
 				c := cand{m.h, m.n}
-				if cs := cands[k]; len(cs) < maxCand {
+				cs := cands[k]
+				if len(cs) < maxCand {
 					cands[k] = append(cs, c)
-				} else {
-					low := 0
+					low[k] = -1
+					continue
+				}
+				if low[k] < 0 {
+					l := 0
 					for x := range cs {
-						if cs[x].bands < cs[low].bands {
-							low = x
+						if cs[x].bands < cs[l].bands {
+							l = x
 						}
 					}
-					if c.bands > cs[low].bands {
-						cs[low] = c
-					}
+					low[k] = int8(l)
+				}
+				if c.bands > cs[low[k]].bands {
+					cs[low[k]] = c
+					low[k] = -1
 				}
 			}
 		}

@@ -162,4 +162,14 @@
 // (0, 1] and Floor in (0, Threshold] (0 means the default for either);
 // [Options.Validate] says what is wrong, and Analyze panics on options it
 // rejects, a programmer's error: validate first when values come from users.
+//
+// # Files
+//
+// distance.go: Distance, Similarity and the one-shot cutoff functions;
+// pattern.go: Pattern; runes.go: rune ids; kernel*.go: the bit-parallel
+// kernels (the amd64 assembly beside its Go twin). analyze.go: Options,
+// Report and Analyze; batch.go: the prepared batch and the per-goroutine
+// verifier; candidates.go: the label and MinHash candidates; lsh.go: the
+// MinHash signatures; groups.go: the leader clustering; summary.go: the
+// report's figures from the verified pairs.
 package uniqueness

@@ -86,8 +86,8 @@ func newAdjacency(d int, pairs []dpair, min float64) *adjacency {
 // groups runs the leader clustering. searched[g] says that text g went
 // through the MinHash search of its own (it had no near duplicate by its
 // label): its verified neighbours are already what MinHash finds, so only
-// the other texts look leaders up in the index, which is built the first
-// time one does.
+// the other texts make the index worth building; it is built the first
+// time one of them looks a leader up, and from then on every text may.
 func (b *batch) groups(ctx context.Context, adj *adjacency, exact bool, searched []bool, seed uint64, progress func(done int)) (*grouping, error) {
 	d := len(b.first)
 	gr := &grouping{leaderOf: make([]int32, d)}
@@ -207,7 +207,7 @@ func (b *batch) groups(ctx context.Context, adj *adjacency, exact bool, searched
 						break
 					}
 				}
-			} else if searched == nil || !searched[g] {
+			} else if searched == nil || !searched[g] || built {
 				built = true
 				buf = addLeaders(buf)
 				buf = b.text(buf, g)
