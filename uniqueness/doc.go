@@ -166,8 +166,10 @@
 // # Files
 //
 // distance.go: Distance, Similarity and the one-shot cutoff functions;
-// pattern.go: Pattern; runes.go: rune ids; kernel*.go: the bit-parallel
-// kernels (the amd64 assembly beside its Go twin). analyze.go: Options,
+// pattern.go: Pattern and its one-pass cutoff loops; runemap.go: a
+// Pattern's rune numbering; runes.go: rune ids; kernel*.go: the
+// bit-parallel kernels (the amd64 assembly beside its Go twin); band.go:
+// the one-word banded kernel. analyze.go: Options,
 // Report and Analyze; batch.go: the prepared batch and the per-goroutine
 // verifier; candidates.go: the label and MinHash candidates; lsh.go: the
 // MinHash signatures; groups.go: the leader clustering; summary.go: the
