@@ -178,7 +178,7 @@ func (s *scratch) measureDirect(a, b string, k int, minSim float64, bySim bool) 
 		return 0, 0, false
 	}
 	if s.direct == nil {
-		s.direct = make([]uint64, smallRunes*directMaxStride)
+		s.direct = make([]uint64, smallRunes*directMaxStride+wavePad)
 	}
 	peq := s.direct[:smallRunes*stride]
 	for i, r := range ra {

@@ -262,8 +262,16 @@ func FuzzDistance(f *testing.F) {
 		if want := levenshtein.ComputeDistance(a, b); dab != want {
 			t.Fatalf("Distance(%q, %q) = %d, agnivade %d", a, b, dab, want)
 		}
-		if p := uniqueness.NewPattern(a).Distance(b); p != dab {
+		pat := uniqueness.NewPattern(a)
+		if p := pat.Distance(b); p != dab {
 			t.Fatalf("Pattern.Distance = %d, Distance %d", p, dab)
+		}
+		if d, ok := pat.DistanceAtMost(b, int(k)); ok != (dab <= int(k)) || ok && d != dab || !ok && d != int(k)+1 {
+			t.Fatalf("Pattern.DistanceAtMost(%d) = %d, %v; distance %d", k, d, ok, dab)
+		}
+		s0, ok0 := uniqueness.SimilarityAtLeast(a, b, 0.9)
+		if s1, ok1 := pat.SimilarityAtLeast(b, 0.9); s1 != s0 || ok1 != ok0 {
+			t.Fatalf("Pattern.SimilarityAtLeast(0.9) = %v, %v; package-level %v, %v", s1, ok1, s0, ok0)
 		}
 		if d, ok := uniqueness.DistanceAtMost(a, b, int(k)); ok != (dab <= int(k)) || ok && d != dab {
 			t.Fatalf("DistanceAtMost(%d) = %d, %v; distance %d", k, d, ok, dab)

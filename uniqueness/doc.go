@@ -21,7 +21,8 @@
 // the threshold.
 //
 // A [Pattern] prepares one string once (its runes numbered, its table
-// built) for many comparisons, allocation-free once its buffers have grown.
+// built) for many comparisons, allocation-free once its buffers have grown;
+// [Pattern.Reset] reuses one Pattern for the next string.
 //
 // # The algorithm
 //
@@ -54,9 +55,21 @@
 //     number of runes the strings share as multisets (skipped where the
 //     wavefront kernel runs: there it costs about as much as the kernel).
 //
-// With a cutoff the kernel advances only the blocks that meet Ukkonen's
-// band of cells that can still lie on a path of cost <= k, narrowing it as
-// the scores grow, and gives up as soon as no such cell is left; where the
+// With a cutoff k of at most 31 on more than 64 runes (similarity 0.9 up
+// to 310 runes) the kernel is a single 64-bit word: a frame of 64 rows
+// that moves one row down per text column, holding Ukkonen's diagonal band
+// of the cells that can lie on a path of cost <= k (Hyyrö's banded
+// variant). The value on the diagonal of the end cell is tracked by one
+// bit per column; it never decreases, so the kernel stops as soon as it
+// exceeds k, and at the last column it is the distance. A Pattern with a
+// cutoff reads the text once: it finds the common affixes on bytes, counts
+// runes from the continuation bytes, and decodes each rune to its row as
+// the kernel advances (a text that is not valid UTF-8 takes the id path).
+//
+// Otherwise, with a cutoff the kernel advances only the blocks that meet
+// Ukkonen's band of cells that can still lie on a path of cost <= k,
+// narrowing it as the scores grow, and gives up as soon as no such cell
+// is left; where the
 // wavefront kernel runs and the band would be wider than one word, the
 // exact full kernel is cheaper and answers the cutoff instead. Long
 // patterns with many distinct runes keep rare runes as position lists, so
@@ -153,8 +166,10 @@
 // # Files
 //
 // distance.go: Distance, Similarity and the one-shot cutoff functions;
-// pattern.go: Pattern; runes.go: rune ids; kernel*.go: the bit-parallel
-// kernels (the amd64 assembly beside its Go twin). analyze.go: Options,
+// pattern.go: Pattern and its one-pass cutoff loops; runemap.go: a
+// Pattern's rune numbering; runes.go: rune ids; kernel*.go: the
+// bit-parallel kernels (the amd64 assembly beside its Go twin); band.go:
+// the one-word banded kernel. analyze.go: Options,
 // Report and Analyze; batch.go: the prepared batch and the per-goroutine
 // verifier; candidates.go: the label and MinHash candidates; lsh.go: the
 // MinHash signatures; groups.go: the leader clustering; summary.go: the

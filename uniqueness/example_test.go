@@ -34,6 +34,25 @@ func ExamplePattern() {
 	// 7 false
 }
 
+func ExamplePattern_Reset() {
+	// One Pattern for a whole batch: each message is the pattern in turn,
+	// compared with the next one, and Reset reuses its memory.
+	msgs := []string{
+		"Анна, ваш заказ №1021 отправлен.",
+		"Анна, ваш заказ №1022 отправлен.",
+		"Игорь, ваш заказ №1023 уже в пути.",
+	}
+	p := uniqueness.NewPattern("")
+	for i := 0; i+1 < len(msgs); i++ {
+		p.Reset(msgs[i])
+		s, ok := p.SimilarityAtLeast(msgs[i+1], 0.9)
+		fmt.Printf("%d~%d %.3f %v\n", i, i+1, s, ok)
+	}
+	// Output:
+	// 0~1 0.969 true
+	// 1~2 0.000 false
+}
+
 func ExampleAnalyze() {
 	msgs := []string{
 		"Анна, добрый день! Ваш заказ №1021 отправлен.",

@@ -129,10 +129,14 @@ func (mt *matcher) build(pat []int32, d int) {
 
 // boundPays reports whether the histogram bound (boundExceeds) is worth
 // computing before the kernel for a pattern of m runes and a cutoff k: not
-// where dist runs the wavefront kernel (up to 4 blocks, a band wider than
+// where dist runs the one-word banded kernel, nor where it runs the
+// wavefront kernel (up to 4 blocks, a band wider than
 // one word), which costs about as much as the bound, while messages of one
 // template share most of their runes, so the bound rarely decides.
 func boundPays(m, k int) bool {
+	if k <= bandMax && m > wordBits {
+		return false // the one-word banded kernel stops sooner than the bound is computed
+	}
 	return !useWave || m > 4*wordBits || 2*k+1 <= wordBits
 }
 
@@ -177,6 +181,9 @@ func (mt *matcher) dist(text []int32, mEff, k int) int {
 	}
 	if mEff <= wordBits && !mt.sparse {
 		return mt.dist1(text, mEff, k)
+	}
+	if mt.bandFits(mEff, k) {
+		return mt.distBand(text, mEff, 0, k)
 	}
 	// Ukkonen's doubling: a band for distance k costs about (2k+1)/64
 	// blocks per column instead of all of them, and a result <= k is

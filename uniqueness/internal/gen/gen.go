@@ -7,6 +7,7 @@ package gen
 import (
 	"math/rand/v2"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/spinwise/spinwise/internal/corpus"
@@ -188,24 +189,107 @@ func Pairs(n, runes int, seed uint64) [][2]string {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9a125))
 	contacts := corpus.Contacts()
 	names := corpus.TemplateNames()
-	one := func(src string) string {
-		var r []rune
-		for len(r) < runes {
-			if len(r) > 0 {
-				r = append(r, ' ')
-			}
-			r = append(r, []rune(Expand(src, rng, contacts[rng.IntN(len(contacts))]))...)
-		}
-		return string(r[:runes])
-	}
 	ps := make([][2]string, n)
 	for i := range ps {
 		src := corpus.Template(names[i%len(names)])
-		a, b := one(src), one(src)
+		a, b := fill(src, runes, rng, contacts), fill(src, runes, rng, contacts)
 		for k := 0; b == a && k < 100; k++ {
-			b = one(src) // equal sides measure nothing: draw the second again
+			b = fill(src, runes, rng, contacts) // equal sides measure nothing: draw the second again
 		}
 		ps[i] = [2]string{a, b}
 	}
 	return ps
+}
+
+// NearPairs returns n pairs of Cyrillic messages of exactly runes runes
+// each, made as Pairs makes them, of which only the pairs whose similarity
+// (1 - distance/runes) is at least minSim and whose sides differ are kept:
+// the near duplicates of one campaign a batch report verifies. It panics if
+// 1,000 draws per pair do not find them.
+func NearPairs(n, runes int, minSim float64, seed uint64) [][2]string {
+	rng := rand.New(rand.NewPCG(seed, seed^0x4ea2))
+	contacts := corpus.Contacts()
+	names := corpus.TemplateNames()
+	ps := make([][2]string, 0, n)
+	for draw := 0; len(ps) < n; draw++ {
+		if draw > 1000*n {
+			panic("gen: NearPairs found too few near pairs")
+		}
+		src := corpus.Template(names[draw%len(names)])
+		a := fill(src, runes, rng, contacts)
+		b := fill(src, runes, rng, contacts)
+		if a != b && 1-float64(Distance([]rune(a), []rune(b)))/float64(runes) >= minSim {
+			ps = append(ps, [2]string{a, b})
+		}
+	}
+	return ps
+}
+
+// fill expands src for random contacts until it has runes runes, joining
+// expansions with a space, and cuts it there.
+func fill(src string, runes int, rng *rand.Rand, contacts []map[string]any) string {
+	var r []rune
+	for len(r) < runes {
+		if len(r) > 0 {
+			r = append(r, ' ')
+		}
+		r = append(r, []rune(Expand(src, rng, contacts[rng.IntN(len(contacts))]))...)
+	}
+	return string(r[:runes])
+}
+
+// translit maps the Russian letters and punctuation of the corpus to one
+// ASCII byte each, as SMS transliteration does (lossy: ш, щ and с all
+// become s).
+var translit = map[rune]byte{
+	'а': 'a', 'б': 'b', 'в': 'v', 'г': 'g', 'д': 'd', 'е': 'e', 'ё': 'e', 'ж': 'z', 'з': 'z', 'и': 'i', 'й': 'j',
+	'к': 'k', 'л': 'l', 'м': 'm', 'н': 'n', 'о': 'o', 'п': 'p', 'р': 'r', 'с': 's', 'т': 't', 'у': 'u', 'ф': 'f',
+	'х': 'h', 'ц': 'c', 'ч': 'c', 'ш': 's', 'щ': 's', 'ъ': '\'', 'ы': 'y', 'ь': '\'', 'э': 'e', 'ю': 'u', 'я': 'a',
+	'—': '-', '–': '-', '«': '"', '»': '"', '№': 'N', '…': '.', '₽': 'R',
+}
+
+// Translit returns s with every rune of the translit table replaced by its
+// ASCII byte (capitals by the upper case of their letter's byte) and every
+// other non-ASCII rune by '?': an ASCII string of as many runes as s.
+func Translit(s string) string {
+	b := make([]byte, 0, len(s))
+	for _, r := range s {
+		switch {
+		case r < 0x80:
+			b = append(b, byte(r))
+		case translit[r] != 0:
+			b = append(b, translit[r])
+		case translit[unicode.ToLower(r)] != 0:
+			c := translit[unicode.ToLower(r)]
+			if c >= 'a' && c <= 'z' {
+				c -= 'a' - 'A'
+			}
+			b = append(b, c)
+		default:
+			b = append(b, '?')
+		}
+	}
+	return string(b)
+}
+
+// Distance is the textbook dynamic-programming Levenshtein distance of two
+// rune slices: the generator's own oracle, independent of the kernels it
+// feeds.
+func Distance(a, b []rune) int {
+	row := make([]int, len(b)+1)
+	for j := range row {
+		row[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		diag := row[0]
+		row[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			diag, row[j] = row[j], min(row[j]+1, row[j-1]+1, diag+cost)
+		}
+	}
+	return row[len(b)]
 }
