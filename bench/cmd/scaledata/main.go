@@ -79,11 +79,9 @@ func writePlanted(w *bufio.Writer, n int, pairsFile string) error {
 	rng := rand.New(rand.NewPCG(7, 11))
 	var vocab []string
 	for _, name := range corpus.TemplateNames() {
-		for _, f := range strings.FieldsFunc(corpus.Template(name), func(r rune) bool {
+		vocab = append(vocab, strings.FieldsFunc(corpus.Template(name), func(r rune) bool {
 			return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
-		}) {
-			vocab = append(vocab, f)
-		}
+		})...)
 	}
 	people := corpus.Contacts()
 	msgs := make([]string, n)
