@@ -539,7 +539,7 @@ func TestReportUniqueness(t *testing.T) {
 	rep.WriteText(&text)
 	for _, want := range []string{
 		"uniqueness: 33.3% of messages have no near-duplicate (similarity 0.90 or more); monotonous",
-		"2 distinct texts, at most 2 recipients share one; 2 wordings, the largest reaches 2 recipients",
+		"2 distinct texts, up to 2 recipients get the same text; 2 wordings, the largest reaches 2 recipients",
 		"most similar: a ~ b 1.000",
 		"every message repeats 1:16 (20 runes): «! Ждём вас в салоне.»",
 	} {

@@ -276,9 +276,15 @@ func (a *accumulator) finish(ctx context.Context) (*Report, error) {
 		rep.Warnings = append(rep.Warnings, "the input has no recipients: nothing to send; check that the export has rows under its header")
 	}
 	if !c.opts.ByKey && a.maxPos >= 0 && new(big.Int).SetInt64(int64(a.maxPos)).Cmp(c.count) >= 0 {
-		rep.Warnings = append(rep.Warnings, fmt.Sprintf(
-			"the template has %s variants, fewer than the %d recipient positions: variants repeat every %s recipients; add spintax options to give everyone a different text",
-			c.count, a.maxPos+1, c.count))
+		if c.count.Cmp(big.NewInt(1)) == 0 {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf(
+				"the template has one variant: all %d recipient positions get the same wording; add spintax options to give everyone a different text",
+				a.maxPos+1))
+		} else {
+			rep.Warnings = append(rep.Warnings, fmt.Sprintf(
+				"the template has %s variants, fewer than the %d recipient positions: variants repeat every %s recipients; add spintax options to give everyone a different text",
+				c.count, a.maxPos+1, c.count))
+		}
 	}
 	if c.opts.ByKey && rep.Variants.Used < rep.Messages {
 		rep.Warnings = append(rep.Warnings, fmt.Sprintf(

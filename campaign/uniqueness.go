@@ -260,8 +260,13 @@ func (u *Uniqueness) writeText(b *strings.Builder) {
 		return
 	}
 	fmt.Fprintf(b, "uniqueness: %.1f%% of messages have no near-duplicate (similarity %.2f or more); %s\n", u.ScorePercent, u.Threshold, u.Verdict)
-	fmt.Fprintf(b, "  %s, at most %d recipients share one; %s, the largest reaches %d recipients\n",
-		plural(u.Distinct, "distinct text", "distinct texts"), u.MaxSameText, plural(u.EffectiveWordings, "wording", "wordings"), u.LargestGroup)
+	same := "no two recipients get the same text"
+	if u.MaxSameText > 1 {
+		same = fmt.Sprintf("up to %d recipients get the same text", u.MaxSameText)
+	}
+	fmt.Fprintf(b, "  %s, %s; %s, the largest reaches %s\n",
+		plural(u.Distinct, "distinct text", "distinct texts"), same, plural(u.EffectiveWordings, "wording", "wordings"),
+		plural(u.LargestGroup, "recipient", "recipients"))
 	approx := ""
 	if !u.Nearest.Exact {
 		approx = ", lower bounds"
