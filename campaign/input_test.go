@@ -10,8 +10,10 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/spinwise/spinwise/campaign"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // got is a recipient as the tests compare it: the error as text.
@@ -482,7 +484,21 @@ func FuzzReadJSONL(f *testing.F) {
 	f.Add("{\"key\":\" 7 \",\"n\":98765432109876543210,\"f\":-0.000120e+5}\n{\"key\":1e400}")
 	f.Fuzz(func(t *testing.T, in string) {
 		want := 0
-		for i, l := range strings.Split(in, "\n") {
+		// A UTF-16 byte-order mark makes the file UTF-16.
+		if strings.HasPrefix(in, "\xff\xfe") || strings.HasPrefix(in, "\xfe\xff") {
+			dec, _, err := transform.String(unicode.BOMOverride(encoding.Nop.NewDecoder()), in)
+			if err != nil {
+				return // not UTF-16 after all: the count is not the point
+			}
+			in = dec
+		}
+		// Lines end at LF (CRLF's CR is blank), or, in a file whose first
+		// 64 KiB hold a CR and no LF (old Excel for Mac), at every CR.
+		lines := in
+		if head := in[:min(len(in), 64<<10)]; !strings.Contains(head, "\n") && strings.Contains(head, "\r") {
+			lines = strings.ReplaceAll(in, "\r", "\n")
+		}
+		for i, l := range strings.Split(lines, "\n") {
 			if i == 0 {
 				l = strings.TrimPrefix(l, "\uFEFF")
 			}
