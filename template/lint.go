@@ -126,6 +126,10 @@ func (t *Template) lintSeparator(g randomizer.Group, add func(int, string, strin
 	if !strings.HasPrefix(src[g.Offset:], "[+") || len(g.Options) == 0 {
 		return
 	}
+	// "[+|]" starts with '+' but has no separator: its first option is "+".
+	if end := g.Options[0][0] - 1; end < g.Offset+2 || src[end] != '+' {
+		return
+	}
 	raw := src[g.Offset+2 : g.Options[0][0]-1] // as written, escapes and all
 	if raw == "" {
 		return // [++a|b]: glued on purpose

@@ -25,6 +25,8 @@ func TestLint(t *testing.T) {
 		{"spaced comma", "[+, +чай|кофе]", nil, nil, nil, "", "the usual form"},
 		{"spaced word", "[+ и +чай|кофе]", nil, nil, nil, "", ""},
 		{"empty separator", "[++при|вет]", nil, nil, nil, "", "glued on purpose"},
+		{"plus as an option", "[+|]", nil, nil, nil, "", "no separator: the first option is \"+\" (this input used to panic)"},
+		{"plus-led option", "[+a|b]", nil, nil, nil, "", "'+a' is an option, not the start of a separator"},
 		{"glued under TextRandomizer", "[+,+чай|кофе]", trOpts, nil, nil, "", "TextRandomizer spaces separators itself"},
 		{"braces in a placeholder", `{{ printf "{a|b}" }}`, nil, nil, []string{"1:1 swallowed-spintax"}, "{ {", "spintax in a quoted string is text"},
 		{"top-level bar", "Привет|Здравствуйте, {{Имя}}", nil, nil, []string{"1:7 top-level-bar"}, "{a|b}", "printed as is"},
