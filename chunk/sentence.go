@@ -101,6 +101,12 @@ func classify(c near) level {
 	if decor && startsSentence(c.next, c.next2) && !strings.ContainsFunc(c.tok, bullet) {
 		return levelSentence // "Такие вы классные😍 Мы", "отлично) Завтра", "спасибо 😊 @anna"
 	}
+	if unicode.IsUpper(next) && (hashtag(c.tok) && hashtag(c.prev) || link(c.tok) && !link(c.prev)) {
+		// A run of hash tags closes a post ("#отдых #отель Добрый вечер");
+		// a link after words closes their sentence ("подписывайте
+		// https://x.ru/1 Против"), but not one of a list of links.
+		return levelSentence
+	}
 	if hanging(c.tok) {
 		return levelHanging
 	}
@@ -370,6 +376,13 @@ func attachable(w string) bool {
 		}
 	}
 	return true
+}
+
+// link reports whether w is a web address: it begins with "http://",
+// "https://" or "www.".
+func link(w string) bool {
+	w = trimOpeners(w)
+	return strings.HasPrefix(w, "http://") || strings.HasPrefix(w, "https://") || strings.HasPrefix(w, "www.")
 }
 
 // hashtag reports whether w is a hash tag, '#' and a letter: "#салон".
