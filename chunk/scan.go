@@ -307,7 +307,10 @@ func walk(text string, u Unit) walked {
 				}
 				// Emoji and smileys after a sentence end belong to that
 				// sentence ("Ждём вас! 😊 Приходите"): it ends after them.
-				if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence && attachable(c.tok) {
+				// A lone "(" is a sad smiley unless a ")" closes it ahead
+				// ("налогами. ( Не карманных)."): then it opens the next.
+				if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence && attachable(c.tok) &&
+					!(c.tok == "(" && parenAhead(text, i)) {
 					w.runs[k].level = levelWord
 					cur.level = max(cur.level, levelSentence)
 				}
@@ -407,3 +410,22 @@ func parenDelta(w string) int {
 	}
 	return strings.Count(w, "(") - strings.Count(w, ")")
 }
+
+// parenAhead reports whether a ")" follows text[i:] on the same line within
+// parenWindow bytes, with no "(" before it (that ")" would close that one).
+func parenAhead(text string, i int) bool {
+	end := min(len(text), i+parenWindow)
+	for j := i; j < end; j++ {
+		switch text[j] {
+		case '\n', '\r', '(':
+			return false
+		case ')':
+			return true
+		}
+	}
+	return false
+}
+
+// parenWindow bounds how far past a lone "(" the walk looks for the ")"
+// that closes it: a remark in brackets runs to a few sentences.
+const parenWindow = 400
