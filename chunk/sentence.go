@@ -172,8 +172,9 @@ var afterNumber = map[string]bool{
 // fullWord reports whether w, before a period, is a word rather than an
 // abbreviation: Cyrillic letters only, not a known abbreviation, and
 // either ending in a vowel, 'ь' or 'й' with three letters or more
-// (abbreviations are cut before a vowel: "напр.", "англ.", "просп."), or
-// seven letters or more long.
+// (abbreviations are cut before a vowel: "напр.", "англ.", "сокр."), or
+// five letters or more long ("вверх.", "другим."; the longer
+// abbreviations, "просп.", "франц.", "филос.", are in the tables).
 func fullWord(w string) bool {
 	n := 0
 	var last rune
@@ -191,7 +192,7 @@ func fullWord(w string) bool {
 	if lw := lower(buf[:0], w); abbrevs[string(lw)] || endable[string(lw)] {
 		return false
 	}
-	return n >= 7 || strings.ContainsRune("аеёиоуыэюяьй", last)
+	return n >= 5 || strings.ContainsRune("аеёиоуыэюяьй", last)
 }
 
 // lower appends w in lower case to b, without allocating when it fits:

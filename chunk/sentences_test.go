@@ -129,6 +129,10 @@ var sentenceCases = []struct {
 		"a mention after emoji begins a sentence"},
 	{"lower-case start", "Спасибо. жду ответа.", []string{"Спасибо.", "жду ответа."},
 		"a period after a full word ends a sentence even before a lower-case letter"},
+	{"short word before lower case", "Ставки растут вверх. я готов платить.", []string{"Ставки растут вверх.", "я готов платить."},
+		"a period after a word of five letters or more that is no known abbreviation ends a sentence"},
+	{"long abbreviation lower", "Слово из франц. языка.", []string{"Слово из франц. языка."},
+		"a known abbreviation of five letters before a lower-case word does not end"},
 	{"abbreviation lower", "Цена 100 руб. в месяц, напр. сегодня.", []string{"Цена 100 руб. в месяц, напр. сегодня."},
 		"abbreviations before lower-case words do not end"},
 
