@@ -60,7 +60,11 @@
 // 👉, ▶, a keycap) after an end begins the next sentence instead. Emoji or
 // a smiley before a capital letter, a mention ("@anna") or a dash and a
 // capital end a sentence even without a mark: "Такие вы классные😍 Мы",
-// "Спасибо))) Ждём".
+// "Спасибо))) Ждём"; so do two hash tags or more before a capital ("#отдых
+// #отель Добрый вечер") and a link after words ("петицию https://x.ru/1
+// Против", not the second of two links). A lone "(" after an end is a sad
+// smiley unless a ")" closes it ahead on its line: then it opens the next
+// sentence ("налогами. ( Не карманных).").
 //
 // Not every mark ends one:
 //
@@ -77,7 +81,8 @@
 //     abbreviation ("т. е. вы", "5 тыс. рублей", "100 руб. в месяц", "и
 //     др. вопросы"), but does after a full word: a word of three letters or
 //     more that ends in a vowel, 'ь' or 'й' (abbreviations are cut before a
-//     vowel), or of seven letters or more: "Спасибо. жду ответа";
+//     vowel), or of five letters or more: "Спасибо. жду ответа", "вверх.
+//     я";
 //   - a period after an abbreviation that precedes a name or a number does
 //     not end one even before a capital letter: "г. Москва", "ул. Ленина",
 //     "д. 5", "им. Пушкина", "род. 21 декабря", "оз. Байкал", "Дж. Лондон",
