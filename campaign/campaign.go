@@ -144,8 +144,7 @@ type Campaign struct {
 	supPhone map[uint64]struct{} // the suppression list's phones (E.164 digits)
 	names    fieldScores         // phone column scores of field names, for Message
 
-	untidy      *template.Template // the template without the tidy (see tidylinks.go)
-	spacedLinks []spacedLink       // the template's rejected links written with spaces
+	spacedLinks []spacedLink // the template's rejected links written with spaces
 }
 
 // MaxStart is the largest Options.Start (2^62-1 where int has 64 bits):
@@ -199,9 +198,7 @@ func New(src string, opts *Options) (*Campaign, error) {
 	}
 	c.fields = tmpl.Fields()
 	c.links = linkcheck.New(c.opts.Links)
-	if err := c.untidied(src); err != nil {
-		return nil, err
-	}
+	c.untidied(src)
 	if len(c.opts.Suppress) > 0 {
 		c.suppress = make(map[string]struct{}, len(c.opts.Suppress))
 		for _, k := range c.opts.Suppress {

@@ -5,7 +5,6 @@ import (
 	"strings"
 
 	"github.com/spinwise/spinwise/linkcheck"
-	"github.com/spinwise/spinwise/template"
 )
 
 // The template tidies white space after rendering: "bit . ly/abc" becomes
@@ -19,16 +18,14 @@ import (
 // syntax, the randomizer's own folding of spaces) may hide. The template's
 // own rejected links written with spaces are kept squeezed ("bit.ly/abc"):
 // a message that holds one, its spaces folded or not, fails. For the data,
-// a second parse of src without the tidy renders the text before it.
-func (c *Campaign) untidied(src string) error {
+// the template renders the text before the tidy (RenderVariantUntidied)
+// where a field could lose a space.
+func (c *Campaign) untidied(src string) {
 	for _, l := range c.links.Check(src) {
 		if l.Verdict != linkcheck.OK && strings.ContainsAny(l.Text, " \t") {
 			c.spacedLinks = append(c.spacedLinks, spacedLink{squeeze(l.Text), l})
 		}
 	}
-	t, err := template.Parse(src, &template.Options{Fields: c.opts.Fields, Seed: c.opts.Seed, MaxOutput: c.opts.MaxOutput, Syntax: c.opts.Syntax, NoTidy: true})
-	c.untidy = t
-	return err
 }
 
 // spacedLink is a rejected link of the template's text written with
@@ -47,9 +44,24 @@ func squeeze(s string) string {
 // a dot or a colon, which the tidy would remove.
 func spacedData(data map[string]any) bool {
 	for _, v := range data {
-		if s, ok := v.(string); ok && (strings.Contains(s, " .") || strings.Contains(s, " :")) {
+		if s, ok := v.(string); ok && spaceBeforeDot(s) {
 			return true
 		}
+	}
+	return false
+}
+
+// spaceBeforeDot reports whether s holds " ." or " :", in one pass.
+func spaceBeforeDot(s string) bool {
+	for i := strings.IndexByte(s, ' '); i >= 0 && i+1 < len(s); {
+		if c := s[i+1]; c == '.' || c == ':' {
+			return true
+		}
+		j := strings.IndexByte(s[i+1:], ' ')
+		if j < 0 {
+			return false
+		}
+		i += 1 + j
 	}
 	return false
 }
@@ -65,10 +77,10 @@ func (c *Campaign) untidiedLink(r Recipient, text string, idx *big.Int) *linkche
 			}
 		}
 	}
-	if c.untidy == nil || !spacedData(r.Data) {
+	if !spacedData(r.Data) {
 		return nil
 	}
-	raw, err := c.untidy.RenderVariant(r.Data, idx)
+	raw, err := c.tmpl.RenderVariantUntidied(r.Data, idx)
 	if err != nil {
 		return nil // the tidied rendering succeeded; this one would too
 	}

@@ -195,3 +195,17 @@ func ExampleTemplate_MessageLengths() {
 	// as written: 21 to 22 runes
 	// real: 16 to 25 runes over 3 messages
 }
+
+// RenderVariantUntidied gives the text before the white-space tidy: a link
+// checker must see "bit . ly" as a recipient's data wrote it.
+func ExampleTemplate_RenderVariantUntidied() {
+	t, _ := template.Parse("Ссылка: {{Ссылка}} .", nil)
+	data := map[string]any{"Ссылка": "bit . ly/abc"}
+	tidied, _ := t.RenderVariant(data, big.NewInt(0))
+	raw, _ := t.RenderVariantUntidied(data, big.NewInt(0))
+	fmt.Println(tidied)
+	fmt.Println(raw)
+	// Output:
+	// Ссылка: bit. ly/abc.
+	// Ссылка: bit . ly/abc .
+}

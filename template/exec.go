@@ -608,12 +608,24 @@ func (t *Template) Render(data map[string]any, key string) (string, error) {
 	defer t.putState(s)
 	s.pcg.Seed(t.seed, keySeed(key))
 	t.sp.SpinTo(s.rng, s)
-	return s.finish()
+	return s.finish(s.t.tidy)
 }
 
 // RenderVariant renders the i-th spintax variant (0 <= i < Count()) for one
 // recipient.
 func (t *Template) RenderVariant(data map[string]any, i *big.Int) (string, error) {
+	return t.renderVariant(data, i, t.tidy)
+}
+
+// RenderVariantUntidied is RenderVariant without the white-space tidy
+// (as if the template had been parsed with Options.NoTidy): the text as the
+// template and the data make it, for checks that must see what the tidy
+// would change, such as a link written "bit . ly/abc".
+func (t *Template) RenderVariantUntidied(data map[string]any, i *big.Int) (string, error) {
+	return t.renderVariant(data, i, false)
+}
+
+func (t *Template) renderVariant(data map[string]any, i *big.Int, tidied bool) (string, error) {
 	if i == nil {
 		return "", errors.New("template: RenderVariant: nil variant index")
 	}
@@ -622,10 +634,10 @@ func (t *Template) RenderVariant(data map[string]any, i *big.Int) (string, error
 	if err := t.sp.VariantTo(i, s); err != nil {
 		return "", fmt.Errorf("template: variant %v: %w", i, err)
 	}
-	return s.finish()
+	return s.finish(tidied)
 }
 
-func (s *state) finish() (string, error) {
+func (s *state) finish(tidied bool) (string, error) {
 	if s.err == nil && s.t.hasControl {
 		s.run()
 	}
@@ -633,7 +645,7 @@ func (s *state) finish() (string, error) {
 		return "", s.err
 	}
 	out := s.out
-	if s.t.tidy {
+	if tidied {
 		out = tidy(out, s.t.syntax == TextRandomizer)
 	}
 	return string(out), nil

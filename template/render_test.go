@@ -2,6 +2,7 @@ package template_test
 
 import (
 	"errors"
+	"math/big"
 	"strings"
 	"testing"
 	"time"
@@ -328,5 +329,26 @@ func TestOutputCap(t *testing.T) {
 	_, err := tp.Render(map[string]any{"S": long}, "k")
 	if !errors.Is(err, template.ErrOutputTooLong) {
 		t.Fatalf("err = %v, want ErrOutputTooLong", err)
+	}
+}
+
+// TestRenderVariantUntidied: the same variant and data, with and without
+// the white-space tidy, as a link check needs it.
+func TestRenderVariantUntidied(t *testing.T) {
+	tm, err := template.Parse("Сайт: {{Сайт}} , ждём вас", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	data := map[string]any{"Сайт": "bit . ly/abc"}
+	tidied, err := tm.RenderVariant(data, big.NewInt(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := tm.RenderVariantUntidied(data, big.NewInt(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if raw != "Сайт: bit . ly/abc , ждём вас" || tidied == raw {
+		t.Errorf("untidied %q, tidied %q: want the text as made, and a tidied text that differs", raw, tidied)
 	}
 }
