@@ -31,16 +31,16 @@ type InvariantRun struct {
 }
 
 // Invariant returns the longest runs of the template's text that every
-// variant shares, longest first (ties: earliest first), at most max of them
-// (all when max is negative), each at least minRunes runes long: the
+// variant shares, longest first (ties: earliest first), at most n of them
+// (all when n is negative), each at least minRunes runes long: the
 // literal text outside every spintax group, every placeholder, and every
 // {{ if }}, {{ with }} or {{ range }} block. It reads the spintax structure,
 // not messages, so it costs nothing per recipient.
-func (c *Campaign) Invariant(max, minRunes int) []InvariantRun {
-	return invariantRuns(c.tmpl.Source(), c.tmpl.Spintax(), max, minRunes)
+func (c *Campaign) Invariant(n, minRunes int) []InvariantRun {
+	return invariantRuns(c.tmpl.Source(), c.tmpl.Spintax(), n, minRunes)
 }
 
-func invariantRuns(src string, sp *randomizer.Spintax, max, minRunes int) []InvariantRun {
+func invariantRuns(src string, sp *randomizer.Spintax, most, minRunes int) []InvariantRun {
 	var cut []span
 	end := -1
 	for _, g := range sp.Groups() { // pre-order: nested groups follow theirs
@@ -111,21 +111,14 @@ func invariantRuns(src string, sp *randomizer.Spintax, max, minRunes int) []Inva
 		if c.lo > at {
 			emit(at, c.lo)
 		}
-		at = maxInt(at, c.hi)
+		at = max(at, c.hi)
 	}
 	emit(at, len(src))
 	slices.SortStableFunc(runs, func(x, y InvariantRun) int { return cmp.Compare(y.Length, x.Length) })
-	if max >= 0 && len(runs) > max {
-		runs = runs[:max]
+	if most >= 0 && len(runs) > most {
+		runs = runs[:most]
 	}
 	return runs
-}
-
-func maxInt(a, b int) int {
-	if a > b {
-		return a
-	}
-	return b
 }
 
 // span is a range of source bytes.
