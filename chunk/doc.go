@@ -64,7 +64,14 @@
 // #отель Добрый вечер") and a link after words ("петицию https://x.ru/1
 // Против", not the second of two links). A lone "(" after an end is a sad
 // smiley unless a ")" closes it ahead on its line: then it opens the next
-// sentence ("налогами. ( Не карманных).").
+// sentence ("налогами. ( Не карманных)."). A pronoun, conjunction,
+// particle or preposition written with a capital after a lower-case word
+// and before another begins a sentence the writer did not mark: "Спасибо
+// за заказ Мы доставим его завтра", "Напишу обязательно У меня вопрос"
+// (the polite "Вы", "Вас", "Ваш" are written with a capital inside a
+// sentence and do not count, nor does title case, "Поздравляем С Новым
+// Годом"). Speech after a colon and a dash (not a hyphen) before a capital
+// is a sentence of its own: "и произнёс: — Вообще-то она не вредная."
 //
 // Not every mark ends one:
 //
@@ -88,7 +95,8 @@
 //     "д. 5", "им. Пушкина", "род. 21 декабря", "оз. Байкал", "Дж. Лондон",
 //     "т.е.", "т.к." (the list is in abbrev.go);
 //   - nor after initials, one capital letter or several joined by periods:
-//     "А. С. Пушкин", "Иванов И.И.";
+//     "А. С. Пушкин", "Иванов И.И."; but a Latin I, V or X after a Cyrillic
+//     name is a regnal number: "Пётр I. Потом" ends;
 //   - nor after a single lower-case letter ("с. Ивановка", "п. 3"), except
 //     the pronoun "я"; a letter after digits is the end of a word, not an
 //     abbreviation: "в 1980-е. Затем", "500р. Звоните" end;
@@ -96,7 +104,9 @@
 //     start of a line or of a sentence: "1. Первый пункт", "итогам. 2. По
 //     плану". A longer number ends a sentence ("В 1905. Потом"). Periods
 //     inside numbers ("3.5", "01.02.2025") are not followed by white
-//     space, so they never end a sentence either.
+//     space, so they never end a sentence either. A list marker with a
+//     bracket, one or two digits or a letter and ')' ("1)", "б)"), is no
+//     smiley: it never ends a sentence, it opens the item after it.
 //
 // Some abbreviations end a sentence before a capital letter though:
 // those that often close one ("руб.", "тыс.", "млн", "др.", "т.д.",

@@ -392,9 +392,10 @@ func nextWords(text string, i int) (next, next2 string) {
 	return next, text[j:k]
 }
 
-// nextLen is how much of the next word classify needs: a dash, or a
-// quote, a bracket and the character after them.
-const nextLen = 8
+// nextLen is how much of the next words classify needs: a dash, or a
+// quote, a bracket and the character after them, or a short word and the
+// letter after it.
+const nextLen = 24
 
 // parenDelta returns how many brackets the word w opens less how many it
 // closes; "((" and ":(" at its end are sad smileys, not brackets.

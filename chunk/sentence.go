@@ -27,6 +27,9 @@ const lookahead = 48
 
 // classify returns the level of a run of spaces (no line break).
 func classify(c near) level {
+	if c.depth == 0 && listMarker(c.tok) {
+		return levelWord // "1) Первый пункт", "б) второй": the item goes on, no smiley ends it
+	}
 	core, decor := stripDecor(c.tok, c.depth)
 	t := trimClosers(core)
 	quoted := len(t) < len(core)
@@ -91,6 +94,10 @@ func classify(c near) level {
 			return levelWord
 		}
 		return levelSentence
+	case r == ':' && !quoted && !decor && startsUpper(c.next2) && !strings.HasPrefix(c.next, "- "):
+		// Speech after a colon and a dash (not a hyphen) is an utterance of
+		// its own: "и произнёс: — Вообще-то она не вредная."
+		return levelSentence
 	case r == ',' || r == ';' || r == ':' || r == '—' || r == '–':
 		return levelClause
 	case r == '-':
@@ -107,10 +114,102 @@ func classify(c near) level {
 		// https://x.ru/1 Против"), but not one of a list of links.
 		return levelSentence
 	}
+	if capitalFunctionWord(c.next) && lowerWord(c.tok) {
+		// Words with no punctuation, then a pronoun, conjunction,
+		// particle or preposition with a capital: a new sentence that the
+		// writer did not mark ("Напишу обязательно Я тоже не понимаю").
+		return levelSentence
+	}
 	if hanging(c.tok) {
 		return levelHanging
 	}
 	return levelWord
+}
+
+// listMarker reports whether w marks a list item with a closing bracket:
+// one or two digits or one of the letters lists are lettered with, then
+// ')': "1)", "12)", "б)", "c)".
+func listMarker(w string) bool {
+	m, ok := strings.CutSuffix(w, ")")
+	if !ok || m == "" {
+		return false
+	}
+	if len(m) <= 2 && strings.Trim(m, "0123456789") == "" {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(m)
+	return n == len(m) && (r >= 'а' && r <= 'е' || r >= 'a' && r <= 'f')
+}
+
+func startsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(trimOpeners(w))
+	return unicode.IsUpper(r)
+}
+
+// lowerWord reports whether w is a word of two or more lower-case
+// Cyrillic letters and hyphens, not a preposition or conjunction that the
+// next word belongs to, nor an abbreviation written without its period
+// ("2015 г На").
+func lowerWord(w string) bool {
+	if len(w) < 4 || len(w) > 64 || hanging(w) || abbrevs[w] {
+		return false
+	}
+	for _, r := range w {
+		if r != '-' && !(unicode.Is(unicode.Cyrillic, r) && unicode.IsLower(r)) {
+			return false
+		}
+	}
+	return true
+}
+
+// capitalFunctionWord reports whether s begins with a pronoun,
+// conjunction, particle or preposition written with a capital and then a
+// lower-case word: "Я тоже", "Или хочет", "У меня". Inside a sentence
+// these are written in lower case; the polite "Вы", "Вас", "Ваш" are not
+// among them, nor is a word in capitals ("В СССР" may be a heading's end).
+func capitalFunctionWord(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsUpper(r) {
+		return false
+	}
+	end := strings.IndexByte(s, ' ')
+	if end < 0 || end > maxFunctionWordLen {
+		return false
+	}
+	var buf [maxFunctionWordLen]byte
+	b := utf8.AppendRune(buf[:0], unicode.ToLower(r))
+	for _, r := range s[n:end] {
+		if !unicode.IsLower(r) {
+			return false
+		}
+		b = utf8.AppendRune(b, r)
+	}
+	if !functionWords[string(b)] {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(s[end+1:])
+	return unicode.Is(unicode.Cyrillic, next) && unicode.IsLower(next)
+}
+
+// maxFunctionWordLen is the byte length of the longest key of
+// functionWords ("поэтому").
+const maxFunctionWordLen = 14
+
+var functionWords = map[string]bool{
+	"я": true, "мы": true, "он": true, "она": true, "оно": true, "они": true,
+	"его": true, "её": true, "ее": true, "их": true, "ему": true, "ей": true,
+	"им": true, "меня": true, "мне": true, "нас": true, "нам": true,
+	"и": true, "а": true, "но": true, "или": true, "если": true, "когда": true,
+	"потому": true, "поэтому": true, "однако": true, "зато": true, "тоже": true,
+	"также": true, "не": true, "ни": true, "да": true, "нет": true, "вот": true,
+	"ну": true, "уже": true, "еще": true, "ещё": true, "даже": true,
+	"только": true, "так": true, "тут": true, "там": true, "здесь": true,
+	"это": true, "этот": true, "эта": true, "эти": true, "что": true,
+	"как": true, "кто": true, "где": true, "почему": true, "зачем": true,
+	"в": true, "во": true, "на": true, "по": true, "с": true, "со": true,
+	"к": true, "ко": true, "о": true, "об": true, "у": true, "за": true,
+	"из": true, "от": true, "до": true, "для": true, "при": true, "про": true,
+	"без": true, "через": true, "после": true, "перед": true,
 }
 
 // endsAfter reports whether the period after the abbreviation w (without
@@ -133,6 +232,8 @@ func endsAfter(prev, w string, next rune) bool {
 	}
 	p := trimOpeners(prev)
 	switch w {
+	case "I", "V", "X":
+		return capitalised(p) // "королю Твртко I. Сын": a Roman numeral after a name, not an initial
 	case "д", "п":
 		return p == "т." // "и т. д.", "и т. п."
 	case "э":
@@ -143,6 +244,17 @@ func endsAfter(prev, w string, next rune) bool {
 		return true // "всё Ок. Своей": "ок." and "рис." precede numbers, not names
 	}
 	return afterNumber[w] && number(p)
+}
+
+// capitalised reports whether w is a Cyrillic word with a capital first
+// letter and lower-case letters after it: "Твртко", "Пётр".
+func capitalised(w string) bool {
+	for i, r := range w {
+		if !unicode.Is(unicode.Cyrillic, r) || unicode.IsUpper(r) != (i == 0) || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return utf8.RuneCountInString(w) >= 2
 }
 
 // maxAbbrevLen is the byte length of the longest key of nameAbbrevs,
