@@ -527,6 +527,11 @@ func TestWellKnownShorteners(t *testing.T) {
 		{"cutt.ly", linkcheck.Shortener, ""},
 		{"is.gd", linkcheck.Shortener, ""},
 		{"t.ly", linkcheck.Shortener, ""},
+		{"go-link.ru", linkcheck.Shortener, "a Russian public shortener, added by spinwise"},
+		{"s.ee", linkcheck.Shortener, "added by spinwise"},
+		{"shorten.world", linkcheck.Shortener, "added by spinwise"},
+		{"linkvertise.com", linkcheck.Shortener, "a pay-per-click wrapper, added by spinwise"},
+		{"temu.to", linkcheck.OK, "a company's own short domain"},
 		{"youtu.be", linkcheck.OK, "a company's own short domain: it leads to YouTube only"},
 		{"goo.glass.ru", linkcheck.OK, "goo.gl matches on label boundaries only"},
 	} {
