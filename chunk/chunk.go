@@ -101,6 +101,13 @@ func split(text string, links []linkcheck.Link, given bool, opts *Options) ([]st
 	if err != nil {
 		return nil, err
 	}
+	if start, end, ok := fits(text, max, u); ok {
+		// Most messages fit: no run needs a level.
+		if start == end {
+			return nil, nil
+		}
+		return []string{text[start:end]}, nil
+	}
 	w := walk(text, u)
 	if w.start == w.end {
 		return nil, nil

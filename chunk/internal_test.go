@@ -110,3 +110,59 @@ func FuzzMeasure(f *testing.F) {
 		}
 	})
 }
+
+// checkFits fails when fits accepts text but disagrees with walk on where
+// the trimmed text starts and ends, or on whether it is within max.
+func checkFits(t *testing.T, text string, max int, u Unit) {
+	t.Helper()
+	start, end, ok := fits(text, max, u)
+	if !ok {
+		return
+	}
+	w := walk(text, u)
+	if w.start < 0 {
+		w.start, w.end = len(text), len(text) // all white space: walk finds no start
+	}
+	if start == end && w.start == w.end {
+		return
+	}
+	if start != w.start || end != w.end {
+		t.Fatalf("fits(%q, %d, %v) trims to [%d:%d], walk to [%d:%d]", text, max, u, start, end, w.start, w.end)
+	}
+	if m := w.total - w.startCum; m > max {
+		t.Fatalf("fits(%q, %d, %v) says it fits, walk measures %d", text, max, u, m)
+	}
+}
+
+// TestFitsAgreesWithWalk: the shortcut Split takes for a text that fits
+// trims it exactly as the full walk does, around clusters that join a
+// space to a mark, CR LF, invalid bytes and characters beyond the BMP.
+func TestFitsAgreesWithWalk(t *testing.T) {
+	texts := []string{
+		"", " ", " \t\n ", "Привет", "  Привет, мир!  ", "\r\nПривет\r\n", " \u0301Привет", "Привет \u0301",
+		"Привет\u0600 ", "\u00a0Привет\u00a0", "\u3000Привет\u3000", "\u2028Привет\u2029", "😀 ", " 😀",
+		" 👍🏽 ", "\xff Привет \xfe", " \r", "\r ", "a\r\n", " \u200dx", "x \u200d", "🇷🇺 🇷🇺", "\u0085x\u0085",
+	}
+	for _, text := range texts {
+		for _, u := range []Unit{Runes, UTF16, Graphemes} {
+			for _, max := range []int{1, 2, 3, 5, 8, 1000} {
+				checkFits(t, text, max, u)
+			}
+		}
+	}
+}
+
+// FuzzFits checks fits against walk on any input.
+func FuzzFits(f *testing.F) {
+	f.Add(" \u0301Привет ", 10)
+	f.Add("\r\n😀\r\n", 3)
+	f.Add("Привет\u0600 ", 7)
+	f.Fuzz(func(t *testing.T, text string, max int) {
+		if max < 1 || max > 1<<20 || len(text) > 1<<12 {
+			return
+		}
+		for _, u := range []Unit{Runes, UTF16, Graphemes} {
+			checkFits(t, text, max, u)
+		}
+	})
+}

@@ -211,6 +211,59 @@ func decode(text string, i int) (rune, int) {
 	return utf8.DecodeRuneInString(text[i:])
 }
 
+// fits reports whether text is within max units by a bound that needs no
+// grapheme segmentation (its runes, plus one for each rune beyond the BMP
+// in UTF16), and returns where its leading white space ends and its
+// trailing white space begins, as walk finds them. It says no, and walk
+// decides, when the text is longer than max runes or when a white space
+// rune at either end has a neighbour that might join its cluster.
+func fits(text string, max int, u Unit) (start, end int, ok bool) {
+	n := utf8.RuneCountInString(text)
+	if u == UTF16 {
+		for i := 0; i < len(text); i++ {
+			if text[i] >= 0xF0 {
+				n++
+			}
+		}
+	}
+	if n > max {
+		return 0, 0, false
+	}
+	start = 0
+	for start < len(text) {
+		r, size := decode(text, start)
+		if ws, _, _ := spaceRune(r); !ws {
+			break
+		}
+		if !simple(r) {
+			return 0, 0, false
+		}
+		if start+size < len(text) {
+			if r2, _ := decode(text, start+size); !simple(r2) && r2 != '\r' {
+				return 0, 0, false // "\u0020\u0301" is one cluster, and no white space
+			}
+		}
+		start += size
+	}
+	end = len(text)
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:end])
+		if ws, _, _ := spaceRune(r); !ws {
+			break
+		}
+		if !simple(r) && r != '\r' {
+			return 0, 0, false
+		}
+		if end-size > start {
+			if p, _ := utf8.DecodeLastRuneInString(text[start : end-size]); !simple(p) && p != '\r' {
+				return 0, 0, false
+			}
+		}
+		end -= size
+	}
+	return start, end, true
+}
+
 // walk makes the one pass over text that every Split needs: it measures
 // the text in u and finds the white space runs with their levels.
 func walk(text string, u Unit) walked {
