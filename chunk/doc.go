@@ -64,14 +64,13 @@
 // #отель Добрый вечер") and a link after words ("петицию https://x.ru/1
 // Против", not the second of two links). A lone "(" after an end is a sad
 // smiley unless a ")" closes it ahead on its line: then it opens the next
-// sentence ("налогами. ( Не карманных)."). A pronoun, conjunction,
-// particle or preposition written with a capital after a lower-case word
-// and before another begins a sentence the writer did not mark: "Спасибо
-// за заказ Мы доставим его завтра", "Напишу обязательно У меня вопрос"
-// (the polite "Вы", "Вас", "Ваш" are written with a capital inside a
-// sentence and do not count, nor does title case, "Поздравляем С Новым
-// Годом"). Speech after a colon and a dash (not a hyphen) before a capital
-// is a sentence of its own: "и произнёс: — Вообще-то она не вредная."
+// sentence ("налогами. ( Не карманных)."). A pronoun, conjunction or
+// particle written with a capital after a lower-case word and before
+// another begins a sentence the writer did not mark: "Спасибо за заказ Мы
+// доставим его завтра", "Напишу обязательно Я тоже" (not the polite "Вы",
+// "Вас", "Ваш", written with a capital inside a sentence, nor prepositions
+// and "и", "а", which set phrases capitalise: "поздравляем С днём
+// рождения", "ждём вас В гости", nor title case).
 //
 // Not every mark ends one:
 //
@@ -105,8 +104,10 @@
 //     плану". A longer number ends a sentence ("В 1905. Потом"). Periods
 //     inside numbers ("3.5", "01.02.2025") are not followed by white
 //     space, so they never end a sentence either. A list marker with a
-//     bracket, one or two digits or a letter and ')' ("1)", "б)"), is no
-//     smiley: it never ends a sentence, it opens the item after it.
+//     bracket is no smiley: it never ends a sentence, it opens the item
+//     after it. It is a letter and ')' ("б)") anywhere, or one or two digits
+//     and ')' ("1)") at the start of a line or a sentence or after ':', ','
+//     or ';'; elsewhere "до 18) До встречи" is a number and a smiley.
 //
 // Some abbreviations end a sentence before a capital letter though:
 // those that often close one ("руб.", "тыс.", "млн", "др.", "т.д.",

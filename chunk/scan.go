@@ -218,6 +218,9 @@ func decode(text string, i int) (rune, int) {
 // decides, when the text is longer than max runes or when a white space
 // rune at either end has a neighbour that might join its cluster.
 func fits(text string, max int, u Unit) (start, end int, ok bool) {
+	if (len(text)+3)/4 > max {
+		return 0, 0, false // more than max runes: a rune is at most 4 bytes
+	}
 	n := utf8.RuneCountInString(text)
 	if u == UTF16 {
 		for i := 0; i < len(text); i++ {

@@ -27,7 +27,7 @@ const lookahead = 48
 
 // classify returns the level of a run of spaces (no line break).
 func classify(c near) level {
-	if c.depth == 0 && listMarker(c.tok) {
+	if c.depth == 0 && listMarker(c.tok, c.afterEnd || listIntro(c.prev)) {
 		return levelWord // "1) Первый пункт", "б) второй": the item goes on, no smiley ends it
 	}
 	core, decor := stripDecor(c.tok, c.depth)
@@ -94,10 +94,6 @@ func classify(c near) level {
 			return levelWord
 		}
 		return levelSentence
-	case r == ':' && !quoted && !decor && startsUpper(c.next2) && !strings.HasPrefix(c.next, "- "):
-		// Speech after a colon and a dash (not a hyphen) is an utterance of
-		// its own: "и произнёс: — Вообще-то она не вредная."
-		return levelSentence
 	case r == ',' || r == ';' || r == ':' || r == '—' || r == '–':
 		return levelClause
 	case r == '-':
@@ -115,9 +111,9 @@ func classify(c near) level {
 		return levelSentence
 	}
 	if capitalFunctionWord(c.next) && lowerWord(c.tok) {
-		// Words with no punctuation, then a pronoun, conjunction,
-		// particle or preposition with a capital: a new sentence that the
-		// writer did not mark ("Напишу обязательно Я тоже не понимаю").
+		// Words with no punctuation, then a pronoun, conjunction or
+		// particle with a capital: a new sentence that the writer did not
+		// mark ("Напишу обязательно Я тоже не понимаю").
 		return levelSentence
 	}
 	if hanging(c.tok) {
@@ -127,23 +123,27 @@ func classify(c near) level {
 }
 
 // listMarker reports whether w marks a list item with a closing bracket:
-// one or two digits or one of the letters lists are lettered with, then
-// ')': "1)", "12)", "б)", "c)".
-func listMarker(w string) bool {
+// a letter lists are lettered with and ')' ("б)", "c)"), or, where an item
+// may begin (placed: at the start of a line or a sentence, or after a
+// colon, comma or semicolon), one or two digits and ')' ("1)", "12)").
+// Elsewhere a number before ')' is a number and a smiley: "Ждём вас до 18)
+// До встречи".
+func listMarker(w string, placed bool) bool {
 	m, ok := strings.CutSuffix(w, ")")
 	if !ok || m == "" {
 		return false
 	}
 	if len(m) <= 2 && strings.Trim(m, "0123456789") == "" {
-		return true
+		return placed
 	}
 	r, n := utf8.DecodeRuneInString(m)
 	return n == len(m) && (r >= 'а' && r <= 'е' || r >= 'a' && r <= 'f')
 }
 
-func startsUpper(w string) bool {
-	r, _ := utf8.DecodeRuneInString(trimOpeners(w))
-	return unicode.IsUpper(r)
+// listIntro reports whether the word w ends with a mark after which a
+// list item may follow on the same line: ':', ',' or ';'.
+func listIntro(w string) bool {
+	return strings.HasSuffix(w, ":") || strings.HasSuffix(w, ",") || strings.HasSuffix(w, ";")
 }
 
 // lowerWord reports whether w is a word of two or more lower-case
@@ -154,19 +154,26 @@ func lowerWord(w string) bool {
 	if len(w) < 4 || len(w) > 64 || hanging(w) || abbrevs[w] {
 		return false
 	}
+	letters := 0
 	for _, r := range w {
-		if r != '-' && !(unicode.Is(unicode.Cyrillic, r) && unicode.IsLower(r)) {
+		if r == '-' {
+			continue
+		}
+		if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLower(r) {
 			return false
 		}
+		letters++
 	}
-	return true
+	return letters >= 2
 }
 
 // capitalFunctionWord reports whether s begins with a pronoun,
-// conjunction, particle or preposition written with a capital and then a
-// lower-case word: "Я тоже", "Или хочет", "У меня". Inside a sentence
-// these are written in lower case; the polite "Вы", "Вас", "Ваш" are not
-// among them, nor is a word in capitals ("В СССР" may be a heading's end).
+// conjunction or particle written with a capital and then a lower-case
+// word: "Я тоже", "Или хочет", "Не допустить". Inside a sentence these
+// are written in lower case. Not among them: the polite "Вы", "Вас",
+// "Ваш", written with a capital inside a sentence; prepositions and "и",
+// "а", which set phrases capitalise ("поздравляем С днём рождения", "ждём
+// вас В гости"); and a word in capitals.
 func capitalFunctionWord(s string) bool {
 	r, n := utf8.DecodeRuneInString(s)
 	if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsUpper(r) {
@@ -199,17 +206,13 @@ var functionWords = map[string]bool{
 	"я": true, "мы": true, "он": true, "она": true, "оно": true, "они": true,
 	"его": true, "её": true, "ее": true, "их": true, "ему": true, "ей": true,
 	"им": true, "меня": true, "мне": true, "нас": true, "нам": true,
-	"и": true, "а": true, "но": true, "или": true, "если": true, "когда": true,
-	"потому": true, "поэтому": true, "однако": true, "зато": true, "тоже": true,
-	"также": true, "не": true, "ни": true, "да": true, "нет": true, "вот": true,
-	"ну": true, "уже": true, "еще": true, "ещё": true, "даже": true,
-	"только": true, "так": true, "тут": true, "там": true, "здесь": true,
-	"это": true, "этот": true, "эта": true, "эти": true, "что": true,
-	"как": true, "кто": true, "где": true, "почему": true, "зачем": true,
-	"в": true, "во": true, "на": true, "по": true, "с": true, "со": true,
-	"к": true, "ко": true, "о": true, "об": true, "у": true, "за": true,
-	"из": true, "от": true, "до": true, "для": true, "при": true, "про": true,
-	"без": true, "через": true, "после": true, "перед": true,
+	"но": true, "или": true, "если": true, "когда": true, "потому": true,
+	"поэтому": true, "однако": true, "зато": true, "тоже": true, "также": true,
+	"не": true, "ни": true, "да": true, "нет": true, "вот": true, "ну": true,
+	"уже": true, "еще": true, "ещё": true, "даже": true, "только": true,
+	"так": true, "тут": true, "там": true, "здесь": true, "это": true,
+	"этот": true, "эта": true, "эти": true, "что": true, "как": true,
+	"кто": true, "где": true, "почему": true, "зачем": true,
 }
 
 // endsAfter reports whether the period after the abbreviation w (without

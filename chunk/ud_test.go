@@ -218,7 +218,7 @@ func mark(u udText, got []int) string {
 // udFloor is the F1 of Sentences on the held-out split (test.tsv) that
 // BENCHMARKS.md reports, rounded down: a change to the sentence rules that
 // loses boundaries fails here.
-var udFloor = map[bool]float64{false: 0.969, true: 0.971}
+var udFloor = map[bool]float64{false: 0.966, true: 0.969}
 
 // TestSentencesUD scores Sentences against the human sentence
 // segmentation of the Universal Dependencies Russian treebanks
