@@ -290,6 +290,18 @@ func walk(text string, u Unit) walked {
 		r, size = decode(text, 0)
 	}
 	for i := 0; i < len(text); {
+		if !inRun && w.start >= 0 {
+			// Inside a word most clusters are one plain letter: count
+			// them in bulk (each is one unit in every unit).
+			if k, m := plainRun(text, i); m > 0 {
+				cum += m
+				w.end, w.total = k, cum
+				if i = k; i == len(text) {
+					break
+				}
+				r, size = decode(text, i)
+			}
+		}
 		// The cluster at i: one simple rune when the next is simple too,
 		// else whatever UAX #29 says.
 		var n, runes, u16 int
@@ -328,50 +340,69 @@ func walk(text string, u Unit) walked {
 				inRun = false
 				cur.ws1, cur.cum1 = i, cum
 				cur.blocked = !breakable
-				c := near{
-					tok:       text[tokStart:cur.ws0],
-					prev:      prevTok,
-					lineStart: lineStart,
-					afterEnd:  lineStart,
-					depth:     depth,
+				tok := text[tokStart:cur.ws0]
+				// Most words are plain (see plainWord): no quotation mark,
+				// bracket, emoji or smiley in them, and quickLevel often
+				// knows the level of the run after them without classify.
+				plain := plainWord(tok)
+				if !plain && (quote || maybeQuote(tok)) {
+					quote = quoteState(quote, tok)
 				}
-				if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence {
-					c.afterEnd = true
-				}
-				if quote || maybeQuote(c.tok) {
-					quote = quoteState(quote, c.tok)
-				}
-				if quote && nl == 0 {
-					c.quoteCloses = quoteAhead(text, i)
-				}
-				switch {
-				case nl >= 2:
+				if nl >= 2 {
 					cur.level = levelParagraph
-				case nl == 1:
-					cur.level = levelLine
-					c.next, _ = nextWords(text, i)
-					switch classify(c) {
-					case levelSentence:
-					case levelClause, levelHanging:
-						cur.lineGoesOn = true
-					default:
-						cur.lineGoesOn = unicode.IsLower(r)
+				} else {
+					lv, ok := level(0), false
+					if plain {
+						lv, ok = quickLevel(tok, text, i)
 					}
-				default:
-					c.next, c.next2 = nextWords(text, i)
-					cur.level = classify(c)
+					if !ok {
+						c := near{
+							tok:       tok,
+							prev:      prevTok,
+							lineStart: lineStart,
+							afterEnd:  lineStart,
+							depth:     depth,
+						}
+						if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence {
+							c.afterEnd = true
+						}
+						if nl == 0 {
+							if quote {
+								c.quoteCloses = quoteAhead(text, i)
+							}
+							c.next, c.next2 = nextWords(text, i)
+						} else {
+							c.next, _ = nextWords(text, i)
+						}
+						lv = classify(c)
+					}
+					cur.level = lv
+					if nl == 1 {
+						cur.level = levelLine
+						switch lv {
+						case levelSentence:
+						case levelClause, levelHanging:
+							cur.lineGoesOn = true
+						default:
+							cur.lineGoesOn = unicode.IsLower(r)
+						}
+					}
 				}
-				// Emoji and smileys after a sentence end belong to that
-				// sentence ("Ждём вас! 😊 Приходите"): it ends after them.
-				// A lone "(" is a sad smiley unless a ")" closes it ahead
-				// ("налогами. ( Не карманных)."): then it opens the next.
-				if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence && attachable(c.tok) &&
-					!(c.tok == "(" && parenAhead(text, i)) {
-					w.runs[k].level = levelWord
-					cur.level = max(cur.level, levelSentence)
+				// A plain word is no emoji or smiley, and opens or closes
+				// no bracket.
+				if !plain {
+					// Emoji and smileys after a sentence end belong to that
+					// sentence ("Ждём вас! 😊 Приходите"): it ends after them.
+					// A lone "(" is a sad smiley unless a ")" closes it ahead
+					// ("налогами. ( Не карманных)."): then it opens the next.
+					if k := len(w.runs) - 1; k >= 0 && w.runs[k].level == levelSentence && attachable(tok) &&
+						!(tok == "(" && parenAhead(text, i)) {
+						w.runs[k].level = levelWord
+						cur.level = max(cur.level, levelSentence)
+					}
+					depth = max(depth+parenDelta(tok), 0)
 				}
-				depth = max(depth+parenDelta(c.tok), 0)
-				prevTok = c.tok
+				prevTok = tok
 				if nl > 0 {
 					prevTok = ""
 				}
@@ -410,6 +441,59 @@ func walk(text string, u Unit) walked {
 		w.runs[k].level = levelWord
 	}
 	return w
+}
+
+// plainRun counts the clusters from text[i] on that walk would find one by
+// one as single runes that are simple and no white space, ASCII or two
+// bytes long (Latin, Cyrillic): such a rune is a cluster alone when the
+// rune after it is simple. It returns where they end and how many they
+// are. The last plain rune counts only when what follows it is surely
+// simple (the end of the text, or ASCII other than CR); otherwise it is
+// left to walk's general path, which looks at its neighbour.
+func plainRun(text string, i int) (end, count int) {
+	last := -1 // the start of the last plain rune, not counted yet
+	k := i
+	for k < len(text) {
+		c := text[k]
+		size := 1
+		if c < utf8.RuneSelf {
+			if c <= ' ' && (c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r') {
+				break // white space, or CR
+			}
+		} else if c >= 0xC2 && c <= 0xDF && k+1 < len(text) && text[k+1]&0xC0 == 0x80 {
+			if !plain2(rune(c&0x1F)<<6 | rune(text[k+1]&0x3F)) {
+				break
+			}
+			size = 2
+		} else {
+			break
+		}
+		if last >= 0 {
+			count++ // the rune after it, at k, is plain and so simple
+		}
+		last = k
+		k += size
+	}
+	switch {
+	case last < 0:
+		return i, 0
+	case k == len(text) || text[k] < utf8.RuneSelf && text[k] != '\r':
+		return k, count + 1
+	}
+	return last, count
+}
+
+// plain2 reports whether the rune r, U+0080 to U+07FF, is simple and no
+// white space: U+0085 and U+00A0 are white space; U+0300-U+03FF,
+// U+0483-U+0489 and U+0530 on are not simple.
+func plain2(r rune) bool {
+	switch {
+	case r >= 0x400:
+		return r < 0x483 || r >= 0x48A && r < 0x530
+	case r >= 0x300:
+		return false
+	}
+	return r != 0x85 && r != 0xA0
 }
 
 // nextWords returns the next nextLen bytes of text from i, where a word

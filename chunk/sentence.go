@@ -122,6 +122,80 @@ func classify(c near) level {
 	return levelWord
 }
 
+// plainWord reports whether tok is one of the commonest words: ASCII
+// letters and digits and the Cyrillic letters А-Я, а-я, Ё, ё, then at
+// most one ',', ';' or ':'. Such a word has no quotation mark (for
+// quoteState), bracket (parenDelta), emoji, smiley, closing mark or dash
+// (stripDecor, trimClosers, attachable), and is no list marker, hash tag
+// or link.
+func plainWord(tok string) bool {
+	n := len(tok)
+	if n == 0 {
+		return false
+	}
+	switch tok[n-1] {
+	case ',', ';', ':':
+		n--
+	}
+	if n == 0 {
+		return false
+	}
+	for k := 0; k < n; {
+		c := tok[k]
+		switch {
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			k++
+		case k+1 < n && cyrillicLetter(c, tok[k+1]):
+			k += 2
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// cyrillicLetter reports whether the bytes b0, b1 encode one of А-Я, а-я,
+// Ё, ё.
+func cyrillicLetter(b0, b1 byte) bool {
+	return b0 == 0xD0 && (b1 >= 0x90 && b1 <= 0xBF || b1 == 0x81) || b0 == 0xD1 && (b1 >= 0x80 && b1 <= 0x8F || b1 == 0x91)
+}
+
+// quickLevel returns, without the context classify needs, the level
+// classify gives a run of spaces after the plain word tok (see plainWord)
+// when text[i:] follows the run; ok is false when the answer depends on
+// more.
+//
+// It agrees with classify because a plain word is no list marker and has
+// no emoji, smiley or closing mark at its end: stripDecor and trimClosers
+// leave it, and decor is false. After ',', ';' or ':' classify says
+// levelClause whatever follows. After a letter or a digit no punctuation
+// rule applies and tok is no hash tag or link; only
+// "capitalFunctionWord(next) && lowerWord(tok)" remains before hanging,
+// and capitalFunctionWord is false when the next word begins with ASCII
+// or a lower-case а-я, ё: it needs a Cyrillic capital.
+func quickLevel(tok, text string, i int) (l level, ok bool) {
+	switch tok[len(tok)-1] {
+	case ',', ';', ':':
+		return levelClause, true
+	}
+	if text[i] >= utf8.RuneSelf && (i+1 == len(text) || !lowerCyrillic(text[i], text[i+1])) {
+		return 0, false // maybe a capital function word: "обязательно Я тоже"
+	}
+	if len(tok) > 6 {
+		return levelWord, true // longer than any word hanging knows
+	}
+	if hanging(tok) {
+		return levelHanging, true
+	}
+	return levelWord, true
+}
+
+// lowerCyrillic reports whether the bytes b0, b1 encode a lower-case
+// letter а-я or ё.
+func lowerCyrillic(b0, b1 byte) bool {
+	return b0 == 0xD0 && b1 >= 0xB0 && b1 <= 0xBF || b0 == 0xD1 && (b1 >= 0x80 && b1 <= 0x8F || b1 == 0x91)
+}
+
 // listMarker reports whether w marks a list item with a closing bracket:
 // a letter lists are lettered with and ')' ("б)", "c)"), or, where an item
 // may begin (placed: at the start of a line or a sentence, or after a
