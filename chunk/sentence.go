@@ -181,8 +181,14 @@ func quickLevel(tok, text string, i int) (l level, ok bool) {
 	if text[i] >= utf8.RuneSelf && (i+1 == len(text) || !lowerCyrillic(text[i], text[i+1])) {
 		return 0, false // maybe a capital function word: "обязательно Я тоже"
 	}
-	if len(tok) > 6 {
+	switch {
+	case len(tok) > 6:
 		return levelWord, true // longer than any word hanging knows
+	case len(tok) >= 2 && lowerCyrillic(tok[0], tok[1]):
+		if hangingWord(tok) { // in lower case already: hanging(tok)
+			return levelHanging, true
+		}
+		return levelWord, true
 	}
 	if hanging(tok) {
 		return levelHanging, true
@@ -611,19 +617,29 @@ func hanging(w string) bool {
 	if len(w) > 6 || w == "" {
 		return false
 	}
-	var buf [8]byte
 	r, n := utf8.DecodeRuneInString(w)
-	b := utf8.AppendRune(buf[:0], unicode.ToLower(r))
-	b = append(b, w[n:]...)
-	return hangingWords[string(b)]
+	if lr := unicode.ToLower(r); lr != r {
+		var buf [8]byte
+		b := utf8.AppendRune(buf[:0], lr)
+		b = append(b, w[n:]...)
+		return hangingWord(string(b))
+	}
+	return hangingWord(w)
 }
 
-var hangingWords = map[string]bool{
-	"а": true, "без": true, "в": true, "во": true, "для": true, "до": true,
-	"за": true, "и": true, "из": true, "или": true, "к": true, "ко": true,
-	"на": true, "над": true, "не": true, "ни": true, "но": true, "о": true,
-	"об": true, "от": true, "по": true, "под": true, "при": true, "про": true,
-	"с": true, "со": true, "у": true, "что": true, "как": true,
+// hangingWord reports whether w is one of the words hanging knows, in
+// lower case. A switch, not a map: it is asked about most words of a long
+// message, and hashing cost more than the comparisons.
+func hangingWord(w string) bool {
+	switch w {
+	case "а", "без", "в", "во", "для", "до",
+		"за", "и", "из", "или", "к", "ко",
+		"на", "над", "не", "ни", "но", "о",
+		"об", "от", "по", "под", "при", "про",
+		"с", "со", "у", "что", "как":
+		return true
+	}
+	return false
 }
 
 // closer reports whether r closes a quotation or a bracket.

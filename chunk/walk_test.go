@@ -11,6 +11,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/spinwise/spinwise/internal/corpus"
 	"github.com/spinwise/spinwise/template"
@@ -153,6 +155,22 @@ func TestWalkMatchesReference(t *testing.T) {
 	}
 }
 
+// TestHangingMatchesReference holds hanging, a switch now, to hangingRef,
+// the map it was, on every word of the map in both cases and on the
+// pieces of adversarial text.
+func TestHangingMatchesReference(t *testing.T) {
+	words := slices.Concat(walkPieces, []string{"", "Без", "БЕЗ", "Ко", "ко-", "ещё", "Что", "Как", "как,"})
+	for w := range hangingWordsRef {
+		r, n := utf8.DecodeRuneInString(w)
+		words = append(words, w, string(unicode.ToUpper(r))+w[n:], strings.ToUpper(w), w+"x")
+	}
+	for _, w := range words {
+		if got, want := hanging(w), hangingRef(w); got != want {
+			t.Errorf("hanging(%q) = %v, hangingRef says %v", w, got, want)
+		}
+	}
+}
+
 // FuzzWalkMatchesReference holds walk to walkRef on any input.
 func FuzzWalkMatchesReference(f *testing.F) {
 	for _, text := range corpusSeeds(f) {
@@ -167,6 +185,9 @@ func FuzzWalkMatchesReference(f *testing.F) {
 			return
 		}
 		sameWalk(t, "fuzz", text)
+		if hanging(text) != hangingRef(text) {
+			t.Fatalf("hanging(%q) = %v, hangingRef says %v", text, hanging(text), hangingRef(text))
+		}
 	})
 }
 

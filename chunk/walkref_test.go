@@ -2,10 +2,11 @@ package chunk
 
 // The reference implementation of walk: the code of walk and of the
 // functions it calls that were rewritten for speed (simple, cluster,
-// space, spaceRune, decode, nextWords, classify), as they were before that
-// rewrite. walk_test.go holds the fast walk to it, result for result, on
-// the corpus, the UD sentences and generated adversarial text. The helpers
-// not rewritten (quoteState, attachable, parenDelta, ...) are shared.
+// space, spaceRune, decode, nextWords, classify, hanging with its table,
+// and lowerWord, which calls hanging), as they were before that rewrite.
+// walk_test.go holds the fast walk to it, result for result, on the
+// corpus, the UD sentences and generated adversarial text. The helpers not
+// rewritten (quoteState, attachable, parenDelta, ...) are shared.
 
 import (
 	"strings"
@@ -409,14 +410,58 @@ func classifyRef(c near) level {
 		// https://x.ru/1 Против"), but not one of a list of links.
 		return levelSentence
 	}
-	if capitalFunctionWord(c.next) && lowerWord(c.tok) {
+	if capitalFunctionWord(c.next) && lowerWordRef(c.tok) {
 		// Words with no punctuation, then a pronoun, conjunction or
 		// particle with a capital: a new sentence that the writer did not
 		// mark ("Напишу обязательно Я тоже не понимаю").
 		return levelSentence
 	}
-	if hanging(c.tok) {
+	if hangingRef(c.tok) {
 		return levelHanging
 	}
 	return levelWord
+}
+
+// hangingRef reports whether w is a short preposition, conjunction or
+// particle that belongs with the word after it, so a chunk should not end
+// on it ("... или по" / "телефону"), as Russian typesetting keeps it off a
+// line's end. The case of the first letter is ignored.
+func hangingRef(w string) bool {
+	if len(w) > 6 || w == "" {
+		return false
+	}
+	var buf [8]byte
+	r, n := utf8.DecodeRuneInString(w)
+	b := utf8.AppendRune(buf[:0], unicode.ToLower(r))
+	b = append(b, w[n:]...)
+	return hangingWordsRef[string(b)]
+}
+
+var hangingWordsRef = map[string]bool{
+	"а": true, "без": true, "в": true, "во": true, "для": true, "до": true,
+	"за": true, "и": true, "из": true, "или": true, "к": true, "ко": true,
+	"на": true, "над": true, "не": true, "ни": true, "но": true, "о": true,
+	"об": true, "от": true, "по": true, "под": true, "при": true, "про": true,
+	"с": true, "со": true, "у": true, "что": true, "как": true,
+}
+
+// lowerWordRef reports whether w is a word of two or more lower-case
+// Cyrillic letters and hyphens, not a preposition or conjunction that the
+// next word belongs to, nor an abbreviation written without its period
+// ("2015 г На").
+func lowerWordRef(w string) bool {
+	if len(w) < 4 || len(w) > 64 || hangingRef(w) || abbrevs[w] {
+		return false
+	}
+	letters := 0
+	for _, r := range w {
+		if r == '-' {
+			continue
+		}
+		if !unicode.Is(unicode.Cyrillic, r) || !unicode.IsLower(r) {
+			return false
+		}
+		letters++
+	}
+	return letters >= 2
 }
