@@ -24,7 +24,8 @@ var large = flag.Bool("large", false, "also run the benchmarks whose one iterati
 // the batch (near-duplicates from one template are many); at 100k and 1M
 // messages one iteration takes minutes on 2 cores, so those run only with
 // -large (go test -bench Campaign -large ./campaign/). Every other
-// iteration stays under ~30 s.
+// iteration stays under ~30 s. long_news/20k/noreport runs the corpus
+// template whose every message is split.
 func BenchmarkCampaign(b *testing.B) {
 	src := corpus.Template("reactivation") // the corpus template with the most variants (2,304)
 	for _, size := range []struct {
@@ -43,6 +44,10 @@ func BenchmarkCampaign(b *testing.B) {
 			})
 		}
 	}
+	// Here the walk over long messages (chunk) shows.
+	b.Run("long_news/20k/noreport", func(b *testing.B) {
+		benchRun(b, corpus.Template("long_news"), 20_000, false)
+	})
 }
 
 func mallocs() uint64 {
