@@ -109,6 +109,7 @@ func split(text string, links []linkcheck.Link, given bool, opts *Options) ([]st
 		return []string{text[start:end]}, nil
 	}
 	w := walk(text, u)
+	defer w.release() // the chunks are substrings of text: nothing keeps the runs
 	if w.start == w.end {
 		return nil, nil
 	}

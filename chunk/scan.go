@@ -2,6 +2,7 @@ package chunk
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -36,9 +37,31 @@ type run struct {
 // walked is the result of one pass over the text.
 type walked struct {
 	runs       []run
-	start, end int // byte offsets of the text without leading and trailing white space
-	startCum   int // length of text[:start], in the unit
-	total      int // length of text[:end], in the unit
+	start, end int    // byte offsets of the text without leading and trailing white space
+	startCum   int    // length of text[:start], in the unit
+	total      int    // length of text[:end], in the unit
+	pooled     *[]run // where runs came from in runsPool, for release; nil when not from it
+}
+
+// runsPool recycles the runs of walks over long texts: a few KB a long
+// message, most of the bytes Split allocates for it. Each walk takes a
+// slice of its own and gives it back when its caller is done with it
+// (release), so concurrent Splits share nothing.
+var runsPool sync.Pool // of *[]run
+
+// maxPooledRuns bounds the slices runsPool keeps: the runs of a huge text
+// are not held for the next message.
+const maxPooledRuns = 4096
+
+// release gives w's runs back to runsPool. Neither w nor a copy of it may
+// be used after.
+func (w *walked) release() {
+	if w.pooled == nil || cap(w.runs) > maxPooledRuns {
+		return
+	}
+	*w.pooled = w.runs[:0]
+	runsPool.Put(w.pooled)
+	w.runs, w.pooled = nil, nil
 }
 
 // simple reports whether r is a rune that is a grapheme cluster on its own
@@ -272,7 +295,15 @@ func fits(text string, max int, u Unit) (start, end int, ok bool) {
 func walk(text string, u Unit) walked {
 	w := walked{start: -1}
 	if len(text) > 64 {
-		w.runs = make([]run, 0, len(text)/8)
+		n := len(text) / 8
+		p, _ := runsPool.Get().(*[]run)
+		if p == nil {
+			p = new([]run)
+		}
+		if cap(*p) < n {
+			*p = make([]run, 0, n)
+		}
+		w.runs, w.pooled = (*p)[:0], p
 	}
 	cum := 0
 	inRun := false

@@ -24,6 +24,7 @@ import (
 // panics.
 func Sentences(text string) []string {
 	w := walk(text, Runes)
+	defer w.release() // the sentences are substrings of text: nothing keeps the runs
 	if w.start == w.end {
 		return nil
 	}
