@@ -241,3 +241,47 @@ func BenchmarkWalk(b *testing.B) {
 		}
 	}
 }
+
+// TestConcurrentWalksShareNothing splits and finds the sentences of long
+// texts from several goroutines at once, each run reusing the runs another
+// released (runsPool), and wants what one goroutine alone gets. Run with
+// -race, it also catches two walks writing one slice.
+func TestConcurrentWalksShareNothing(t *testing.T) {
+	var texts []string
+	for _, s := range corpusSeeds(t) {
+		texts = append(texts, s, strings.Repeat(s+"\n\n", 3))
+	}
+	type result struct {
+		chunks    []string
+		err       error
+		sentences []string
+	}
+	want := make([]result, len(texts))
+	for i, s := range texts {
+		want[i].chunks, want[i].err = Split(s, &Options{Max: 80})
+		want[i].sentences = Sentences(s)
+	}
+	errs := make(chan string, 8)
+	for g := range 8 {
+		go func() {
+			for n := range 20 {
+				i := (g + n) % len(texts)
+				chunks, err := Split(texts[i], &Options{Max: 80})
+				if !slices.Equal(chunks, want[i].chunks) || (err == nil) != (want[i].err == nil) {
+					errs <- fmt.Sprintf("Split(text %d) = %q, %v; alone %q, %v", i, chunks, err, want[i].chunks, want[i].err)
+					return
+				}
+				if got := Sentences(texts[i]); !slices.Equal(got, want[i].sentences) {
+					errs <- fmt.Sprintf("Sentences(text %d) = %q; alone %q", i, got, want[i].sentences)
+					return
+				}
+			}
+			errs <- ""
+		}()
+	}
+	for range 8 {
+		if e := <-errs; e != "" {
+			t.Error(e)
+		}
+	}
+}
