@@ -90,6 +90,20 @@ func (s *scanner) bare(i int) (found, bool) {
 		return found{}, false
 	}
 	ls = l.start[a]
+	if a > 0 {
+		// Invisible characters between the abbreviations and the host
+		// ("т.\ufe00сайт.рф") are beside the link, not in it.
+		for ls < l.end[a] {
+			r, n := utf8.DecodeRuneInString(msg[ls:])
+			if !isZeroWidth(r) {
+				break
+			}
+			ls += n
+		}
+		if ls == l.end[a] {
+			return found{}, false
+		}
+	}
 	disguised := false
 	for j := a; j < k-1; j++ {
 		disguised = disguised || l.fancy(j)

@@ -237,6 +237,7 @@ var checkCases = []checkCase{
 	{name: "abbreviation pair before a word", in: "и.о.директора", want: nil},
 	{name: "listed abbreviation before a TLD word", in: "напр.сайт или в т.ч.онлайн", want: nil},
 	{name: "abbreviation before a host", in: "см.сайт.рф", want: []want{{Text: "сайт.рф", Host: "xn--80aswg.xn--p1ai"}}, why: "the host starts after the abbreviation"},
+	{name: "invisible mark after an abbreviation", in: "т.\ufe00сайт.рф и т.е.\u200bbit.ly/x", want: []want{{Text: "сайт.рф", Host: "xn--80aswg.xn--p1ai"}, {Text: "bit.ly/x", Host: "bit.ly", Verdict: linkcheck.Shortener, Reason: rShort}}, why: "an invisible character between the abbreviations and the host is beside the link, not its first character"},
 	{name: "abbreviation pair before a host with a path", in: "т.к.сайт.рф/акция", want: []want{{Text: "сайт.рф/акция", Host: "xn--80aswg.xn--p1ai"}}},
 	{name: "abbreviation before a Latin host", in: "г.salon.ru", want: []want{{Text: "salon.ru", Host: "salon.ru"}}},
 	{name: "a word before a TLD word is a host", in: "мой.сайт и школа.москва", want: []want{{Text: "мой.сайт", Host: "xn--i1afg.xn--80aswg"}, {Text: "школа.москва", Host: "xn--80atdl2c.xn--80adxhks"}}, why: "only abbreviations are text"},
