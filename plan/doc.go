@@ -54,8 +54,11 @@
 // Sending hours are wall-clock hours: on the day a zone moves its clocks,
 // the window still opens at 10:00 local time, and a gap is elapsed time,
 // so an hour that does not exist is skipped and an hour that repeats is
-// not sent twice as fast. Times are returned in the plan's location and
-// carry its offset (2026-12-02T10:00:00+03:00), in whole seconds.
+// not sent twice as fast. When the clocks skip the window's opening (02:15
+// on a day they go from 02:00 to 03:00), it opens when they change (03:00);
+// when they skip the whole window, nothing is sent that day. Times are
+// returned in the plan's location and carry its offset
+// (2026-12-02T10:00:00+03:00), in whole seconds.
 //
 // # Resuming
 //

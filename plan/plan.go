@@ -191,6 +191,9 @@ func (s *State) UnmarshalText(b []byte) error {
 	if err != nil || t.Nanosecond() != 0 {
 		return fmt.Errorf("plan: state %q: the time is not RFC 3339 in whole seconds (2026-12-02T14:05:12+03:00)", b)
 	}
+	if t.IsZero() {
+		return fmt.Errorf("plan: state %q: the time is the zero time, no message's; a state before any message is written empty", b)
+	}
 	n, err1 := strconv.Atoi(parts[1])
 	m, err2 := strconv.Atoi(parts[2])
 	if err1 != nil || err2 != nil || n < 0 || m < n {
@@ -516,10 +519,10 @@ func (p *Planner) place(t time.Time) time.Time {
 			continue
 		}
 		yy, mm, dd := noon.Date()
-		start := time.Date(yy, mm, dd, 0, h.Start, 0, 0, p.loc)
-		end := time.Date(yy, mm, dd, 0, h.End, 0, 0, p.loc)
-		if !end.After(t) {
-			continue
+		start := wallTime(yy, mm, dd, h.Start, p.loc)
+		end := wallTime(yy, mm, dd, h.End, p.loc)
+		if !end.After(t) || !end.After(start) {
+			continue // past, or a clock change skips the whole window that day
 		}
 		if t.Before(start) {
 			return start
@@ -532,7 +535,7 @@ func (p *Planner) place(t time.Time) time.Time {
 // windowEnd returns the end of the sending hours on t's day.
 func (p *Planner) windowEnd(t time.Time) time.Time {
 	y, m, d := t.Date()
-	return time.Date(y, m, d, 0, p.o.Hours.End, 0, 0, p.loc)
+	return wallTime(y, m, d, p.o.Hours.End, p.loc)
 }
 
 // nextDay returns the start of the sending hours of the day after t's.
@@ -540,9 +543,33 @@ func (p *Planner) nextDay(t time.Time) time.Time {
 	y, m, d := t.Date()
 	noon := time.Date(y, m, d+1, 12, 0, 0, 0, p.loc)
 	yy, mm, dd := noon.Date()
-	next := time.Date(yy, mm, dd, 0, p.o.Hours.Start, 0, 0, p.loc)
+	next := wallTime(yy, mm, dd, p.o.Hours.Start, p.loc)
 	if !next.After(t) {
 		next = t.Add(time.Hour)
 	}
 	return next
+}
+
+// wallTime returns the first moment at which the clocks of loc read the
+// given minute of the date (0 to 1440, 24:00 being the next day's 00:00) or
+// a later time: that reading when it exists, and the moment the clocks
+// change when a change skips it. On the day Lord Howe Island's clocks go
+// from 2:00 to 2:30, 2:15 is 2:30; time.Date would give 2:45, after the
+// sending hours 2:15-2:30, which do not exist that day.
+func wallTime(y int, m time.Month, d, minute int, loc *time.Location) time.Time {
+	t := time.Date(y, m, d, 0, minute, 0, 0, loc)
+	want := time.Date(y, m, d, 0, minute, 0, 0, time.UTC) // the reading, on a clock that never changes
+	got := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+	switch {
+	case got.After(want):
+		start, _ := t.ZoneBounds() // t is after the skipped readings: they end where its zone period starts
+		if !start.IsZero() {
+			return start
+		}
+	case got.Before(want):
+		if _, end := t.ZoneBounds(); !end.IsZero() {
+			return end
+		}
+	}
+	return t
 }

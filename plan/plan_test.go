@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
-	_ "time/tzdata" // the DST rows need Europe/Berlin and America/New_York on any machine
+	_ "time/tzdata" // the DST rows need Europe/Berlin, America/New_York and Australia/Lord_Howe on any machine
 
 	"github.com/spinwise/spinwise/plan"
 	"github.com/spinwise/spinwise/risk"
@@ -344,6 +344,7 @@ func TestPlanEndsBeforeYear10000(t *testing.T) {
 
 func TestHoursAndZones(t *testing.T) {
 	berlin, ny := zone(t, "Europe/Berlin"), zone(t, "America/New_York")
+	lordHowe := zone(t, "Australia/Lord_Howe")
 	green := risk.Account{Registered: oldReg.AddDate(-1, 0, 0), Connected: oldReg}
 	all := func(int) bool { return true }
 	for _, row := range []struct {
@@ -371,6 +372,22 @@ func TestHoursAndZones(t *testing.T) {
 			times: map[int]string{119: "2026-10-25T01:59:30+02:00", 120: "2026-10-25T02:00:00+02:00",
 				240: "2026-10-25T02:00:00+01:00", 479: "2026-10-25T03:59:30+01:00", 480: "2026-10-26T01:00:00+01:00"},
 			why: "the hour from 02:00 repeats: four hours of sending, 30 s apart in elapsed time",
+		},
+		{
+			name: "spring forward inside the hours: they open when the clocks change",
+			o: plan.Options{From: time.Date(2026, 3, 29, 0, 0, 0, 0, berlin), Location: berlin,
+				Hours: plan.Hours{Start: 2*60 + 15, End: 3*60 + 30}, MinGap: 30 * time.Second, MaxGap: 30 * time.Second},
+			n: 100, want: []int{60, 40},
+			times: map[int]string{0: "2026-03-29T03:00:00+02:00", 59: "2026-03-29T03:29:30+02:00", 60: "2026-03-30T02:15:00+02:00"},
+			why:   "02:15 does not exist on 29 March 2026 in Berlin: the hours run from 03:00, when the clocks change, not from 03:15",
+		},
+		{
+			name: "hours a clock change skips: no sending that day",
+			o: plan.Options{From: time.Date(2026, 10, 3, 0, 0, 0, 0, lordHowe), Location: lordHowe,
+				Hours: plan.Hours{Start: 2*60 + 15, End: 2*60 + 30}, MinGap: 30 * time.Second, MaxGap: 30 * time.Second},
+			n: 60, want: []int{30, 30},
+			times: map[int]string{0: "2026-10-03T02:15:00+10:30", 29: "2026-10-03T02:29:30+10:30", 30: "2026-10-05T02:15:00+11:00"},
+			why:   "on 4 October 2026 Lord Howe Island's clocks go from 02:00 to 02:30: 02:15-02:30 does not exist, so nothing is sent that day",
 		},
 		{
 			name: "10:00 local on both sides of a change",
@@ -553,6 +570,7 @@ func TestStateText(t *testing.T) {
 		{"2026-12-02 14:05:12/1/1", false, "not RFC 3339"},
 		{"2026-12-02T14:05:12+03:00/5/4", false, "more new recipients than messages"},
 		{"2026-12-02T14:05:12+03:00/-1/4", false, "negative"},
+		{"0001-01-01T00:00:00Z/0/1", false, "the zero time with counts: the zero state is written empty, so this could not be written back"},
 	} {
 		var s plan.State
 		err := s.UnmarshalText([]byte(row.text))
