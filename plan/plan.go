@@ -558,8 +558,13 @@ func (p *Planner) nextDay(t time.Time) time.Time {
 // sending hours 2:15-2:30, which do not exist that day.
 func wallTime(y int, m time.Month, d, minute int, loc *time.Location) time.Time {
 	t := time.Date(y, m, d, 0, minute, 0, 0, loc)
+	if hh, mm, _ := t.Clock(); hh*60+mm == minute%(24*60) {
+		return t // the reading exists: the common case, one cheap look
+	}
 	want := time.Date(y, m, d, 0, minute, 0, 0, time.UTC) // the reading, on a clock that never changes
-	got := time.Date(t.Year(), t.Month(), t.Day(), t.Hour(), t.Minute(), t.Second(), 0, time.UTC)
+	ty, tm, td := t.Date()
+	hh, mm, ss := t.Clock()
+	got := time.Date(ty, tm, td, hh, mm, ss, 0, time.UTC)
 	switch {
 	case got.After(want):
 		start, _ := t.ZoneBounds() // t is after the skipped readings: they end where its zone period starts
