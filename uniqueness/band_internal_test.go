@@ -4,28 +4,9 @@ import (
 	"math/rand/v2"
 	"testing"
 	"unicode/utf8"
-)
 
-// dpDistance is the textbook dynamic program over ids: the oracle of the
-// kernel tests.
-func dpDistance(a, b []int32) int {
-	row := make([]int, len(b)+1)
-	for j := range row {
-		row[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		diag := row[0]
-		row[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			diag, row[j] = row[j], min(row[j]+1, row[j-1]+1, diag+cost)
-		}
-	}
-	return row[len(b)]
-}
+	"github.com/spinwise/spinwise/uniqueness/internal/gen"
+)
 
 // TestDistBandMatchesDP: the banded kernel against the dynamic program on
 // random near pairs, every cutoff up to bandMax, with a common prefix
@@ -77,7 +58,7 @@ func TestDistBandMatchesDP(t *testing.T) {
 		}
 		n := len(text) - min(suf, len(text))
 		tx := text[:n]
-		want := dpDistance(pat[:mEff], tx)
+		want := gen.Distance(pat[:mEff], tx) // the textbook dynamic program: ids are runes
 		pre := 0
 		for pre < min(mEff, n) && pat[pre] == tx[pre] {
 			pre++
