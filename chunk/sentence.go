@@ -101,8 +101,14 @@ func classify(c near) level {
 			return levelClause // a hyphen standing for a dash
 		}
 	}
-	if decor && startsSentence(c.next, c.next2) && !strings.ContainsFunc(c.tok, bullet) {
+	if decor && startsSentence(c.next, c.next2) && (strings.IndexFunc(t, unicode.IsLetter) >= 0 || !strings.ContainsFunc(c.tok, bullet)) {
+		// Emoji glued to a word close its sentence, a bullet among them
+		// too: it marks no item after it ("отдыху)))☝🏻 А какой"); a
+		// keycap is the number of the item after it ("1️⃣ Доставка").
 		return levelSentence // "Такие вы классные😍 Мы", "отлично) Завтра", "спасибо 😊 @anna"
+	}
+	if keycapItem(c.next) {
+		return levelSentence // "Отменить налоги 4️⃣ Отменить": a keycap numbers the next item
 	}
 	if unicode.IsUpper(next) && (hashtag(c.tok) && hashtag(c.prev) || link(c.tok) && !link(c.prev)) {
 		// A run of hash tags closes a post ("#отдых #отель Добрый вечер");
@@ -170,9 +176,10 @@ func cyrillicLetter(b0, b1 byte) bool {
 // leave it, and decor is false. After ',', ';' or ':' classify says
 // levelClause whatever follows. After a letter or a digit no punctuation
 // rule applies and tok is no hash tag or link; only
-// "capitalFunctionWord(next) && lowerWord(tok)" remains before hanging,
-// and capitalFunctionWord is false when the next word begins with ASCII
-// or a lower-case а-я, ё: it needs a Cyrillic capital.
+// "capitalFunctionWord(next) && lowerWord(tok)" and keycapItem(next)
+// remain before hanging: capitalFunctionWord is false when the next word
+// begins with ASCII or a lower-case а-я, ё (it needs a Cyrillic capital),
+// keycapItem unless a digit, '#' or '*' has U+20E3 or U+FE0F after it.
 func quickLevel(tok, text string, i int) (l level, ok bool) {
 	switch tok[len(tok)-1] {
 	case ',', ';', ':':
@@ -180,6 +187,9 @@ func quickLevel(tok, text string, i int) (l level, ok bool) {
 	}
 	if text[i] >= utf8.RuneSelf && (i+1 == len(text) || !lowerCyrillic(text[i], text[i+1])) {
 		return 0, false // maybe a capital function word: "обязательно Я тоже"
+	}
+	if c := text[i]; (c >= '0' && c <= '9' || c == '#' || c == '*') && i+1 < len(text) && (text[i+1] == 0xE2 || text[i+1] == 0xEF) {
+		return 0, false // maybe a keycap ("4⃣", "4️⃣"): U+20E3 and U+FE0F begin with these bytes
 	}
 	switch {
 	case len(tok) > 6:
@@ -455,6 +465,26 @@ func startsSentence(w, w2 string) bool {
 		r, _ = utf8.DecodeRuneInString(w[n:])
 		return unicode.IsLetter(r)
 	}
+	return unicode.IsUpper(r)
+}
+
+// keycapItem reports whether w begins with a keycap emoji ("1️⃣", "4⃣",
+// "🔟") and a capital after it: an item of a list written on one line.
+func keycapItem(w string) bool {
+	r, n := utf8.DecodeRuneInString(w)
+	switch {
+	case r == 0x1F51F:
+	case '0' <= r && r <= '9' || r == '#' || r == '*':
+		w = strings.TrimPrefix(w[n:], "\uFE0F")
+		r, n = utf8.DecodeRuneInString(w)
+		if r != 0x20E3 {
+			return false
+		}
+	default:
+		return false
+	}
+	w = strings.TrimLeft(w[n:], " \uFE0F")
+	r, _ = utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
 }
 
