@@ -258,9 +258,11 @@ func lowerWord(w string) bool {
 }
 
 // capitalFunctionWord reports whether s begins with a pronoun,
-// conjunction or particle written with a capital and then a lower-case
-// word: "Я тоже", "Или хочет", "Не допустить". Inside a sentence these
-// are written in lower case. Not among them: the polite "Вы", "Вас",
+// conjunction, particle, question word, sentence adverb or greeting
+// written with a capital and then a lower-case word: "Я тоже", "Или
+// хочет", "Не допустить", "Очень стильно", "Здравствуйте мы". Inside a
+// sentence these are written in lower case ("сказать Спасибо мастерам"
+// capitalises a word for emphasis, so "спасибо" is not among them). Not among them: the polite "Вы", "Вас",
 // "Ваш", written with a capital inside a sentence; prepositions and "и",
 // "а", which set phrases capitalise ("поздравляем С днём рождения", "ждём
 // вас В гости"); and a word in capitals.
@@ -289,8 +291,8 @@ func capitalFunctionWord(s string) bool {
 }
 
 // maxFunctionWordLen is the byte length of the longest key of
-// functionWords ("поэтому").
-const maxFunctionWordLen = 14
+// functionWords ("здравствуйте").
+const maxFunctionWordLen = 24
 
 var functionWords = map[string]bool{
 	"я": true, "мы": true, "он": true, "она": true, "оно": true, "они": true,
@@ -303,6 +305,12 @@ var functionWords = map[string]bool{
 	"так": true, "тут": true, "там": true, "здесь": true, "это": true,
 	"этот": true, "эта": true, "эти": true, "что": true, "как": true,
 	"кто": true, "где": true, "почему": true, "зачем": true,
+	"очень": true, "особенно": true, "несмотря": true,
+	"привет": true, "здравствуйте": true, "поздравляю": true, "поздравляем": true,
+	"кстати": true, "конечно": true, "наверное": true, "возможно": true,
+	"может": true, "теперь": true, "потом": true, "тогда": true, "затем": true,
+	"хотя": true, "ведь": true, "чтобы": true, "какой": true, "какая": true,
+	"какое": true, "какие": true, "сколько": true, "куда": true,
 }
 
 // endsAfter reports whether the period after the abbreviation w (without
