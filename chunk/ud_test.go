@@ -249,3 +249,48 @@ func TestSentencesUD(t *testing.T) {
 		}
 	}
 }
+
+// TestSplitUD holds Split's invariants on the evaluation texts, whose
+// sentences its cuts follow: nothing lost, every chunk within Max, no cut
+// inside a grapheme cluster or a link (checkSplit); and no cut inside a
+// word when every word fits, so each chunk ends where white space or the
+// text does.
+func TestSplitUD(t *testing.T) {
+	opts := []chunk.Options{{Max: 40}, {Max: 70}, {Max: 160}, {Max: 70, Unit: chunk.UTF16}, {Max: 70, Unit: chunk.Graphemes}}
+	for _, split := range []string{"dev", "test"} {
+		cut := 0
+		for _, u := range loadUD(t, split) {
+			longest := 0
+			for _, w := range strings.Fields(u.text) {
+				longest = max(longest, utf8.RuneCountInString(w))
+			}
+			for _, o := range opts {
+				chunks, err := chunk.Split(u.text, &o)
+				checkSplit(t, u.text, &o, chunks, err)
+				if err != nil || longest > o.Max/2 || strings.ContainsAny(u.text, markupChars) {
+					// A word over Max may be cut, and Max counts UTF-16 units
+					// or clusters too; re-opened markup makes chunks no plain
+					// substrings.
+					continue
+				}
+				from := 0
+				for i, c := range chunks {
+					j := strings.Index(u.text[from:], c)
+					if j < 0 {
+						t.Fatalf("%s, %+v: chunk %d %q is not in the text after byte %d", u.id, o, i, c, from)
+					}
+					end := from + j + len(c)
+					if r, _ := utf8.DecodeRuneInString(u.text[end:]); end < len(u.text) && !unicode.IsSpace(r) {
+						t.Errorf("%s, %+v: chunk %d %q ends inside a word: %q", u.id, o, i, c, u.text[end:min(len(u.text), end+20)])
+					}
+					from = end
+				}
+				cut += len(chunks) - 1
+			}
+		}
+		t.Logf("%s: %d cuts checked to fall between words", split, cut)
+		if cut == 0 {
+			t.Fatalf("%s: no cut was checked", split)
+		}
+	}
+}
