@@ -33,7 +33,9 @@ var benchPairs = sync.OnceValue(func() map[string][][2]string {
 		}
 		emoji[i] = [2]string{string(a), string(b)}
 	}
-	return map[string][][2]string{"ASCII": ascii, "Cyrillic": cyr, "Emoji": emoji}
+	// Short: 60-rune messages, the one-word kernels' case (64 runes or fewer).
+	short := gen.Pairs(120, 60, 3)
+	return map[string][][2]string{"ASCII": ascii, "Cyrillic": cyr, "Emoji": emoji, "Short": short}
 })
 
 func sentence(rng *rand.Rand, words []string, runes int) string {
@@ -46,9 +48,9 @@ func sentence(rng *rand.Rand, words []string, runes int) string {
 }
 
 // BenchmarkDistance: one op is one pair of 200-rune messages of one
-// template; SetBytes is the pair's size in bytes.
+// template (60-rune ones for Short); SetBytes is the pair's size in bytes.
 func BenchmarkDistance(b *testing.B) {
-	for _, kind := range []string{"ASCII", "Cyrillic", "Emoji"} {
+	for _, kind := range []string{"ASCII", "Cyrillic", "Emoji", "Short"} {
 		ps := benchPairs()[kind]
 		size := int64(len(ps[0][0]) + len(ps[0][1]))
 		run := func(name string, f func(a, b string) int) {
@@ -82,6 +84,30 @@ func BenchmarkPatternReuse(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		p.Distance(ps[i%len(ps)][1])
+	}
+}
+
+// BenchmarkPatternKernels: a Pattern against texts it is close to, one
+// op a pair, through each of its one-pass kernels: word (60 runes, a
+// cut-off of 0.8), band (200 runes, a cut-off of 0.9, at most 20 edits).
+func BenchmarkPatternKernels(b *testing.B) {
+	for _, c := range []struct {
+		kind string
+		cut  float64
+	}{{"Short", 0.8}, {"Cyrillic", 0.9}} {
+		kind, cut := c.kind, c.cut
+		ps := benchPairs()[kind]
+		pats := make([]*uniqueness.Pattern, len(ps))
+		for i, p := range ps {
+			pats[i] = uniqueness.NewPattern(p[0])
+		}
+		b.Run(kind, func(b *testing.B) {
+			b.ReportAllocs()
+			for i := 0; i < b.N; i++ {
+				k := i % len(ps)
+				pats[k].SimilarityAtLeast(ps[k][1], cut)
+			}
+		})
 	}
 }
 
