@@ -14,6 +14,41 @@ func (mt *matcher) bandFits(mEff, k int) bool {
 	return k >= 0 && k <= bandMax && mEff > wordBits && !mt.sparse
 }
 
+// prefixColumn returns the vertical deltas of column pre after a common
+// prefix of pre runes: D[i][pre] = |i-pre|, so -1 down to row pre, +1 below.
+func prefixColumn(pre int) (vp, vn uint64) {
+	vn = 1<<uint(pre) - 1
+	return ^vn, vn
+}
+
+// fixedScore returns D[r][end] of a column of the fixed frame (rows
+// 1..64) from its deltas: end plus the deltas of rows 1..r, 0 <= r <= 64.
+func fixedScore(vp, vn uint64, end int, r uint) int {
+	mask := uint64(1)<<r - 1
+	return end + bits.OnesCount64(vp&mask) - bits.OnesCount64(vn&mask)
+}
+
+// intoFrame moves the deltas of the last column of the fixed frame into
+// the moving frame of the next column: rows 2..65 of the column.
+func intoFrame(vp, vn uint64) (uint64, uint64) {
+	return vp>>1 | 1<<63, vn >> 1
+}
+
+// frameStart returns the deltas of column pre of a common prefix in the
+// moving frame (pre > 64-k): rows pre+k-62..pre+k+1, row pre at bit 62-k.
+func frameStart(k int) (vp, vn uint64) {
+	vn = 1<<uint(63-k) - 1
+	return ^vn, vn
+}
+
+// frameEq returns the match vector of the moving frame of column j+1 from
+// the table row that begins at base: bit b is pattern index pos+b, where
+// pos = j+1+k-64. peq has one readable word past the table.
+func frameEq(peq []uint64, base, pos int) uint64 {
+	w, sh := base+pos>>6, uint(pos)&63
+	return peq[w]>>sh | (peq[w+1]<<1)<<(63-sh)
+}
+
 // distBand is the kernel for a cutoff k <= bandMax on a pattern longer than
 // one word: only a frame of 64 consecutive rows is advanced per column, a
 // frame that moves one row down per column so that it always holds the
@@ -53,57 +88,31 @@ func (mt *matcher) distBand(text []int32, mEff, pre, k int) int {
 	var score int
 	j := pre
 	if pre <= j1 {
-		// Column pre of a common prefix: D[i][pre] = |i-pre|.
-		vn = 1<<uint(pre) - 1
-		vp = ^vn
+		vp, vn = prefixColumn(pre)
 		end := min(n, j1)
 		for ; j < end; j++ {
-			eq := peq[int(text[j])*stride]
-			xv := eq | vn
-			xh := (((eq & vp) + vp) ^ vp) | eq
-			ph := vn | ^(xh | vp)
-			mh := vp & xh
-			ph = ph<<1 | 1
-			mh <<= 1
-			vp = mh | ^(xv | ph)
-			vn = ph & xv
+			vp, vn, _, _ = step(peq[int(text[j])*stride], vp, vn, 1, 0)
 		}
-		// D[r][end] = end + the deltas of rows 1..r; 0 <= r <= 64.
-		r := uint(end + mEff - n)
-		mask := uint64(1)<<r - 1
-		score = end + bits.OnesCount64(vp&mask) - bits.OnesCount64(vn&mask)
+		score = fixedScore(vp, vn, end, uint(end+mEff-n)) // the end's diagonal
 		if score > k {
 			return k + 1
 		}
 		if end == n {
 			return score
 		}
-		// Into the moving frame of column end+1: rows 2..65 of column end.
-		vp = vp>>1 | 1<<63
-		vn >>= 1
+		vp, vn = intoFrame(vp, vn)
 	} else {
-		// Column pre in the moving frame: rows pre+k-62..pre+k+1, row pre
-		// at bit 62-k.
-		vn = 1<<uint(63-k) - 1
-		vp = ^vn
+		vp, vn = frameStart(k)
 		score = abs(mEff - n)
 	}
 	dbit := uint(63 - k + mEff - n)
 	for ; j < n; j++ {
-		// Column j+1: bit b is pattern index j+1+k-64+b.
-		pos := j + 1 + k - wordBits
-		base := int(text[j])*stride + pos>>6
-		sh := uint(pos) & 63
-		eq := peq[base]>>sh | (peq[base+1]<<1)<<(63-sh)
-		d0 := (((eq & vp) + vp) ^ vp) | eq | vn
-		hp := vn | ^(d0 | vp)
-		hn := vp & d0
+		var d0 uint64
+		vp, vn, d0 = bandStep(frameEq(peq, int(text[j])*stride, j+1+k-wordBits), vp, vn)
 		score += 1 - int(d0>>dbit&1)
 		if score > k {
 			return k + 1
 		}
-		vp = 1<<63 | hn | ^(d0>>1 | hp)
-		vn = hp & (d0 >> 1)
 	}
 	return score
 }

@@ -373,16 +373,9 @@ func distASCII(a, b string, k int) int {
 	bit := uint(m - 1)
 	check := k < n
 	for j := 0; j < n; j++ {
-		eq := peq[b[j]&0x7f]
-		xv := eq | vn
-		xh := (((eq & vp) + vp) ^ vp) | eq
-		ph := vn | ^(xh | vp)
-		mh := vp & xh
+		var ph, mh uint64
+		vp, vn, ph, mh = step(peq[b[j]&0x7f], vp, vn, 1, 0)
 		score += int((ph>>bit)&1) - int((mh>>bit)&1)
-		ph = ph<<1 | 1
-		mh <<= 1
-		vp = mh | ^(xv | ph)
-		vn = ph & xv
 		if check && score-(n-j-1) > k {
 			return k + 1
 		}

@@ -23,6 +23,18 @@ const (
 	denseStride = 16
 )
 
+// bandStep advances the banded kernel (see distBand) by one text rune in
+// its moving frame: eq is the match vector of the frame's rows, vp, vn the
+// deltas of the column before, shifted into the frame. d0 is the column's
+// diagonal-zero vector; its bit for the tracked diagonal tells whether the
+// score holds or grows by one.
+func bandStep(eq, vp, vn uint64) (nvp, nvn, d0 uint64) {
+	d0 = (((eq & vp) + vp) ^ vp) | eq | vn
+	hp := vn | ^(d0 | vp)
+	hn := vp & d0
+	return 1<<63 | hn | ^(d0>>1 | hp), hp & (d0 >> 1), d0
+}
+
 // matcher holds the match-vector table of one pattern and the working
 // vectors of the kernel. It is owned by one goroutine at a time.
 type matcher struct {
@@ -228,16 +240,9 @@ func (mt *matcher) dist1(text []int32, mEff, k int) int {
 	n := len(text)
 	check := k < max(mEff, n)
 	for j, c := range text {
-		eq := peq[int(c)*stride]
-		xv := eq | vn
-		xh := (((eq & vp) + vp) ^ vp) | eq
-		ph := vn | ^(xh | vp)
-		mh := vp & xh
+		var ph, mh uint64
+		vp, vn, ph, mh = step(peq[int(c)*stride], vp, vn, 1, 0)
 		score += int((ph>>bit)&1) - int((mh>>bit)&1)
-		ph = ph<<1 | 1
-		mh <<= 1
-		vp = mh | ^(xv | ph)
-		vn = ph & xv
 		if check && score-(n-j-1) > k {
 			return k + 1
 		}

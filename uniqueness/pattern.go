@@ -271,7 +271,7 @@ func (p *Pattern) fast(text string, n, k int) int {
 	if mEff == pre || nEff == pre {
 		return -1 // the affixes cover one of them: rare, left to the id path
 	}
-	dc := decoder{t: text[:len(text)-sb], rm: &p.rm}
+	dc := newDecoder(text[:len(text)-sb], &p.rm)
 	if mEff <= wordBits {
 		return p.word(&dc, pb, pre, mEff, nEff, k)
 	}
@@ -282,24 +282,43 @@ func (p *Pattern) fast(text string, n, k int) int {
 }
 
 // decoder holds a text whose runes the one-pass loops read as ids of a
-// Pattern's runeMap.
+// Pattern's runeMap, and the map's tables for the common runes.
 type decoder struct {
-	t  string
-	i  int // byte offset of the next rune, for slow
-	rm *runeMap
+	t      string
+	ascii  *[utf8.RuneSelf]int32
+	pageOf *[32]uint8
+	pages  []int32
+	rm     *runeMap
 }
 
-// slow decodes a rune of three or four bytes at t[i] to its id in *c and
-// advances i; it reports false for invalid UTF-8. ASCII and two-byte runes
-// are decoded inline by the callers' loops.
-func (dc *decoder) slow(c *int32) bool {
-	r, size := utf8.DecodeRuneInString(dc.t[dc.i:])
+func newDecoder(t string, rm *runeMap) decoder {
+	return decoder{t: t, ascii: rm.ascii, pageOf: &rm.pageOf, pages: rm.pages, rm: rm}
+}
+
+// slowAt decodes the rune at t[i] that next does not, of three or four
+// bytes, to its id; for invalid UTF-8 it returns i.
+func (dc *decoder) slowAt(i int) (c int32, after int) {
+	r, size := utf8.DecodeRuneInString(dc.t[i:])
 	if r == utf8.RuneError && size == 1 {
-		return false
+		return 0, i
 	}
-	dc.i += size
-	*c = dc.rm.lookupBig(r)
-	return true
+	return dc.rm.lookupBig(r), i + size
+}
+
+// next decodes the rune at t[i] to its id c and returns the offset after
+// it, when the rune is ASCII or of two bytes (Cyrillic): from the map's
+// tables, inline in the callers' loops. Otherwise it returns i, and the
+// caller asks slowAt.
+func (dc *decoder) next(i int) (c int32, after int) {
+	t := dc.t
+	b := t[i]
+	if b < utf8.RuneSelf {
+		return dc.ascii[b], i + 1
+	}
+	if b-0xC2 < 0xE0-0xC2 && i+1 < len(t) && t[i+1]&0xC0 == 0x80 { // b in 0xC2..0xDF: the lead of two bytes
+		return dc.pages[int(dc.pageOf[b&0x1F])<<6|int(t[i+1]&0x3F)], i + 2
+	}
+	return 0, i
 }
 
 // rejectedAt answers k+1 when the text from byte i on is valid UTF-8,
@@ -319,41 +338,27 @@ func (dc *decoder) rejectedAt(i, k int) int {
 // back to k.
 func (p *Pattern) word(dc *decoder, pb, pre, mEff, nEff, k int) int {
 	t, i := dc.t, pb
-	ascii, pageOf, pages := p.rm.ascii, &p.rm.pageOf, p.rm.pages
 	peq, stride := p.mt.peq, p.mt.stride // word 0 of a row: rows 1..64
-	vn := uint64(1)<<uint(pre) - 1       // column pre: D[i][pre] = |i-pre|
-	vp := ^vn
+	vp, vn := prefixColumn(pre)
 	score := mEff - pre
 	bit := uint(mEff - 1)
 	for j := pre; j < nEff; j++ {
 		if i >= len(t) {
 			return -1
 		}
-		var c int32
-		if b := t[i]; b < utf8.RuneSelf {
-			c = ascii[b]
-			i++
-		} else if b >= 0xC2 && b <= 0xDF && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
-			c = pages[int(pageOf[b&0x1F])<<6|int(t[i+1]&0x3F)]
-			i += 2
-		} else if dc.i = i; dc.slow(&c) {
-			i = dc.i
-		} else {
-			return -1
+		c, after := dc.next(i)
+		if after == i {
+			if c, after = dc.slowAt(i); after == i {
+				return -1
+			}
 		}
-		eq := peq[int(c)*stride]
-		xv := eq | vn
-		xh := (((eq & vp) + vp) ^ vp) | eq
-		ph := vn | ^(xh | vp)
-		mh := vp & xh
+		i = after
+		var ph, mh uint64
+		vp, vn, ph, mh = step(peq[int(c)*stride], vp, vn, 1, 0)
 		score += int(ph>>bit&1) - int(mh>>bit&1)
 		if score-(nEff-j-1) > k {
 			return dc.rejectedAt(i, k)
 		}
-		ph = ph<<1 | 1
-		mh <<= 1
-		vp = mh | ^(xv | ph)
-		vn = ph & xv
 	}
 	if i != len(t) {
 		return -1
@@ -430,44 +435,27 @@ func (p *Pattern) band(dc *decoder, pb, pre, mEff, nEff, k int) int {
 	mt := &p.mt
 	stride := mt.stride
 	peq := mt.peq[:len(mt.peq)+1]
-	ascii, pageOf, pages := p.rm.ascii, &p.rm.pageOf, p.rm.pages
 	j1 := wordBits - k
 	var vp, vn uint64
 	var score int
 	j := pre
 	if pre <= j1 {
-		vn = 1<<uint(pre) - 1
-		vp = ^vn
+		vp, vn = prefixColumn(pre)
 		end := min(nEff, j1)
 		for ; j < end; j++ {
 			if i >= len(t) {
 				return -1
 			}
-			var c int32
-			if b := t[i]; b < utf8.RuneSelf {
-				c = ascii[b]
-				i++
-			} else if b >= 0xC2 && b <= 0xDF && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
-				c = pages[int(pageOf[b&0x1F])<<6|int(t[i+1]&0x3F)]
-				i += 2
-			} else if dc.i = i; dc.slow(&c) {
-				i = dc.i
-			} else {
-				return -1
+			c, after := dc.next(i)
+			if after == i {
+				if c, after = dc.slowAt(i); after == i {
+					return -1
+				}
 			}
-			eq := peq[int(c)*stride]
-			xv := eq | vn
-			xh := (((eq & vp) + vp) ^ vp) | eq
-			ph := vn | ^(xh | vp)
-			mh := vp & xh
-			ph = ph<<1 | 1
-			mh <<= 1
-			vp = mh | ^(xv | ph)
-			vn = ph & xv
+			i = after
+			vp, vn, _, _ = step(peq[int(c)*stride], vp, vn, 1, 0)
 		}
-		r := uint(end + mEff - nEff)
-		mask := uint64(1)<<r - 1
-		score = end + bits.OnesCount64(vp&mask) - bits.OnesCount64(vn&mask)
+		score = fixedScore(vp, vn, end, uint(end+mEff-nEff))
 		if score > k {
 			return dc.rejectedAt(i, k)
 		}
@@ -477,11 +465,9 @@ func (p *Pattern) band(dc *decoder, pb, pre, mEff, nEff, k int) int {
 			}
 			return score
 		}
-		vp = vp>>1 | 1<<63
-		vn >>= 1
+		vp, vn = intoFrame(vp, vn)
 	} else {
-		vn = 1<<uint(63-k) - 1
-		vp = ^vn
+		vp, vn = frameStart(k)
 		score = abs(mEff - nEff)
 	}
 	dbit := uint(63 - k + mEff - nEff)
@@ -489,31 +475,19 @@ func (p *Pattern) band(dc *decoder, pb, pre, mEff, nEff, k int) int {
 		if i >= len(t) {
 			return -1
 		}
-		var c int32
-		if b := t[i]; b < utf8.RuneSelf {
-			c = ascii[b]
-			i++
-		} else if b >= 0xC2 && b <= 0xDF && i+1 < len(t) && t[i+1]&0xC0 == 0x80 {
-			c = pages[int(pageOf[b&0x1F])<<6|int(t[i+1]&0x3F)]
-			i += 2
-		} else if dc.i = i; dc.slow(&c) {
-			i = dc.i
-		} else {
-			return -1
+		c, after := dc.next(i)
+		if after == i {
+			if c, after = dc.slowAt(i); after == i {
+				return -1
+			}
 		}
-		pos := j + 1 + k - wordBits
-		base := int(c)*stride + pos>>6
-		sh := uint(pos) & 63
-		eq := peq[base]>>sh | (peq[base+1]<<1)<<(63-sh)
-		d0 := (((eq & vp) + vp) ^ vp) | eq | vn
-		hp := vn | ^(d0 | vp)
-		hn := vp & d0
+		i = after
+		var d0 uint64
+		vp, vn, d0 = bandStep(frameEq(peq, int(c)*stride, j+1+k-wordBits), vp, vn)
 		score += 1 - int(d0>>dbit&1)
 		if score > k {
 			return dc.rejectedAt(i, k)
 		}
-		vp = 1<<63 | hn | ^(d0>>1 | hp)
-		vn = hp & (d0 >> 1)
 	}
 	if i != len(t) {
 		return -1 // more runes than n: text was not valid UTF-8
