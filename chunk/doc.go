@@ -57,25 +57,26 @@
 // tags that follow a sentence end belong to that sentence: "Ждём вас! 😊
 // Приходите" ends after "😊", and "Отлично! 🎉🎉" is one sentence, so no
 // chunk is emoji alone when they fit with their sentence. A bullet (✅,
-// 👉, ▶, a keycap) after an end begins the next sentence instead, and a
-// keycap before a capital numbers an item that begins a sentence even
-// without a mark before it: "Отменить налоги на премии 4️⃣ Отменить". Emoji
-// or a smiley before a capital letter, a mention ("@anna") or a dash and a
-// capital end a sentence even without a mark, a bullet glued to the word
-// among them: "Такие вы классные😍 Мы", "Спасибо))) Ждём", "отдыху☝🏻 А
-// какой"; so do two hash tags or more before a capital ("#отдых
-// #отель Добрый вечер") and a link after words ("петицию https://x.ru/1
-// Против", not the second of two links). A lone "(" after an end is a sad
-// smiley unless a ")" closes it ahead on its line: then it opens the next
-// sentence ("налогами. ( Не карманных)."). A pronoun, conjunction,
-// particle, question word, sentence adverb or greeting written with a
-// capital after a lower-case word and before another begins a sentence the
-// writer did not mark: "Спасибо за заказ Мы доставим его завтра", "Напишу
-// обязательно Я тоже", "выбрали нас Очень рады" (not "Спасибо", which is
-// capitalised for emphasis inside a sentence, nor the polite "Вы",
-// "Вас", "Ваш", written with a capital inside a sentence, nor prepositions
-// and "и", "а", which set phrases capitalise: "поздравляем С днём
-// рождения", "ждём вас В гости", nor title case).
+// 👉, ▶, a keycap) after an end begins the next sentence instead. Emoji or
+// a smiley before a capital letter, a mention ("@anna") or a dash and a
+// capital end a sentence even without a mark: "Такие вы классные😍 Мы",
+// "Спасибо))) Ждём", and so does a hand pointing up at the words it is
+// glued to ("отдыху☝🏻 А какой"), but not another bullet glued to a word,
+// which marks what follows it ("по адресу📍 Москва"). So do two hash tags
+// or more before a capital ("#отдых #отель Добрый вечер") and a link after
+// words ("петицию https://x.ru/1 Против", not the second of two links). A
+// lone "(" after an end is a sad smiley unless a ")" closes it ahead on
+// its line: then it opens the next sentence ("налогами. ( Не
+// карманных)."). A pronoun, conjunction, particle, question word or
+// sentence adverb written with a capital after a lower-case word and
+// before another begins a sentence the writer did not mark: "Спасибо за
+// заказ Мы доставим его завтра", "Напишу обязательно Я тоже", "новый зал
+// Несмотря на ремонт". Not among them: words that templates capitalise for
+// emphasis or as a keyword ("сказать Спасибо", "у нас Очень выгодные
+// цены", "отправьте слово Привет"); the polite "Вы", "Вас", "Ваш", written
+// with a capital inside a sentence; prepositions and "и", "а", which set
+// phrases capitalise ("поздравляем С днём рождения", "ждём вас В гости");
+// and title case.
 //
 // Not every mark ends one:
 //

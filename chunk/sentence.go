@@ -101,14 +101,11 @@ func classify(c near) level {
 			return levelClause // a hyphen standing for a dash
 		}
 	}
-	if decor && startsSentence(c.next, c.next2) && (strings.IndexFunc(t, unicode.IsLetter) >= 0 || !strings.ContainsFunc(c.tok, bullet)) {
-		// Emoji glued to a word close its sentence, a bullet among them
-		// too: it marks no item after it ("отдыху)))☝🏻 А какой"); a
-		// keycap is the number of the item after it ("1️⃣ Доставка").
+	if decor && startsSentence(c.next, c.next2) && (!strings.ContainsFunc(c.tok, bullet) || pointsBack(c.tok, core, t)) {
+		// A bullet marks the item after it ("✅ Стрижка", "адресу📍
+		// Москва"), unless it is a hand pointing up at the words it
+		// is glued to ("отдыху)))☝🏻 А какой").
 		return levelSentence // "Такие вы классные😍 Мы", "отлично) Завтра", "спасибо 😊 @anna"
-	}
-	if keycapItem(c.next) {
-		return levelSentence // "Отменить налоги 4️⃣ Отменить": a keycap numbers the next item
 	}
 	if unicode.IsUpper(next) && (hashtag(c.tok) && hashtag(c.prev) || link(c.tok) && !link(c.prev)) {
 		// A run of hash tags closes a post ("#отдых #отель Добрый вечер");
@@ -176,10 +173,9 @@ func cyrillicLetter(b0, b1 byte) bool {
 // leave it, and decor is false. After ',', ';' or ':' classify says
 // levelClause whatever follows. After a letter or a digit no punctuation
 // rule applies and tok is no hash tag or link; only
-// "capitalFunctionWord(next) && lowerWord(tok)" and keycapItem(next)
-// remain before hanging: capitalFunctionWord is false when the next word
-// begins with ASCII or a lower-case а-я, ё (it needs a Cyrillic capital),
-// keycapItem unless a digit, '#' or '*' has U+20E3 or U+FE0F after it.
+// "capitalFunctionWord(next) && lowerWord(tok)" remains before hanging,
+// and capitalFunctionWord is false when the next word begins with ASCII
+// or a lower-case а-я, ё: it needs a Cyrillic capital.
 func quickLevel(tok, text string, i int) (l level, ok bool) {
 	switch tok[len(tok)-1] {
 	case ',', ';', ':':
@@ -187,9 +183,6 @@ func quickLevel(tok, text string, i int) (l level, ok bool) {
 	}
 	if text[i] >= utf8.RuneSelf && (i+1 == len(text) || !lowerCyrillic(text[i], text[i+1])) {
 		return 0, false // maybe a capital function word: "обязательно Я тоже"
-	}
-	if c := text[i]; (c >= '0' && c <= '9' || c == '#' || c == '*') && i+1 < len(text) && (text[i+1] == 0xE2 || text[i+1] == 0xEF) {
-		return 0, false // maybe a keycap ("4⃣", "4️⃣"): U+20E3 and U+FE0F begin with these bytes
 	}
 	switch {
 	case len(tok) > 6:
@@ -258,11 +251,12 @@ func lowerWord(w string) bool {
 }
 
 // capitalFunctionWord reports whether s begins with a pronoun,
-// conjunction, particle, question word, sentence adverb or greeting
-// written with a capital and then a lower-case word: "Я тоже", "Или
-// хочет", "Не допустить", "Очень стильно", "Здравствуйте мы". Inside a
-// sentence these are written in lower case ("сказать Спасибо мастерам"
-// capitalises a word for emphasis, so "спасибо" is not among them). Not among them: the polite "Вы", "Вас",
+// conjunction, particle, question word or sentence adverb written with a
+// capital and then a lower-case word: "Я тоже", "Или хочет", "Не
+// допустить", "Несмотря на". Inside a sentence these are written in lower
+// case. Words that templates capitalise for emphasis or as a keyword are
+// not among them: "сказать Спасибо мастерам", "у нас Очень выгодные
+// цены", "отправьте слово Привет", "мы Поздравляем вас". Not among them: the polite "Вы", "Вас",
 // "Ваш", written with a capital inside a sentence; prepositions and "и",
 // "а", which set phrases capitalise ("поздравляем С днём рождения", "ждём
 // вас В гости"); and a word in capitals.
@@ -291,8 +285,8 @@ func capitalFunctionWord(s string) bool {
 }
 
 // maxFunctionWordLen is the byte length of the longest key of
-// functionWords ("здравствуйте").
-const maxFunctionWordLen = 24
+// functionWords ("несмотря").
+const maxFunctionWordLen = 16
 
 var functionWords = map[string]bool{
 	"я": true, "мы": true, "он": true, "она": true, "оно": true, "они": true,
@@ -305,13 +299,16 @@ var functionWords = map[string]bool{
 	"так": true, "тут": true, "там": true, "здесь": true, "это": true,
 	"этот": true, "эта": true, "эти": true, "что": true, "как": true,
 	"кто": true, "где": true, "почему": true, "зачем": true,
-	"очень": true, "особенно": true, "несмотря": true,
-	"привет": true, "здравствуйте": true, "поздравляю": true, "поздравляем": true,
-	"кстати": true, "конечно": true, "наверное": true, "возможно": true,
-	"может": true, "теперь": true, "потом": true, "тогда": true, "затем": true,
+	"особенно": true, "несмотря": true, "кстати": true, "наверное": true,
+	"возможно": true, "потом": true, "тогда": true, "затем": true,
 	"хотя": true, "ведь": true, "чтобы": true, "какой": true, "какая": true,
 	"какое": true, "какие": true, "сколько": true, "куда": true,
 }
+
+// classify sees nextLen bytes of the next words: the longest function
+// word, a space and a two-byte letter must fit (this fails to compile
+// otherwise).
+const _ = uint(nextLen - (maxFunctionWordLen + 3))
 
 // endsAfter reports whether the period after the abbreviation w (without
 // that period) ends a sentence before a word that begins with next (not a
@@ -476,24 +473,13 @@ func startsSentence(w, w2 string) bool {
 	return unicode.IsUpper(r)
 }
 
-// keycapItem reports whether w begins with a keycap emoji ("1️⃣", "4⃣",
-// "🔟") and a capital after it: an item of a list written on one line.
-func keycapItem(w string) bool {
-	r, n := utf8.DecodeRuneInString(w)
-	switch {
-	case r == 0x1F51F:
-	case '0' <= r && r <= '9' || r == '#' || r == '*':
-		w = strings.TrimPrefix(w[n:], "\uFE0F")
-		r, n = utf8.DecodeRuneInString(w)
-		if r != 0x20E3 {
-			return false
-		}
-	default:
-		return false
-	}
-	w = strings.TrimLeft(w[n:], " \uFE0F")
-	r, _ = utf8.DecodeRuneInString(w)
-	return unicode.IsUpper(r)
+// pointsBack reports whether the only bullets of the word tok are hands
+// pointing up (☝, 👆) among the emoji after its letters: they point at
+// the words before them. core is tok without those emoji and smileys, t
+// the core without closing marks.
+func pointsBack(tok, core, t string) bool {
+	return strings.IndexFunc(t, unicode.IsLetter) >= 0 && !strings.ContainsFunc(core, bullet) &&
+		!strings.ContainsFunc(tok[len(core):], func(r rune) bool { return bullet(r) && r != 0x261D && r != 0x1F446 })
 }
 
 // dash reports whether the word w is a dash standing alone.

@@ -252,9 +252,10 @@ func TestSentencesUD(t *testing.T) {
 
 // TestSplitUD holds Split's invariants on the evaluation texts, whose
 // sentences its cuts follow: nothing lost, every chunk within Max, no cut
-// inside a grapheme cluster or a link (checkSplit); and no cut inside a
-// word when every word fits, so each chunk ends where white space or the
-// text does.
+// inside a grapheme cluster or a link (checkSplit); and, in a text whose
+// words are all at most half of Max runes long (so that each fits in
+// every unit), no cut inside a word: each chunk ends where white space or
+// the text does.
 func TestSplitUD(t *testing.T) {
 	opts := []chunk.Options{{Max: 40}, {Max: 70}, {Max: 160}, {Max: 70, Unit: chunk.UTF16}, {Max: 70, Unit: chunk.Graphemes}}
 	for _, split := range []string{"dev", "test"} {

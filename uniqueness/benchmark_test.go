@@ -87,9 +87,10 @@ func BenchmarkPatternReuse(b *testing.B) {
 	}
 }
 
-// BenchmarkPatternKernels: a Pattern against texts it is close to, one
-// op a pair, through each of its one-pass kernels: word (60 runes, a
-// cut-off of 0.8), band (200 runes, a cut-off of 0.9, at most 20 edits).
+// BenchmarkPatternKernels: a Pattern against another message of its
+// template, one op a pair, through each of its one-pass kernels: word (60
+// runes, a cut-off of 0.8), band (200 runes, a cut-off of 0.9, at most 20
+// edits). As in a batch, most pairs are rejected part way through.
 func BenchmarkPatternKernels(b *testing.B) {
 	for _, c := range []struct {
 		kind string
