@@ -269,15 +269,13 @@ func capitalFunctionWord(s string) bool {
 	if end < 0 || end > maxFunctionWordLen {
 		return false
 	}
-	var buf [maxFunctionWordLen]byte
-	b := utf8.AppendRune(buf[:0], unicode.ToLower(r))
 	for _, r := range s[n:end] {
 		if !unicode.IsLower(r) {
 			return false
 		}
-		b = utf8.AppendRune(b, r)
 	}
-	if !functionWords[string(b)] {
+	var buf [maxFunctionWordLen]byte
+	if !functionWords[string(lower(buf[:0], s[:end]))] {
 		return false
 	}
 	next, _ := utf8.DecodeRuneInString(s[end+1:])
